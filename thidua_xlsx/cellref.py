@@ -1,0 +1,53 @@
+"""Cell references: zero-based (row, col) to and from ``A1`` notation. Pure."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["cell_name", "column_index", "column_letters", "parse_cell"]
+
+MAX_ROWS = 1_048_576
+MAX_COLS = 16_384
+_CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+
+
+def column_letters(col: int) -> str:
+    """Zero-based column index to letters: 0 → ``A``, 25 → ``Z``, 26 → ``AA``."""
+    if not 0 <= col < MAX_COLS:
+        raise ValueError(f"column index out of range: {col}")
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(ord("A") + rem) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """Column letters to a zero-based index: ``A`` → 0, ``XFD`` → 16383."""
+    if not letters.isalpha() or not letters.isascii():
+        raise ValueError(f"not a column: {letters!r}")
+    index = 0
+    for ch in letters.upper():
+        index = index * 26 + (ord(ch) - ord("A") + 1)
+    if index > MAX_COLS:
+        raise ValueError(f"column out of range: {letters!r}")
+    return index - 1
+
+
+def cell_name(row: int, col: int) -> str:
+    """Zero-based (row, col) to ``A1`` notation: (0, 0) → ``A1``."""
+    if not 0 <= row < MAX_ROWS:
+        raise ValueError(f"row index out of range: {row}")
+    return f"{column_letters(col)}{row + 1}"
+
+
+def parse_cell(ref: str) -> tuple[int, int]:
+    """``A1`` (or ``$A$1``) to zero-based (row, col)."""
+    match = _CELL.fullmatch(ref.strip())
+    if not match:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    row = int(match.group(2)) - 1
+    if not 0 <= row < MAX_ROWS:
+        raise ValueError(f"row out of range: {ref!r}")
+    return row, column_index(match.group(1))

@@ -1,0 +1,101 @@
+"""The ``thidua`` command (SPEC §8). Thin: parse arguments, call the library, print.
+
+Exit codes: 0 no errors, 1 some files have errors, 2 unusable command or campaign.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from . import __version__
+from .campaign_loader import load_campaign
+from .campaign_text import describe_campaign
+from .campaign_workbook_writer import init_campaign_workbook
+from .errors import ThiduaError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FILE_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+
+_TEXT = {
+    "vi": {
+        "init_done": "Đã ghi tệp định nghĩa đợt thi đua: {path}\n"
+        "Mở bằng Excel để nhập tiêu chí, rồi kiểm tra bằng: thidua show {path}",
+        "interrupted": "Đã dừng theo yêu cầu.",
+    },
+    "en": {
+        "init_done": "Wrote the campaign workbook: {path}\n"
+        "Open it in Excel to enter the criteria, then check it with: thidua show {path}",
+        "interrupted": "Stopped on request.",
+    },
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=argparse.SUPPRESS,
+        help="ngôn ngữ thông báo / message language (vi mặc định, en)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="thidua",
+        description="Chấm điểm thi đua qua Excel: định nghĩa đợt thi đua, phát phiếu chấm, "
+        "kiểm tra và tổng hợp.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"thidua {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)
+
+    init = commands.add_parser(
+        "init", parents=[common], help="tạo tệp định nghĩa đợt thi đua trống, có hướng dẫn"
+    )
+    init.add_argument("path", metavar="CAMPAIGN.xlsx")
+    init.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+
+    show = commands.add_parser(
+        "show", parents=[common], help="in cây tiêu chí, xếp loại, đơn vị; báo lỗi định nghĩa"
+    )
+    show.add_argument("path", metavar="CAMPAIGN.xlsx")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    out = out or sys.stdout
+    err = sys.stderr if out is sys.stdout else out
+    _utf8(out)
+    _utf8(err)
+    args = _parser().parse_args(argv)
+    lang: str = getattr(args, "lang", None) or os.environ.get("THIDUA_LANG", "vi")
+    lang = "en" if lang == "en" else "vi"
+    try:
+        if args.command == "init":
+            path = init_campaign_workbook(args.path, force=args.force)
+            print(_TEXT[lang]["init_done"].format(path=path), file=out)
+        elif args.command == "show":
+            print(describe_campaign(load_campaign(args.path), lang), file=out)
+    except ThiduaError as exc:
+        print(exc.message(lang), file=err)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print(_TEXT[lang]["interrupted"], file=err)
+        return 130
+    return EXIT_OK
+
+
+def _utf8(stream: TextIO) -> None:
+    reconfigure = getattr(stream, "reconfigure", None)
+    encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+    if reconfigure is not None and encoding != "utf8":
+        reconfigure(encoding="utf-8", errors="replace")
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""The exception tree: raised only when input is unusable, never for a user's bad values.
+
+::
+
+    ThiduaError                   anything this library raises on purpose
+    ├── CampaignError             the campaign workbook cannot be used
+    │   ├── CampaignFileError     missing, not a workbook, a sheet missing
+    │   └── CampaignDefinitionError   read, but the definition is broken (``.problems``)
+    └── OutputError               an output cannot be written
+        └── OutputExistsError     it exists and may hold someone's work (use ``force``)
+
+Every error carries a Vietnamese and an English message: ``message(lang)``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .issues import Issue
+
+__all__ = [
+    "CampaignDefinitionError",
+    "CampaignError",
+    "CampaignFileError",
+    "OutputError",
+    "OutputExistsError",
+    "ThiduaError",
+]
+
+
+class ThiduaError(Exception):
+    """Base of every exception this library raises on purpose."""
+
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        super().__init__(message_vi)
+        self.message_vi = message_vi
+        self.message_en = message_en
+
+    def message(self, lang: str = "vi") -> str:
+        return self.message_en if lang == "en" else self.message_vi
+
+
+class CampaignError(ThiduaError):
+    """The campaign workbook cannot be used."""
+
+
+class CampaignFileError(CampaignError):
+    """The campaign workbook is missing, unreadable, or lacks a required sheet."""
+
+    def __init__(self, path: str, reason_vi: str, reason_en: str) -> None:
+        super().__init__(
+            f"Không dùng được tệp định nghĩa đợt thi đua {path}: {reason_vi}",
+            f"Cannot use the campaign workbook {path}: {reason_en}",
+        )
+        self.path = path
+
+
+class CampaignDefinitionError(CampaignError):
+    """The campaign workbook was read but its definition is broken; ``problems`` lists all."""
+
+    def __init__(self, path: str, problems: list[Issue]) -> None:
+        count = len(problems)
+        super().__init__(
+            f"Tệp định nghĩa đợt thi đua {path} có {count} lỗi cần sửa",
+            f"The campaign workbook {path} has {count} problem(s) to fix",
+        )
+        self.path = path
+        self.problems = problems
+
+    def message(self, lang: str = "vi") -> str:
+        lines = [super().message(lang) + ":"]
+        lines += [f"  - {problem.describe(lang)}" for problem in self.problems]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.message("vi")
+
+
+class OutputError(ThiduaError):
+    """An output file or folder cannot be written."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(
+            f"Không ghi được vào {path}: {reason}. Hãy chọn thư mục khác hoặc kiểm tra quyền ghi.",
+            f"Cannot write to {path}: {reason}. Choose another folder or check permissions.",
+        )
+        self.path = path
+
+
+class OutputExistsError(OutputError):
+    """The output exists and may hold someone's work; overwrite only when asked to."""
+
+    def __init__(self, path: str) -> None:
+        ThiduaError.__init__(
+            self,
+            f"Tệp {path} đã có và có thể chứa dữ liệu đã nhập; không ghi đè. "
+            "Thêm --force nếu thật sự muốn ghi đè.",
+            f"{path} already exists and may hold entered data; not overwritten. "
+            "Add --force to overwrite it.",
+        )
+        self.path = path

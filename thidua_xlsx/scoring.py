@@ -1,0 +1,186 @@
+"""Exact scoring (SPEC §4). Pure: ``Decimal`` in, ``Decimal`` out, no spreadsheet library.
+
+* A leaf's points come from what the unit entered, by its method, rounded half-up to the
+  campaign's step and kept within 0..max.
+* A group's score is min(sum of its children, its max); sections likewise.
+* Final = min(regular + bonus, total cap) − deductions, never below 0.
+* Compose: several sectors' raw inputs for one leaf are combined first (amounts, counts,
+  results and entered targets summed; Đạt if any sector has Đạt), then scored once.
+* A verified score (*thẩm định*) entered by the upper level replaces the self score of its
+  leaf; totals are recomputed from the leaves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from .model import Campaign, Criterion, Method, SectionKind
+
+__all__ = [
+    "RawInput",
+    "ScoreCard",
+    "combine_inputs",
+    "compose",
+    "leaf_points",
+    "round_to_step",
+    "score_card",
+]
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """What a unit entered for one leaf criterion.
+
+    ``amount`` is the points (``diem``, ``thuong``, ``tru`` without a rate), the count
+    (``so_luong``, ``tru`` with a rate) or the result achieved (``ty_le``); ``met`` is the
+    Đạt / Không đạt choice; ``target`` the unit's own target where the campaign leaves it blank.
+    """
+
+    amount: Decimal | None = None
+    met: bool | None = None
+    target: Decimal | None = None
+    explanation: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class ScoreCard:
+    """Scores of one unit: every node, the parts of the total, self and final.
+
+    ``final_nodes`` use the verified leaf scores where given; ``self_nodes`` never do.
+    """
+
+    self_nodes: Mapping[str, Decimal]
+    final_nodes: Mapping[str, Decimal]
+    regular: Decimal
+    bonus: Decimal
+    deduction: Decimal
+    total: Decimal
+    self_total: Decimal
+
+    def section_scores(self, campaign: Campaign) -> dict[str, Decimal]:
+        return {s.code: self.final_nodes[s.code] for s in campaign.sections}
+
+    @property
+    def verified_differences(self) -> dict[str, tuple[Decimal, Decimal]]:
+        """Nodes whose final score differs from the self score: code → (self, final)."""
+        return {
+            code: (self.self_nodes[code], final)
+            for code, final in self.final_nodes.items()
+            if final != self.self_nodes[code]
+        }
+
+
+def round_to_step(value: Decimal, step: Decimal) -> Decimal:
+    """Round half-up (away from zero for the non-negative scores we use) to a multiple of step."""
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+
+
+def leaf_points(criterion: Criterion, raw: RawInput, step: Decimal) -> Decimal:
+    """Points for one leaf from what was entered, rounded to ``step``, within 0..max."""
+    cap = criterion.max_points
+    with localcontext() as ctx:
+        ctx.prec = 40
+        points = _unrounded(criterion, raw, cap)
+        return min(max(round_to_step(points, step), ZERO), cap)
+
+
+def _unrounded(criterion: Criterion, raw: RawInput, cap: Decimal) -> Decimal:
+    method = criterion.method
+    amount = raw.amount if raw.amount is not None and raw.amount > 0 else ZERO
+    if method is Method.DAT:
+        return cap if raw.met else ZERO
+    if method is Method.TY_LE:
+        target = criterion.target if criterion.target is not None else raw.target
+        if target is None or target <= 0:
+            return ZERO
+        return cap * min(amount, target) / target
+    rate = criterion.points_per_unit
+    if method in (Method.SO_LUONG, Method.TRU) and rate is not None:
+        return min(amount * rate, cap)
+    if method is None:
+        raise ValueError(f"criterion {criterion.code} is a group, not a leaf")
+    return min(amount, cap)  # DIEM, THUONG, TRU without a rate
+
+
+def combine_inputs(raws: Sequence[RawInput]) -> RawInput:
+    """Combine several sectors' inputs for one leaf (compose, SPEC §4)."""
+    amounts = [r.amount for r in raws if r.amount is not None]
+    targets = [r.target for r in raws if r.target is not None]
+    mets = [r.met for r in raws if r.met is not None]
+    return RawInput(
+        amount=sum(amounts, ZERO) if amounts else None,
+        met=any(mets) if mets else None,
+        target=sum(targets, ZERO) if targets else None,
+        explanation="; ".join(r.explanation for r in raws if r.explanation),
+        evidence="; ".join(r.evidence for r in raws if r.evidence),
+    )
+
+
+def score_card(
+    campaign: Campaign,
+    inputs: Mapping[str, RawInput],
+    verified: Mapping[str, Decimal] | None = None,
+) -> ScoreCard:
+    """Score one unit. ``inputs`` and ``verified`` are keyed by leaf code; missing leaves
+    score 0. Unknown codes, or codes of groups, raise ``KeyError`` (a programming error)."""
+    leaves = {c.code: c for c in campaign.leaves}
+    for code in [*inputs, *(verified or {})]:
+        if code not in leaves:
+            raise KeyError(f"not a leaf criterion of the campaign: {code}")
+    step = campaign.rounding_step
+    self_leaves = {
+        code: leaf_points(c, inputs.get(code, RawInput()), step) for code, c in leaves.items()
+    }
+    final_leaves = dict(self_leaves)
+    for code, points in (verified or {}).items():
+        cap = leaves[code].max_points
+        final_leaves[code] = min(max(round_to_step(points, step), ZERO), cap)
+    self_nodes = _tree(campaign, self_leaves)
+    final_nodes = _tree(campaign, final_leaves)
+    regular, bonus, deduction, total = _totals(campaign, final_nodes)
+    self_total = _totals(campaign, self_nodes)[3]
+    return ScoreCard(self_nodes, final_nodes, regular, bonus, deduction, total, self_total)
+
+
+def compose(
+    campaign: Campaign,
+    parts: Iterable[Mapping[str, RawInput]],
+    verified: Mapping[str, Decimal] | None = None,
+) -> ScoreCard:
+    """Score the parent from its sectors' raw inputs: combined per leaf, then scored once."""
+    gathered: dict[str, list[RawInput]] = {}
+    for part in parts:
+        for code, raw in part.items():
+            gathered.setdefault(code, []).append(raw)
+    combined = {code: combine_inputs(raws) for code, raws in gathered.items()}
+    return score_card(campaign, combined, verified)
+
+
+def _tree(campaign: Campaign, leaf_scores: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    nodes: dict[str, Decimal] = {}
+    for criterion in reversed(campaign.criteria):  # children come after their parent
+        if criterion.is_leaf:
+            nodes[criterion.code] = leaf_scores[criterion.code]
+        else:
+            children = sum((nodes[c] for c in criterion.children), ZERO)
+            nodes[criterion.code] = min(children, criterion.max_points)
+    return nodes
+
+
+def _totals(
+    campaign: Campaign, nodes: Mapping[str, Decimal]
+) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    parts = dict.fromkeys(SectionKind, ZERO)
+    for section in campaign.sections:
+        parts[section.kind] += nodes[section.code]
+    regular, bonus = parts[SectionKind.REGULAR], parts[SectionKind.BONUS]
+    deduction = parts[SectionKind.DEDUCTION]
+    total = max(min(regular + bonus, campaign.total_cap) - deduction, ZERO)
+    return regular, bonus, deduction, total
