@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .model import Campaign, Criterion, Method, RankingStyle, SectionKind
-from .text import format_date, format_decimal
+from .text import find_dates, format_date, format_decimal
 
 __all__ = ["METHOD_NAMES", "describe_campaign"]
 
@@ -155,7 +155,7 @@ def _info_lines(campaign: Campaign, lang: str) -> list[str]:
     add("place", info.place)
     add("issued", format_date(info.issue_date) if info.issue_date else "")
     period = info.period
-    if info.period_start and info.period_end:
+    if info.period_start and info.period_end and not find_dates(period):
         period += f" ({format_date(info.period_start)} – {format_date(info.period_end)})"
     add("period", period)
     add("deadline", format_date(info.deadline) if info.deadline else "")

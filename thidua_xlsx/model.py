@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -25,6 +25,7 @@ __all__ = [
     "RankingStyle",
     "SectionKind",
     "Unit",
+    "link_criteria",
 ]
 
 
@@ -262,3 +263,45 @@ class Campaign:
             if total >= band.min_score:
                 return band.label
         return ""
+
+
+def link_criteria(nodes: Iterable[Criterion]) -> tuple[Criterion, ...]:
+    """Fill ``parent``, ``children`` and section ``kind`` from the dotted codes.
+
+    For building a campaign in code (the loader does the same with full error reporting).
+    Returns the nodes depth-first, siblings in the given order. Raises ``ValueError`` for a
+    code whose parent is missing or a duplicate code.
+    """
+    given = list(nodes)
+    by_code: dict[str, Criterion] = {}
+    kids: dict[str | None, list[str]] = {}
+    for node in given:
+        if node.code in by_code:
+            raise ValueError(f"duplicate criterion code: {node.code}")
+        by_code[node.code] = node
+        parent = node.code.rsplit(".", 1)[0] if "." in node.code else None
+        kids.setdefault(parent, []).append(node.code)
+    for code in by_code:
+        parent = code.rsplit(".", 1)[0] if "." in code else None
+        if parent is not None and parent not in by_code:
+            raise ValueError(f"criterion {code} has no parent {parent}")
+    linked: list[Criterion] = []
+
+    def kind_of(code: str) -> SectionKind:
+        below = kids.get(code, [])
+        if not below:
+            method = by_code[code].method
+            return method.kind if method else SectionKind.REGULAR
+        kinds = {kind_of(k) for k in below} - {SectionKind.REGULAR}
+        return kinds.pop() if len(kinds) == 1 else SectionKind.REGULAR
+
+    def walk(code: str, parent: str | None, kind: SectionKind) -> None:
+        node = by_code[code]
+        children = tuple(kids.get(code, ()))
+        linked.append(replace(node, parent=parent, children=children, kind=kind))
+        for child in children:
+            walk(child, code, kind)
+
+    for section in kids.get(None, []):
+        walk(section, None, kind_of(section))
+    return tuple(linked)
