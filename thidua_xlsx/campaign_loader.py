@@ -98,6 +98,9 @@ class _Loader:
     sheets: Mapping[str, SheetData]
     source: str
     problems: list[Issue] = field(default_factory=list)
+    # parents that lost a child row to a duplicate or malformed code: their caps are not checked
+    # (None: some row's parent is unknown, so no cap is checked), to report causes, not echoes
+    dropped_under: set[str | None] = field(default_factory=set)
 
     def problem(
         self, code: str, sheet: str, row: _Row | None = None, column: str = "", **kw: str
@@ -271,8 +274,10 @@ class _Loader:
             code = normalise_code(raw_code)
             if code is None:
                 self.problem("def_bad_code", sheet, row, "code", value=raw_code)
+                self.dropped_under.add(None)
                 continue
             if code in parsed:
+                self.dropped_under.add(_parent_code(code))
                 self.problem(
                     "def_duplicate_code",
                     sheet,
@@ -433,7 +438,11 @@ class _Loader:
 
     def _check_caps(self, built: list[Criterion], parsed: dict[str, tuple[_Row, _Fields]]) -> None:
         by_code = {c.code: c for c in built}
+        if None in self.dropped_under:
+            return
         for node in built:
+            if node.code in self.dropped_under:
+                continue
             kids = [by_code[k] for k in node.children]
             if not kids or node.max_points <= 0 or any(k.max_points <= 0 for k in kids):
                 continue

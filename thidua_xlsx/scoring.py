@@ -87,18 +87,32 @@ def leaf_points(criterion: Criterion, raw: RawInput, step: Decimal) -> Decimal:
     cap = criterion.max_points
     with localcontext() as ctx:
         ctx.prec = 40
-        points = _unrounded(criterion, raw, cap)
-        return min(max(round_to_step(points, step), ZERO), cap)
+        return _clamp_and_round(_unrounded(criterion, raw, cap), cap, step)
+
+
+def _clamp_and_round(points: Decimal, cap: Decimal, step: Decimal) -> Decimal:
+    """Keep within 0..cap, then round (cap is a multiple of step, so the order is safe and no
+    huge or infinite value ever reaches the rounding)."""
+    if points.is_nan():
+        return ZERO
+    return round_to_step(min(max(points, ZERO), cap), step)
+
+
+def _positive(amount: Decimal | None) -> Decimal:
+    """An entered amount as it counts: blank, negative or not a finite number counts as 0."""
+    if amount is None or not amount.is_finite() or amount <= 0:
+        return ZERO
+    return amount
 
 
 def _unrounded(criterion: Criterion, raw: RawInput, cap: Decimal) -> Decimal:
     method = criterion.method
-    amount = raw.amount if raw.amount is not None and raw.amount > 0 else ZERO
+    amount = _positive(raw.amount)
     if method is Method.DAT:
         return cap if raw.met else ZERO
     if method is Method.TY_LE:
         target = criterion.target if criterion.target is not None else raw.target
-        if target is None or target <= 0:
+        if target is None or not target.is_finite() or target <= 0:
             return ZERO
         return cap * min(amount, target) / target
     rate = criterion.points_per_unit
@@ -110,8 +124,12 @@ def _unrounded(criterion: Criterion, raw: RawInput, cap: Decimal) -> Decimal:
 
 
 def combine_inputs(raws: Sequence[RawInput]) -> RawInput:
-    """Combine several sectors' inputs for one leaf (compose, SPEC §4)."""
-    amounts = [r.amount for r in raws if r.amount is not None]
+    """Combine several sectors' inputs for one leaf (compose, SPEC §4).
+
+    A negative or non-finite entry counts as 0, as it would for the sector alone: one sector
+    cannot cancel another's work (the checks report such entries).
+    """
+    amounts = [_positive(r.amount) for r in raws if r.amount is not None]
     targets = [r.target for r in raws if r.target is not None]
     mets = [r.met for r in raws if r.met is not None]
     return RawInput(
@@ -140,8 +158,7 @@ def score_card(
     }
     final_leaves = dict(self_leaves)
     for code, points in (verified or {}).items():
-        cap = leaves[code].max_points
-        final_leaves[code] = min(max(round_to_step(points, step), ZERO), cap)
+        final_leaves[code] = _clamp_and_round(points, leaves[code].max_points, step)
     self_nodes = _tree(campaign, self_leaves)
     final_nodes = _tree(campaign, final_leaves)
     regular, bonus, deduction, total = _totals(campaign, final_nodes)
