@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-__all__ = ["convert"]
+__all__ = ["convert", "run_uno"]
 
 
 def convert(soffice: str, source: Path, extension: str, out_dir: Path) -> Path:
@@ -33,4 +33,27 @@ def convert(soffice: str, source: Path, extension: str, out_dir: Path) -> Path:
     result = out_dir / f"{source.stem}.{extension}"
     if not result.exists():
         raise FileNotFoundError(f"LibreOffice wrote no {result}")
+    return result
+
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+UNO_DRIVER = Path(__file__).with_name("uno_driver.py")
+
+
+def run_uno(job: dict[str, object], work_dir: Path) -> dict[str, object]:
+    """Run ``uno_driver.py`` on ``job`` in the system Python (which has ``uno``)."""
+    import json
+
+    work_dir.mkdir(parents=True, exist_ok=True)
+    job_file, result_file = work_dir / "uno-job.json", work_dir / "uno-result.json"
+    job_file.write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
+    completed = subprocess.run(
+        [SYSTEM_PYTHON, str(UNO_DRIVER), str(job_file), str(result_file)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"uno_driver failed:\n{completed.stdout}\n{completed.stderr}")
+    result: dict[str, object] = json.loads(result_file.read_text(encoding="utf-8"))
     return result

@@ -19,7 +19,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APT_PACKAGES = ["libreoffice-calc-nogui", "python3-uno"]
+# LibreOffice as the real client; Liberation fonts (metric-compatible with Times New Roman)
+# so its PDFs lay out as in Excel; poppler-utils to inspect those PDFs.
+APT_PACKAGES = ["libreoffice-calc-nogui", "python3-uno", "fonts-liberation", "poppler-utils"]
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
@@ -29,7 +31,11 @@ def run(cmd: list[str], **kwargs: object) -> int:
 
 
 def have_libreoffice() -> bool:
-    if shutil.which("soffice") is None or not Path(SYSTEM_PYTHON).exists():
+    tools = ("soffice", "pdfinfo", "pdftoppm", "fc-list")
+    if any(shutil.which(t) is None for t in tools) or not Path(SYSTEM_PYTHON).exists():
+        return False
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout
+    if "Liberation Serif" not in fonts:
         return False
     probe = [SYSTEM_PYTHON, "-c", "import uno"]
     return subprocess.call(probe, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0

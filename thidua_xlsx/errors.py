@@ -3,6 +3,7 @@
 ::
 
     ThiduaError                   anything this library raises on purpose
+    ├── UnitSelectionError        a unit code asked for is not in the campaign
     ├── CampaignError             the campaign workbook cannot be used
     │   ├── CampaignFileError     missing, not a workbook, a sheet missing
     │   └── CampaignDefinitionError   read, but the definition is broken (``.problems``)
@@ -26,6 +27,7 @@ __all__ = [
     "OutputError",
     "OutputExistsError",
     "ThiduaError",
+    "UnitSelectionError",
 ]
 
 
@@ -100,3 +102,15 @@ class OutputExistsError(OutputError):
             "Add --force to overwrite it.",
         )
         self.path = path
+
+
+class UnitSelectionError(ThiduaError):
+    """A unit code given on the command line (``--unit``, ``--parent``) is not in the campaign."""
+
+    def __init__(self, unknown: list[str], known: list[str]) -> None:
+        listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+        super().__init__(
+            f"Không có đơn vị mã {', '.join(unknown)} trong đợt thi đua. Các mã có: {listed}.",
+            f"No unit with code {', '.join(unknown)} in the campaign. Codes: {listed}.",
+        )
+        self.unknown = unknown

@@ -19,6 +19,7 @@ __all__ = [
     "nfc",
     "parse_date",
     "parse_decimal",
+    "slug",
     "split_list",
 ]
 
@@ -164,3 +165,11 @@ _LIST_SEPARATORS = re.compile(r"[;,\n]+")
 def split_list(text: str) -> list[str]:
     """Split a cell listing several items (``"CA; YT, PN"``) into trimmed, non-empty items."""
     return [item for item in (nfc(part) for part in _LIST_SEPARATORS.split(text)) if item]
+
+
+_SLUG_BAD = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A file-name-safe, readable slug: ``"Đặng Thị Ửng"`` → ``"dang-thi-ung"``."""
+    return _SLUG_BAD.sub("-", fold(text)).strip("-")[:limit].strip("-")
