@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,6 @@ def soffice() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+sys.path.insert(0, str(ROOT / "bench"))  # the synthetic province lives with the benchmarks

@@ -12,7 +12,12 @@ __all__ = ["convert", "run_uno"]
 def convert(soffice: str, source: Path, extension: str, out_dir: Path) -> Path:
     """Open ``source`` in LibreOffice and save it as ``extension`` (``ods``, ``xlsx``, ``xls``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    filters = {"xlsx": "xlsx:Calc MS Excel 2007 XML", "xls": "xls:MS Excel 97", "ods": "ods"}
+    filters = {
+        "xlsx": "xlsx:Calc MS Excel 2007 XML",
+        "xls": "xls:MS Excel 97",
+        "ods": "ods",
+        "pdf": "pdf:calc_pdf_Export",
+    }
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         subprocess.run(
             [

@@ -266,8 +266,18 @@ def test_headers_and_values_as_people_type_them(tmp_path: Path) -> None:
     criteria = book.create_sheet("tieu chi")
     criteria.append(["BẢNG TIÊU CHÍ CHẤM ĐIỂM"])
     criteria.append([])
-    criteria.append(["MA", "NOI DUNG", "DIEM TOI DA", "cách  chấm", "chi tieu", "Điểm/đơn vị",
-                     "Minh chứng", "Đơn vị phụ trách"])  # fmt: skip
+    criteria.append(
+        [
+            "MA",
+            "NOI DUNG",
+            "DIEM TOI DA",
+            "cách  chấm",
+            "chi tieu",
+            "Điểm/đơn vị",
+            "Minh chứng",
+            "Đơn vị phụ trách",
+        ]
+    )
     criteria.append(["I.", nfd("Mục một"), "12,5", None, None, None, None, None])
     criteria.append(["i.1)", "Đạt", "7,5", "Đạt/Không đạt", None, None, "CÓ", nfd("Công an")])
     criteria.append(["I.2", "Tỷ lệ", 5, "Tỷ lệ %", "80", None, "Không", "ca"])

@@ -48,8 +48,15 @@ def _typed_value(rng: random.Random, criterion: Criterion) -> tuple[Typed, Typed
     rate = criterion.points_per_unit
     if rate is not None:
         most = int(cap / rate) + 2
-        count = rng.choice([Decimal(0), Decimal(most), Decimal(rng.randint(0, most)),
-                            _number(rng, Decimal(most), 1), None])  # fmt: skip
+        count = rng.choice(
+            [
+                Decimal(0),
+                Decimal(most),
+                Decimal(rng.randint(0, most)),
+                _number(rng, Decimal(most), 1),
+                None,
+            ]
+        )
         return _as_typed(count), None
     half_step = Decimal("0.005")
     points = rng.choice(
@@ -84,8 +91,12 @@ def _fills(
     layout: CardLayout, rng: random.Random, out: Path
 ) -> tuple[list[dict[str, object]], list[tuple[dict[str, RawInput], dict[str, Decimal]]]]:
     leaves = [c for c in layout.criteria if c.is_leaf]
-    clear = [layout.cell(c.code, col) for c in leaves for col in ("target", "result", "verified")
-             if col != "target" or "target" in layout.input_columns(c)]  # fmt: skip
+    clear = [
+        layout.cell(c.code, col)
+        for c in leaves
+        for col in ("target", "result", "verified")
+        if col != "target" or "target" in layout.input_columns(c)
+    ]
     fills, expected = [], []
     for index in range(FILLS_PER_CARD):
         cells: dict[str, Typed] = {}
@@ -105,8 +116,9 @@ def _fills(
         saves = [str(out / f"fill-{index}.xlsx")]
         if index % 10 == 0:
             saves.append(str(out / f"fill-{index}.ods"))
-        fills.append({"clear": clear, "cells": cells, "save_as": saves,
-                      "read": [layout.total_cell("self")]})  # fmt: skip
+        fills.append(
+            {"clear": clear, "cells": cells, "save_as": saves, "read": [layout.total_cell("self")]}
+        )
         expected.append((inputs, verified))
     return fills, expected
 
@@ -146,8 +158,9 @@ def test_libreoffice_totals_equal_the_core_on_200_random_fills(
         card_path = tmp_path / f"{unit.code}.xlsx"
         write_scorecard(card_path, layout)
         fills, expected = _fills(layout, rng, tmp_path / unit.code)
-        documents.append({"source": str(card_path), "sheet": SCORECARD_SHEET,
-                          "unprotect": True, "fills": fills})  # fmt: skip
+        documents.append(
+            {"source": str(card_path), "sheet": SCORECARD_SHEET, "unprotect": True, "fills": fills}
+        )
         plans.append((campaign, layout, fills, expected))
     result = run_uno({"documents": documents}, tmp_path)
 

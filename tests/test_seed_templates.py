@@ -67,3 +67,10 @@ def test_seed_000_an_giang_special_campaign() -> None:
     assert campaign.award is not None and campaign.award.top_n == 3
     assert campaign.award.min_band == "Xuất sắc"
     assert len(campaign.root_units) == 1 and len(campaign.leaf_units) == 11
+
+
+def test_every_nhon_hung_sector_has_criteria() -> None:
+    campaign = load_campaign(SEED_003)
+    ward = next(u for u in campaign.units if u.code == "P-NHONHUNG")
+    for sector in campaign.children_units(ward.code):
+        assert campaign.criteria_for_sector(sector.code), sector.code

@@ -16,6 +16,7 @@ from .campaign_loader import load_campaign
 from .campaign_text import describe_campaign
 from .campaign_workbook_writer import init_campaign_workbook
 from .errors import ThiduaError
+from .templates import write_templates
 
 __all__ = ["main"]
 
@@ -26,11 +27,21 @@ _TEXT = {
         "init_done": "Đã ghi tệp định nghĩa đợt thi đua: {path}\n"
         "Mở bằng Excel để nhập tiêu chí, rồi kiểm tra bằng: thidua show {path}",
         "interrupted": "Đã dừng theo yêu cầu.",
+        "templates_done": "Đã ghi {count} phiếu chấm điểm vào {folder}:",
+        "templates_kept": "Giữ nguyên {count} tệp đã có (có thể đã được điền); thêm --force "
+        "để ghi đè:",
+        "templates_empty": "Không ghi phiếu cho {count} ngành chưa được giao tiêu chí nào (xem "
+        "cột Ngành phụ trách):",
     },
     "en": {
         "init_done": "Wrote the campaign workbook: {path}\n"
         "Open it in Excel to enter the criteria, then check it with: thidua show {path}",
         "interrupted": "Stopped on request.",
+        "templates_done": "Wrote {count} scorecard(s) into {folder}:",
+        "templates_kept": "Kept {count} existing file(s) (they may have been filled in); add "
+        "--force to overwrite:",
+        "templates_empty": "No scorecard for {count} sector(s) responsible for no criterion "
+        "(see the Ngành phụ trách column):",
     },
 }
 
@@ -62,6 +73,17 @@ def _parser() -> argparse.ArgumentParser:
         "show", parents=[common], help="in cây tiêu chí, xếp loại, đơn vị; báo lỗi định nghĩa"
     )
     show.add_argument("path", metavar="CAMPAIGN.xlsx")
+
+    templates = commands.add_parser(
+        "templates", parents=[common], help="ghi một phiếu chấm điểm .xlsx cho mỗi đơn vị"
+    )
+    templates.add_argument("path", metavar="CAMPAIGN.xlsx")
+    templates.add_argument("-o", "--output", required=True, metavar="DIR", help="thư mục ghi")
+    templates.add_argument("--parent", metavar="CODE", help="chỉ các đơn vị trực thuộc CODE")
+    templates.add_argument(
+        "--unit", action="append", default=[], metavar="CODE", help="chỉ đơn vị CODE (lặp lại)"
+    )
+    templates.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     return parser
 
 
@@ -80,12 +102,35 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             print(_TEXT[lang]["init_done"].format(path=path), file=out)
         elif args.command == "show":
             print(describe_campaign(load_campaign(args.path), lang), file=out)
+        elif args.command == "templates":
+            return _templates(args, lang, out)
     except ThiduaError as exc:
         print(exc.message(lang), file=err)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         print(_TEXT[lang]["interrupted"], file=err)
         return 130
+    return EXIT_OK
+
+
+def _templates(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    campaign = load_campaign(args.path)
+    result = write_templates(
+        campaign, args.output, parent=args.parent, units=args.unit, force=args.force
+    )
+    text = _TEXT[lang]
+    print(text["templates_done"].format(count=len(result.written), folder=args.output), file=out)
+    for path in result.written:
+        print(f"  {path.name}", file=out)
+    if result.empty:
+        print(text["templates_empty"].format(count=len(result.empty)), file=out)
+        for unit in result.empty:
+            print(f"  {unit.code} {unit.name}", file=out)
+    if result.kept:
+        print(text["templates_kept"].format(count=len(result.kept)), file=out)
+        for path in result.kept:
+            print(f"  {path.name}", file=out)
+        return EXIT_FILE_ERRORS
     return EXIT_OK
 
 

@@ -159,10 +159,17 @@ class Campaign:
     award: AwardRule | None = None
     _by_code: dict[str, Criterion] = field(default_factory=dict, compare=False, repr=False)
     _units_by_code: dict[str, Unit] = field(default_factory=dict, compare=False, repr=False)
+    _sector_leaves: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
+    _children: dict[str | None, list[Unit]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_code.update((c.code, c) for c in self.criteria)
         self._units_by_code.update((u.code, u) for u in self.units)
+        for leaf in self.criteria:
+            for sector in leaf.sectors if leaf.is_leaf else ():
+                self._sector_leaves.setdefault(sector, []).append(leaf.code)
+        for unit in self.units:
+            self._children.setdefault(unit.parent, []).append(unit)
 
     # criteria -----------------------------------------------------------------------------
 
@@ -189,15 +196,18 @@ class Campaign:
     def max_of_kind(self, kind: SectionKind) -> Decimal:
         return sum((s.max_points for s in self.sections if s.kind is kind), Decimal(0))
 
+    def is_responsible(self, unit_code: str) -> bool:
+        """Whether some criterion names this unit among its responsible sectors."""
+        return unit_code in self._sector_leaves
+
     def criteria_for_sector(self, unit_code: str) -> tuple[Criterion, ...]:
         """The criteria a sector scores: its leaves and every group above them, in order."""
         keep: set[str] = set()
-        for leaf in self.leaves:
-            if unit_code in leaf.sectors:
-                node: Criterion | None = leaf
-                while node is not None:
-                    keep.add(node.code)
-                    node = self._by_code[node.parent] if node.parent else None
+        for code in self._sector_leaves.get(unit_code, ()):
+            node: Criterion | None = self._by_code[code]
+            while node is not None:
+                keep.add(node.code)
+                node = self._by_code[node.parent] if node.parent else None
         return tuple(c for c in self.criteria if c.code in keep)
 
     @property
@@ -235,7 +245,7 @@ class Campaign:
         return code in self._units_by_code
 
     def children_units(self, code: str | None) -> tuple[Unit, ...]:
-        return tuple(u for u in self.units if u.parent == code)
+        return tuple(self._children.get(code, ()))
 
     @property
     def root_units(self) -> tuple[Unit, ...]:

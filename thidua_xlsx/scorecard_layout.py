@@ -68,8 +68,13 @@ COLUMN_TITLES = (
 
 
 def is_sector(campaign: Campaign, unit_code: str) -> bool:
-    """A unit named as responsible for some criterion scores only those criteria."""
-    return any(unit_code in leaf.sectors for leaf in campaign.leaves)
+    """A sector scores only its own criteria: a unit named as responsible for some criterion,
+    or one whose sibling is (a sector that was given no criterion is still a sector)."""
+    if campaign.is_responsible(unit_code):
+        return True
+    parent = campaign.unit(unit_code).parent if campaign.has_unit(unit_code) else None
+    siblings = campaign.children_units(parent) if parent else ()
+    return any(campaign.is_responsible(u.code) for u in siblings)
 
 
 def card_criteria(campaign: Campaign, unit_code: str) -> tuple[Criterion, ...]:

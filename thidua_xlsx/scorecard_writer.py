@@ -38,6 +38,21 @@ __all__ = ["write_scorecard"]
 CellInput = str | int | float | Decimal | None
 
 _WIDTHS = (9, 52, 17, 8, 9, 11, 10, 26, 26, 10)
+# Functions our formulas use: all in Excel since 2007, none needs an "_xlfn." prefix.
+FORMULA_FUNCTIONS = frozenset(
+    {"AND", "COUNT", "IF", "ISNUMBER", "LEN", "LOWER", "MAX", "MIN", "N", "ROUND", "SUM", "TRIM"}
+)
+
+
+class _ClassicFormulaWorksheet(Worksheet):  # type: ignore[misc]
+    """A worksheet that skips XlsxWriter's future-function expansion: ~30 regular expressions
+    per cell formula and ~130 per conditional format, of no use for :data:`FORMULA_FUNCTIONS`
+    (a golden-file test checks the XML is unchanged)."""
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        return formula.removeprefix("{").removeprefix("=").removesuffix("}")
+
+
 _FONT = "Times New Roman"
 _INPUT_TINT = "#FFF2CC"
 _RED = "#FFC7CE"
@@ -94,7 +109,16 @@ class _Form:
         self.values = values
         self.card = card
         self.has_verified = has_verified
-        self.sheet: Worksheet = workbook.add_worksheet(SCORECARD_SHEET)
+        self.validations: dict[str, tuple[dict[str, Any], list[str]]] = {}
+        self.marks: dict[str, list[str]] = {
+            "over_max": [],
+            "over_target": [],
+            "no_evidence": [],
+            "no_justification": [],
+        }
+        self.sheet: Worksheet = workbook.add_worksheet(
+            SCORECARD_SHEET, worksheet_class=_ClassicFormulaWorksheet
+        )
         self.f = _formats(workbook, layout.decimals)
 
     def write(self) -> None:
@@ -107,6 +131,8 @@ class _Form:
                 self._leaf(criterion)
             else:
                 self._group(criterion)
+        self._conditional_rules()
+        self._validation_rules()
         self._totals()
         self._signature()
         self._print_setup()
@@ -251,14 +277,12 @@ class _Form:
                 "error_title": "Số không hợp lệ",
                 "error_message": "Phải là số lớn hơn hoặc bằng 0.",
             }
-        self.sheet.data_validation(row, col, row, col, options)
+        self._rule(options, cell_name(row, col))
+        text_rule = self._text_rule(criterion)
+        self._rule(text_rule, cell_name(row, COL["evidence"]))
+        self._rule(text_rule, cell_name(row, COL["explanation"]))
         if "target" in self.layout.input_columns(criterion):
-            target_col = COL["target"]
-            self.sheet.data_validation(
-                row,
-                target_col,
-                row,
-                target_col,
+            self._rule(
                 {
                     "validate": "decimal",
                     "criteria": ">",
@@ -268,49 +292,67 @@ class _Form:
                     "error_title": "Chỉ tiêu không hợp lệ",
                     "error_message": "Chỉ tiêu phải là số lớn hơn 0.",
                 },
+                cell_name(row, COL["target"]),
             )
 
+    def _rule(self, options: dict[str, Any], cell: str) -> None:
+        """Gather cells that share a validation, to write each distinct rule once."""
+        key = repr(sorted(options.items()))
+        self.validations.setdefault(key, (options, []))[1].append(cell)
+
+    def _validation_rules(self) -> None:
+        for options, cells in self.validations.values():
+            self.sheet.data_validation(cells[0], {**options, "multi_range": " ".join(cells)})
+
+    @staticmethod
+    def _text_rule(criterion: Criterion) -> dict[str, Any]:
+        needs = "bắt buộc" if criterion.evidence_required else "nếu có"
+        return {
+            "validate": "length",
+            "criteria": "<=",
+            "value": 2000,
+            "input_title": "Minh chứng, giải trình",
+            "input_message": f"Ghi số, ngày, trích yếu văn bản minh chứng ({needs}); "
+            + ("điểm thưởng phải có giải trình." if criterion.method is Method.THUONG else "")
+            + " Tối đa 2000 ký tự.",
+            "error_title": "Quá dài",
+            "error_message": "Ghi ngắn gọn, tối đa 2000 ký tự; chi tiết gửi kèm văn bản.",
+        }
+
     def _conditional(self, row: int, criterion: Criterion) -> None:
-        s, f = self.sheet, self.f
-        r = row + 1
-        result = cell_name(row, COL["result"])
+        """Collect the cells of each red/amber rule; :meth:`_conditional_rules` writes them."""
         method = criterion.method
         if method in (Method.DIEM, Method.THUONG) or (
             method is Method.TRU and criterion.points_per_unit is None
         ):
-            s.conditional_format(
-                result,
-                {
-                    "type": "formula",
-                    "criteria": f"=AND(ISNUMBER(F{r}),F{r}>{criterion.max_points})",
-                    "format": f["cf_red"],
-                },
-            )
+            self.marks["over_max"].append(cell_name(row, COL["result"]))
         if method is Method.TY_LE:
-            s.conditional_format(
-                result,
-                {
-                    "type": "formula",
-                    "criteria": f"=AND(ISNUMBER(F{r}),N(E{r})>0,F{r}>N(E{r}))",
-                    "format": f["cf_amber"],
-                },
-            )
+            self.marks["over_target"].append(cell_name(row, COL["result"]))
         if criterion.evidence_required:
-            s.conditional_format(
-                cell_name(row, COL["evidence"]),
-                {
-                    "type": "formula",
-                    "criteria": f"=AND(N(G{r})>0,LEN(TRIM(H{r}))=0)",
-                    "format": f["cf_red"],
-                },
-            )
+            self.marks["no_evidence"].append(cell_name(row, COL["evidence"]))
         if method is Method.THUONG:
-            s.conditional_format(
-                cell_name(row, COL["explanation"]),
+            self.marks["no_justification"].append(cell_name(row, COL["explanation"]))
+
+    def _conditional_rules(self) -> None:
+        """One rule per kind over all its cells; references are relative to the first cell."""
+        rules = {
+            "over_max": ("=AND(ISNUMBER(F{r}),F{r}>$D{r})", "cf_red"),
+            "over_target": ("=AND(ISNUMBER(F{r}),N(E{r})>0,F{r}>N(E{r}))", "cf_amber"),
+            "no_evidence": ("=AND(N(G{r})>0,LEN(TRIM(H{r}))=0)", "cf_red"),
+            "no_justification": ("=AND(N(F{r})>0,LEN(TRIM(I{r}))=0)", "cf_red"),
+        }
+        for kind, cells in self.marks.items():
+            if not cells:
+                continue
+            formula, style = rules[kind]
+            first_row = int("".join(ch for ch in cells[0] if ch.isdigit()))
+            self.sheet.conditional_format(
+                cells[0],
                 {
                     "type": "formula",
-                    "criteria": f"=AND(N(F{r})>0,LEN(TRIM(I{r}))=0)",
-                    "format": f["cf_red"],
+                    "criteria": formula.format(r=first_row),
+                    "format": self.f[style],
+                    "multi_range": " ".join(cells),
                 },
             )
 
@@ -423,8 +465,8 @@ def _method_text(criterion: Criterion) -> str:
 
 def _height(content: str, method: str = "") -> float:
     """Row height for wrapped text: Excel does not grow rows of a file it did not lay out."""
-    lines = max(-(-len(content) // 48), -(-len(method) // 15), 1)
-    return 16.0 * lines + 3
+    lines = max(-(-len(content) // 60), -(-len(method) // 19), 1)
+    return 15.0 * lines + 4
 
 
 def _formats(workbook: xlsxwriter.Workbook, decimals: int) -> dict[str, Format]:

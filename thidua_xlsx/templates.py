@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,14 +20,17 @@ from .text import slug
 __all__ = ["TemplatesResult", "scorecard_filename", "select_units", "write_templates"]
 
 _CODE_BAD = re.compile(r"[^A-Za-z0-9_-]+")
+PARALLEL_FROM = 64  # below this many files, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True)
 class TemplatesResult:
-    """What ``write_templates`` did: files written, and files kept because they exist."""
+    """What ``write_templates`` did: files written, files kept because they exist, and
+    sectors skipped because no criterion names them (their card would be empty)."""
 
     written: tuple[Path, ...]
     kept: tuple[Path, ...]
+    empty: tuple[Unit, ...] = ()
 
 
 def scorecard_filename(unit: Unit) -> str:
@@ -62,10 +68,13 @@ def write_templates(
     units: Sequence[str] = (),
     force: bool = False,
     generated_at: datetime | None = None,
+    workers: int | None = None,
 ) -> TemplatesResult:
     """Write one scorecard per selected unit into ``out_dir``.
 
-    An existing file is kept (someone may have filled it) unless ``force`` is given.
+    An existing file is kept (someone may have filled it) unless ``force`` is given. Large
+    runs (a province: thousands of units) are split over ``workers`` processes (default: one
+    per CPU); the files are the same either way.
     """
     folder = Path(out_dir)
     chosen = select_units(campaign, parent, units)
@@ -73,13 +82,32 @@ def write_templates(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(str(folder), exc.strerror or str(exc)) from exc
-    written: list[Path] = []
+    jobs: list[tuple[str, Path]] = []
     kept: list[Path] = []
+    empty: list[Unit] = []
     for unit in chosen:
+        if not plan_card(campaign, unit).criteria:
+            empty.append(unit)
+            continue
         target = folder / scorecard_filename(unit)
         if target.exists() and not force:
             kept.append(target)
             continue
-        write_scorecard(target, plan_card(campaign, unit), generated_at=generated_at)
-        written.append(target)
-    return TemplatesResult(tuple(written), tuple(kept))
+        jobs.append((unit.code, target))
+    count = min(workers or os.cpu_count() or 1, len(jobs))
+    if count > 1 and len(jobs) >= PARALLEL_FROM:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            chunks = [jobs[i::count] for i in range(count)]
+            list(pool.map(_write_chunk, [campaign] * count, chunks, [generated_at] * count))
+    else:
+        _write_chunk(campaign, jobs, generated_at)
+    return TemplatesResult(tuple(target for _, target in jobs), tuple(kept), tuple(empty))
+
+
+def _write_chunk(
+    campaign: Campaign, jobs: Sequence[tuple[str, Path]], generated_at: datetime | None
+) -> None:
+    for unit_code, target in jobs:
+        layout = plan_card(campaign, campaign.unit(unit_code))
+        write_scorecard(target, layout, generated_at=generated_at)

@@ -253,7 +253,7 @@ def _nhon_hung_criteria() -> Rows:
             "Lồng ghép nội dung giới, bình đẳng giới trong hoạt động giáo dục của nhà trường",
             8,
             "diem",
-            sectors="NH-THCS; NH-THA; NH-THB",
+            sectors="NH-THCS; NH-THA; NH-THB; NH-MG",
             guidance="Kế hoạch giáo dục, giáo án, hoạt động ngoại khóa có nội dung bình đẳng "
             "giới. Chấm từ 0 đến 8 điểm.",
         ),
@@ -349,7 +349,7 @@ def _nhon_hung_criteria() -> Rows:
             "bình đẳng giới",
             6,
             "diem",
-            sectors="NH-DTN; NH-CCB; NH-ND",
+            sectors="NH-DTN; NH-CCB; NH-ND; NH-QS",
             guidance="Báo cáo hoạt động, hình ảnh. Chấm từ 0 đến 6 điểm.",
         ),
         _group("III", "Chế độ báo cáo, kinh phí và nhân lực", 20),
@@ -456,7 +456,7 @@ def _nhon_hung_criteria() -> Rows:
             4,
             "Điểm trừ",
             evidence="không",
-            sectors="NH-VP; NH-CA",
+            sectors="NH-VP; NH-CA; NH-QS",
             guidance="Ban chấm trực tiếp số điểm trừ tùy mức độ vi phạm (tối đa 4 điểm).",
         ),
     ]
