@@ -227,3 +227,45 @@ def test_formulas_use_only_classic_functions(nhon_hung: Campaign) -> None:
     formulas += [f for f in (layout.band_formula("self"), layout.band_formula("verified")) if f]
     used = {name for f in formulas for name in re.findall(r"([A-Z][A-Z0-9.]*)\(", f)}
     assert used and used <= FORMULA_FUNCTIONS, used - FORMULA_FUNCTIONS
+
+
+def test_cached_values_are_true_when_inputs_are_known(tmp_path: Path, nhon_hung: Campaign) -> None:
+    """A card written with values carries the core's scores as cached results, so a reader
+    or previewer that never recalculates shows the real totals."""
+    from decimal import Decimal
+
+    from thidua_xlsx.scoring import RawInput, score_card
+    from thidua_xlsx.sheet_reader import read_workbook
+    from thidua_xlsx.text import parse_decimal
+
+    layout = plan_card(nhon_hung, nhon_hung.unit("P-NHONHUNG"))
+    values: dict[tuple[str, str], object] = {}
+    inputs: dict[str, RawInput] = {}
+    for index, leaf in enumerate(c for c in layout.criteria if c.is_leaf):
+        if leaf.method is Method.DAT:
+            values[(leaf.code, "result")] = "Đạt"
+            inputs[leaf.code] = RawInput(met=True)
+            continue
+        amount = Decimal(index % 7) + Decimal("0.505")
+        values[(leaf.code, "result")] = amount
+        target = Decimal(5) if leaf.method is Method.TY_LE and leaf.target is None else None
+        if target is not None:
+            values[(leaf.code, "target")] = target
+        inputs[leaf.code] = RawInput(amount=amount, target=target)
+    verified = {"II.1.a": Decimal("3.5")}
+    values[("II.1.a", "verified")] = Decimal("3.5")
+    path = tmp_path / "filled.xlsx"
+    write_scorecard(path, layout, values=values, inputs=inputs, verified=verified)  # type: ignore[arg-type]
+    core = score_card(nhon_hung, inputs, verified)
+    assert core.self_total > 0 and core.total != core.self_total
+    sheet = read_workbook(path)[SCORECARD_SHEET]
+    for criterion in layout.criteria:
+        row = layout.rows[criterion.code]
+        assert parse_decimal(sheet.cell(row, COL["self"])) == core.self_nodes[criterion.code]
+        if not criterion.is_leaf:
+            assert (
+                parse_decimal(sheet.cell(row, COL["verified"])) == core.final_nodes[criterion.code]
+            )
+    assert parse_decimal(sheet.cell(layout.total_row, COL["self"])) == core.self_total
+    assert parse_decimal(sheet.cell(layout.total_row, COL["verified"])) == core.total
+    assert sheet.cell(layout.band_row or 0, COL["self"]) == nhon_hung.band_for(core.self_total)
