@@ -26,13 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from openpyxl_scorecard import write_openpyxl_scorecard  # noqa: E402
-from province import synthetic_province  # noqa: E402
-
 from thidua_xlsx import load_campaign  # noqa: E402
 from thidua_xlsx.scorecard_layout import plan_card  # noqa: E402
 from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
 from thidua_xlsx.templates import write_templates  # noqa: E402
+
+from openpyxl_scorecard import write_openpyxl_scorecard  # noqa: E402
+from province import synthetic_province  # noqa: E402
 
 
 def _ms(seconds: float) -> str:

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from scorecard_fixtures import GOLDEN, GOLDEN_CARDS, write_golden_card
 
 IGNORED_PARTS = {"docProps/core.xml"}

@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from scorecard_fixtures import GOLDEN, GOLDEN_CARDS, write_golden_card
 
 from libreoffice import convert
+from scorecard_fixtures import GOLDEN, GOLDEN_CARDS, write_golden_card
 
 pytestmark = pytest.mark.libreoffice
 

@@ -4,7 +4,10 @@ Run with the system Python that has the ``uno`` module (``/usr/bin/python3``), n
 project's: ``/usr/bin/python3 tests/uno_driver.py JOB.json RESULT.json``. A job is::
 
     {"documents": [{"source": "card.xlsx", "sheet": "Phiếu chấm điểm", "unprotect": true,
-                    "fills": [{"cells": {"F13": 5, "F14": "Đạt", "H13": "QĐ 12"},
+                    "fills": [{"actions": [{"op": "rename_sheet", ...}],
+                               "cells": {"F13": 5, "F14": "Đạt", "H13": "QĐ 12"},
+                               "then": [{"actions": [{"op": "delete_rows", "row": 20}],
+                                         "cells": {"A21": "II.9"}}],
                                "clear": ["F13", "F14"],
                                "read": ["G13", "G40"],
                                "save_as": ["out/fill-1.xlsx", "out/fill-1.ods"]}]}]}
@@ -127,6 +130,33 @@ def run(job: dict[str, object]) -> dict[str, object]:
     return {"documents": results}
 
 
+def _act(doc: object, sheet: object, action: dict[str, object]) -> object:
+    """Edits a person might make: rows deleted or inserted, sheets renamed, shown, removed,
+    a date typed into a number cell. Returns the (possibly new) working sheet."""
+    sheets = doc.Sheets  # type: ignore[attr-defined]
+    op = action["op"]
+    if op == "remove_sheet":
+        sheets.removeByName(action["name"])
+    elif op == "rename_sheet":
+        sheets.getByName(action["name"]).setName(action["to"])
+    elif op == "show_sheet":
+        sheets.getByName(action["name"]).IsVisible = True
+    elif op == "delete_rows":
+        sheet.Rows.removeByIndex(action["row"], action.get("count", 1))  # type: ignore[attr-defined]
+    elif op == "insert_rows":
+        sheet.Rows.insertByIndex(action["row"], action.get("count", 1))  # type: ignore[attr-defined]
+    elif op == "date":
+        from com.sun.star.lang import Locale  # type: ignore[import-not-found]
+
+        cell = _cell(sheet, str(action["cell"]))
+        cell.setValue(float(action["value"]))  # type: ignore[attr-defined]
+        formats = doc.NumberFormats  # type: ignore[attr-defined]
+        cell.NumberFormat = formats.getStandardFormat(2, Locale())  # type: ignore[attr-defined]  # DATE
+    else:
+        raise ValueError(f"unknown action {op}")
+    return sheet
+
+
 def _document(desktop: object, document: dict[str, object]) -> dict[str, object]:
     url = Path(str(document["source"])).resolve().as_uri()
     doc = desktop.loadComponentFromURL(url, "_blank", 0, _props(Hidden=True))  # type: ignore[attr-defined]
@@ -139,16 +169,27 @@ def _document(desktop: object, document: dict[str, object]) -> dict[str, object]
         if document.get("unprotect"):
             sheet.unprotect("")
         for fill in document["fills"]:  # type: ignore[attr-defined]
+            for action in fill.get("actions", []):
+                sheet = _act(doc, sheet, action)
             for address in fill.get("clear", []):
                 _type(_cell(sheet, address), None)
             for address, value in fill.get("cells", {}).items():
                 _type(_cell(sheet, address), value)
+            for step in fill.get("then", []):  # edits made after typing (rows deleted…)
+                for action in step.get("actions", []):
+                    sheet = _act(doc, sheet, action)
+                for address, value in step.get("cells", {}).items():
+                    _type(_cell(sheet, address), value)
             doc.calculateAll()
             values = {a: _read(_cell(sheet, a)) for a in fill.get("read", [])}
             for target in fill.get("save_as", []):
-                path = Path(target).resolve()
+                password = target.get("password") if isinstance(target, dict) else None
+                path = Path(target["path"] if isinstance(target, dict) else target).resolve()
                 path.parent.mkdir(parents=True, exist_ok=True)
-                doc.storeToURL(path.as_uri(), _props(FilterName=FILTERS[path.suffix.lower()]))
+                options = {"FilterName": FILTERS[path.suffix.lower()]}
+                if password:
+                    options["Password"] = password
+                doc.storeToURL(path.as_uri(), _props(**options))
             fills.append({"values": values})
     finally:
         doc.close(True)

@@ -6,16 +6,21 @@ Exit codes: 0 no errors, 1 some files have errors, 2 unusable command or campaig
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from . import __version__
 from .campaign_loader import load_campaign
 from .campaign_text import describe_campaign
 from .campaign_workbook_writer import init_campaign_workbook
+from .check_run import run_check
 from .errors import ThiduaError
+from .feedback import write_feedback
+from .progress import ProgressBar
 from .templates import write_templates
 
 __all__ = ["main"]
@@ -84,6 +89,15 @@ def _parser() -> argparse.ArgumentParser:
         "--unit", action="append", default=[], metavar="CODE", help="chỉ đơn vị CODE (lặp lại)"
     )
     templates.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+
+    check = commands.add_parser(
+        "check", parents=[common], help="kiểm tra các phiếu chấm đã nhận (tệp hoặc thư mục)"
+    )
+    check.add_argument("path", metavar="CAMPAIGN.xlsx")
+    check.add_argument("inputs", nargs="+", metavar="PATH", help="tệp hoặc thư mục phiếu chấm")
+    check.add_argument("--json", action="store_true", help="in một tài liệu JSON")
+    check.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
+    check.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
     return parser
 
 
@@ -104,6 +118,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             print(describe_campaign(load_campaign(args.path), lang), file=out)
         elif args.command == "templates":
             return _templates(args, lang, out)
+        elif args.command == "check":
+            return _check(args, lang, out, err)
     except ThiduaError as exc:
         print(exc.message(lang), file=err)
         return EXIT_UNUSABLE
@@ -132,6 +148,25 @@ def _templates(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             print(f"  {path.name}", file=out)
         return EXIT_FILE_ERRORS
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+    campaign = load_campaign(args.path)
+    progress = ProgressBar(err, "Đang kiểm tra" if lang == "vi" else "Checking")
+    report = run_check(campaign, args.inputs, workers=args.workers, progress=progress)
+    written: list[Path] = []
+    if args.feedback:
+        written = write_feedback(report, args.feedback, lang)
+    if args.json:
+        document = report.to_json(lang)
+        document["feedback"] = [str(p) for p in written]
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(report.table(lang), file=out)
+        if written:
+            word = "Bản phản hồi" if lang == "vi" else "Feedback copies"
+            print(f"{word}: {args.feedback} ({len(written)})", file=out)
+    return report.exit_code
 
 
 def _utf8(stream: TextIO) -> None:

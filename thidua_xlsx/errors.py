@@ -4,6 +4,7 @@
 
     ThiduaError                   anything this library raises on purpose
     ├── UnitSelectionError        a unit code asked for is not in the campaign
+    ├── InboxError                nothing to check: the inbox is missing or empty
     ├── CampaignError             the campaign workbook cannot be used
     │   ├── CampaignFileError     missing, not a workbook, a sheet missing
     │   └── CampaignDefinitionError   read, but the definition is broken (``.problems``)
@@ -24,6 +25,7 @@ __all__ = [
     "CampaignDefinitionError",
     "CampaignError",
     "CampaignFileError",
+    "InboxError",
     "OutputError",
     "OutputExistsError",
     "ThiduaError",
@@ -114,3 +116,17 @@ class UnitSelectionError(ThiduaError):
             f"No unit with code {', '.join(unknown)} in the campaign. Codes: {listed}.",
         )
         self.unknown = unknown
+
+
+class InboxError(ThiduaError):
+    """There is nothing to check or merge: a path given does not exist, or holds no file."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        if reason == "missing":
+            vi = f"Không tìm thấy {path}. Hãy kiểm tra lại đường dẫn thư mục hoặc tệp."
+            en = f"{path} does not exist. Check the folder or file path."
+        else:
+            vi = f"Không có tệp nào trong {path}. Hãy chép các phiếu chấm đã nhận vào thư mục này."
+            en = f"There are no files in {path}. Copy the received scorecards into it."
+        super().__init__(vi, en)
+        self.path = path

@@ -216,6 +216,240 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "Unit «{value}» is in a parent loop: {cycle}. Each unit has one parent and must not "
         "loop back to itself.",
     ),
+    # -- returned scorecards (SPEC §6) -------------------------------------------------------
+    "file_empty": CatalogueEntry(
+        _E,
+        "Tệp rỗng (0 byte). Hãy mở phiếu chấm, lưu lại rồi gửi lại.",
+        "The file is empty (0 bytes). Open the scorecard, save it and send it again.",
+    ),
+    "file_too_large": CatalogueEntry(
+        _E,
+        "Tệp quá lớn ({detail}) so với một phiếu chấm. Hãy gửi đúng tệp phiếu chấm.",
+        "The file is far too large ({detail}) for a scorecard. Send the scorecard file itself.",
+    ),
+    "file_unreadable": CatalogueEntry(
+        _E,
+        "Không đọc được tệp ({detail}). Hãy chép lại tệp và gửi lại.",
+        "The file cannot be read ({detail}). Copy it again and resend it.",
+    ),
+    "file_not_workbook": CatalogueEntry(
+        _E,
+        "Tệp không phải bảng tính Excel (nội dung: {detail}). Hãy gửi đúng tệp phiếu chấm "
+        ".xlsx (hoặc .ods) đã điền, không đổi đuôi tệp.",
+        "The file is not a spreadsheet (content: {detail}). Send the filled .xlsx (or .ods) "
+        "scorecard itself; do not rename other files.",
+    ),
+    "file_truncated": CatalogueEntry(
+        _E,
+        "Tệp bảng tính bị hỏng hoặc chưa tải về đủ. Hãy mở phiếu trên máy đã điền, lưu lại và "
+        "gửi lại.",
+        "The spreadsheet is damaged or incomplete. Open it on the computer where it was filled, "
+        "save it and send it again.",
+    ),
+    "file_encrypted": CatalogueEntry(
+        _E,
+        "Tệp có đặt mật khẩu nên không đọc được. Hãy bỏ mật khẩu (Tệp › Thông tin › Bảo vệ "
+        "sổ làm việc) rồi gửi lại.",
+        "The file is password-protected and cannot be read. Remove the password (File › Info "
+        "› Protect Workbook) and send it again.",
+    ),
+    "file_no_scorecard_sheet": CatalogueEntry(
+        _E,
+        "Không tìm thấy trang phiếu chấm điểm (các trang có: {detail}). Hãy điền vào phiếu chấm "
+        "được phát, không đổi tên hay xóa trang.",
+        "No scorecard sheet found (sheets: {detail}). Fill in the scorecard you were sent; do "
+        "not rename or delete its sheets.",
+    ),
+    "file_unknown_template": CatalogueEntry(
+        _E,
+        "Tệp không phải phiếu chấm được phát (thiếu phần thông tin ẩn của phiếu). Hãy chép kết "
+        "quả sang phiếu chấm được phát cho đơn vị rồi gửi lại.",
+        "This is not a scorecard we sent (its hidden information is missing). Copy the results "
+        "into the scorecard sent to the unit and send that.",
+    ),
+    "file_other_campaign": CatalogueEntry(
+        _E,
+        "Phiếu chấm này thuộc đợt thi đua «{value}», không phải «{expected}». Hãy dùng phiếu "
+        "chấm của đợt này.",
+        "This scorecard belongs to campaign «{value}», not «{expected}». Use this campaign's "
+        "scorecard.",
+    ),
+    "file_outdated_template": CatalogueEntry(
+        _E,
+        "Phiếu được tạo từ bộ tiêu chí khác (mã {value}, hiện hành {expected}): tiêu chí hoặc "
+        "thang điểm đã thay đổi. Hãy chép kết quả sang phiếu mới được phát.",
+        "The scorecard was made from other criteria ({value}, current {expected}): criteria or "
+        "points changed. Copy the results into the new scorecard.",
+    ),
+    "unit_unknown": CatalogueEntry(
+        _E,
+        "Mã đơn vị «{value}» ghi trong phiếu không có trong danh sách đơn vị của đợt thi đua.",
+        "The unit code «{value}» in the scorecard is not among the campaign's units.",
+    ),
+    "unit_file_name_mismatch": CatalogueEntry(
+        _W,
+        "Tên tệp chỉ đơn vị «{expected}» nhưng phiếu bên trong là của đơn vị «{value}». Kiểm "
+        "tra xem có gửi nhầm phiếu của đơn vị khác không.",
+        "The file name points to unit «{expected}» but the scorecard inside is unit «{value}»'s. "
+        "Check that no other unit's scorecard was sent by mistake.",
+    ),
+    "sheet_renamed": CatalogueEntry(
+        _W,
+        "Trang phiếu chấm đã bị đổi tên thành «{value}»; vẫn đọc được. Lần sau giữ nguyên tên "
+        "trang.",
+        "The scorecard sheet was renamed to «{value}»; it was still read. Keep sheet names next "
+        "time.",
+    ),
+    "metadata_unhidden": CatalogueEntry(
+        _W,
+        "Trang thông tin ẩn của phiếu đã bị hiện ra. Không sửa trang này.",
+        "The scorecard's hidden information sheet was made visible. Do not edit that sheet.",
+    ),
+    "row_missing": CatalogueEntry(
+        _E,
+        "Thiếu dòng tiêu chí {criterion}. Không xóa dòng hay sửa mã trong phiếu; hãy khôi phục "
+        "dòng này (hoặc dùng lại phiếu được phát).",
+        "Criterion row {criterion} is missing. Do not delete rows or change codes; restore "
+        "this row (or use the scorecard as sent).",
+    ),
+    "row_extra": CatalogueEntry(
+        _E,
+        "Dòng có mã «{value}» không thuộc phiếu chấm của đơn vị. Xóa dòng đó hoặc sửa lại mã.",
+        "The row with code «{value}» is not on the unit's scorecard. Delete it or fix the code.",
+    ),
+    "row_duplicate": CatalogueEntry(
+        _E,
+        "Mã tiêu chí {criterion} xuất hiện hai lần (dòng {first_row} và dòng này). Mỗi tiêu chí "
+        "chỉ chấm một lần: xóa dòng thừa.",
+        "Criterion {criterion} appears twice (row {first_row} and this one). Each criterion is "
+        "scored once: delete the extra row.",
+    ),
+    "locked_cell_changed": CatalogueEntry(
+        _W,
+        "Ô đã khóa bị sửa: {what} của tiêu chí {criterion} là «{value}» thay vì {expected}. "
+        "Dùng giá trị gốc {expected}.",
+        "A locked cell was changed: the {what} of criterion {criterion} is «{value}» instead "
+        "of {expected}. The original {expected} is used.",
+    ),
+    "value_not_number": CatalogueEntry(
+        _E,
+        "«{value}» không phải là số. Hãy nhập một số (ví dụ 12 hoặc 12,5).",
+        "«{value}» is not a number. Enter a number (e.g. 12 or 12.5).",
+    ),
+    "value_number_with_text": CatalogueEntry(
+        _E,
+        "«{value}» có chữ kèm theo số. Chỉ nhập số {number}, không ghi thêm chữ (điểm, lần…).",
+        "«{value}» has words with the number. Enter the number {number} alone (no «điểm», «lần»…).",
+    ),
+    "value_decimal_comma": CatalogueEntry(
+        _W,
+        "«{value}» được nhập dạng chữ với dấu phẩy thập phân; đã hiểu là {number}. Excel không "
+        "tính ô dạng chữ: nên nhập lại thành số.",
+        "«{value}» was typed as text with a decimal comma; read as {number}. Excel does not "
+        "count text cells: re-enter it as a number.",
+    ),
+    "value_number_as_text": CatalogueEntry(
+        _W,
+        "«{value}» được lưu dạng chữ; đã hiểu là {number}. Excel không tính ô dạng chữ: nên "
+        "nhập lại thành số.",
+        "«{value}» is stored as text; read as {number}. Excel does not count text cells: "
+        "re-enter it as a number.",
+    ),
+    "value_date": CatalogueEntry(
+        _E,
+        "Ô chứa ngày/giờ ({value}) thay vì số. Hãy nhập số (định dạng ô là Số).",
+        "The cell holds a date/time ({value}) instead of a number. Enter a number (format the "
+        "cell as Number).",
+    ),
+    "value_negative": CatalogueEntry(
+        _E,
+        "Giá trị âm ({value}) không hợp lệ. Hãy nhập số từ 0 trở lên.",
+        "A negative value ({value}) is not allowed. Enter 0 or more.",
+    ),
+    "value_over_max": CatalogueEntry(
+        _E,
+        "Điểm {value} vượt điểm tối đa {maximum} của tiêu chí {criterion}. Hãy chấm lại, không "
+        "quá {maximum}.",
+        "{value} points exceed the maximum {maximum} of criterion {criterion}. Score it again, "
+        "at most {maximum}.",
+    ),
+    "value_over_target": CatalogueEntry(
+        _W,
+        "Kết quả {value} vượt chỉ tiêu {target}; chỉ tính tối đa 100% ({maximum} điểm).",
+        "The result {value} exceeds the target {target}; at most 100% ({maximum} points) counts.",
+    ),
+    "value_excel_error": CatalogueEntry(
+        _E,
+        "Ô nhập liệu chứa lỗi Excel {value}. Hãy xóa và nhập lại giá trị.",
+        "The input cell holds the Excel error {value}. Clear it and enter the value again.",
+    ),
+    "dat_invalid": CatalogueEntry(
+        _E,
+        "«{value}» không hợp lệ: chọn «Đạt» hoặc «Không đạt» trong danh sách.",
+        "«{value}» is not valid: choose «Đạt» (met) or «Không đạt» (not met) from the list.",
+    ),
+    "target_missing": CatalogueEntry(
+        _E,
+        "Tiêu chí {criterion} tính theo % chỉ tiêu nhưng chưa ghi chỉ tiêu của đơn vị. Hãy ghi "
+        "chỉ tiêu vào cột Chỉ tiêu.",
+        "Criterion {criterion} is scored as % of target but the unit's target is blank. Enter "
+        "it in the Chỉ tiêu column.",
+    ),
+    "target_not_positive": CatalogueEntry(
+        _E,
+        "Chỉ tiêu {value} không hợp lệ: chỉ tiêu phải lớn hơn 0.",
+        "The target {value} is not valid: it must be greater than 0.",
+    ),
+    "evidence_missing": CatalogueEntry(
+        _E,
+        "Tiêu chí {criterion} được {value} điểm nhưng chưa ghi hồ sơ minh chứng. Hãy ghi số, "
+        "ngày, trích yếu văn bản minh chứng.",
+        "Criterion {criterion} scores {value} points but no evidence is given. Enter the "
+        "number, date and subject of the supporting document.",
+    ),
+    "bonus_without_justification": CatalogueEntry(
+        _E,
+        "Đề nghị {value} điểm thưởng ở tiêu chí {criterion} nhưng chưa giải trình. Hãy nêu điểm "
+        "mới, cách làm hay, hiệu quả và khả năng nhân rộng ở cột Giải trình.",
+        "{value} bonus points claimed at {criterion} without a justification. Describe the new, "
+        "creative, replicable practice in the Giải trình column.",
+    ),
+    "formula_in_input": CatalogueEntry(
+        _E,
+        "Ô nhập liệu chứa công thức; công thức không được tính. Hãy nhập trực tiếp giá trị.",
+        "The input cell holds a formula; formulas are not evaluated. Type the value itself.",
+    ),
+    "formula_without_cache": CatalogueEntry(
+        _W,
+        "Tệp chưa được tính lại (ô công thức không có kết quả), nên không đối chiếu được tổng "
+        "điểm trong tệp. Điểm được tính lại từ số liệu đã nhập.",
+        "The file was never recalculated (formula cells hold no result), so its totals cannot "
+        "be compared. Scores are recomputed from the entries.",
+    ),
+    "cached_total_mismatch": CatalogueEntry(
+        _W,
+        "Tổng điểm trong tệp là {value} nhưng tính lại từ số liệu là {expected}. Dùng {expected}. "
+        "(Ô nhập dạng chữ hoặc công thức bị sửa thường gây ra chênh lệch này.)",
+        "The file shows a total of {value} but the entries give {expected}. {expected} is used. "
+        "(Numbers typed as text or edited formulas usually cause this.)",
+    ),
+    "file_late": CatalogueEntry(
+        _W,
+        "Phiếu được lưu lần cuối ngày {value}, sau hạn nộp {deadline}: nộp muộn.",
+        "The scorecard was last saved on {value}, after the deadline {deadline}: late.",
+    ),
+    "text_legacy_encoding": CatalogueEntry(
+        _W,
+        "Chữ gõ bằng bảng mã cũ {encoding} («{value}») đã được chuyển sang Unicode: «{fixed}». "
+        "Lần sau hãy gõ Unicode.",
+        "Text typed in the legacy {encoding} encoding («{value}») was converted to Unicode: "
+        "«{fixed}». Use Unicode next time.",
+    ),
+    "text_not_nfc": CatalogueEntry(
+        _W,
+        "Chữ tiếng Việt ở dạng tổ hợp (thường do máy Mac) đã được chuẩn hóa về dạng dựng sẵn.",
+        "Vietnamese text in decomposed form (often from a Mac) was normalised to precomposed form.",
+    ),
 }
 
 

@@ -36,6 +36,7 @@ FORMAT_VERSION = "1"
 SCORECARD_SHEET = "Phiếu chấm điểm"
 GUIDE_SHEET = "Hướng dẫn"
 META_SHEET = "_thidua"
+TOTAL_LABEL = "TỔNG ĐIỂM"
 
 COL = {
     "code": 0,
@@ -230,6 +231,15 @@ class CardLayout:
         for band in reversed(self.campaign.bands):
             formula = f'IF({total}>={canonical_decimal(band.min_score)},"{band.label}",{formula})'
         return f'=IF({total}="","",{formula})' if column == "verified" else "=" + formula
+
+    @property
+    def formula_count(self) -> int:
+        """How many formula cells the written card holds (G of every row, J of every group,
+        the totals rows and the band row in both columns)."""
+        groups = sum(1 for c in self.criteria if not c.is_leaf)
+        totals = 2 + (self.bonus_row is not None) + (self.deduction_row is not None)
+        band = 1 if self.band_row is not None and self.campaign.bands else 0
+        return len(self.criteria) + groups + 2 * totals + 2 * band
 
     # -- helpers --------------------------------------------------------------------------
 

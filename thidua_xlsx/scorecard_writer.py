@@ -4,7 +4,7 @@ self-checking form whose formulas give the same scores as the core, with true ca
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +17,8 @@ from xlsxwriter.worksheet import Worksheet
 from . import __version__
 from .atomic import atomic_output
 from .campaign_text import METHOD_NAMES
-from .cellref import cell_name
+from .cellref import cell_name, parse_cell
+from .issues import Issue
 from .model import Criterion, Method, SectionKind
 from .scorecard_layout import (
     COL,
@@ -28,12 +29,13 @@ from .scorecard_layout import (
     LAST_COL,
     META_SHEET,
     SCORECARD_SHEET,
+    TOTAL_LABEL,
     CardLayout,
 )
 from .scoring import RawInput, ScoreCard, score_card
 from .text import format_decimal
 
-__all__ = ["write_scorecard"]
+__all__ = ["write_issue_sheet", "write_scorecard"]
 
 CellInput = str | int | float | Decimal | None
 
@@ -66,12 +68,16 @@ def write_scorecard(
     inputs: Mapping[str, RawInput] | None = None,
     verified: Mapping[str, Decimal] | None = None,
     generated_at: datetime | None = None,
+    issues: Sequence[Issue] = (),
+    lang: str = "vi",
 ) -> None:
     """Write the scorecard of ``layout`` to ``path`` atomically.
 
     ``values`` are cell contents to prefill, keyed by (criterion code, column name);
     ``inputs``/``verified`` are the same values as the core reads them, used for the cached
-    results of the formulas (a blank card caches the scores of a blank card).
+    results of the formulas (a blank card caches the scores of a blank card). ``issues``
+    make a feedback copy: their cells marked red with the message as a comment, and a sheet
+    listing them all.
     """
     card = score_card(layout.campaign, inputs or {}, verified)
     stamp = (generated_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -88,7 +94,11 @@ def write_scorecard(
                     "created": generated_at or datetime.now(UTC),
                 }
             )
-            _Form(workbook, layout, values or {}, card, bool(verified)).write()
+            form = _Form(workbook, layout, values or {}, card, bool(verified))
+            form.write()
+            if issues:
+                form.flag(issues, lang)
+                write_issue_sheet(workbook, issues, lang)
             _write_guide(workbook, layout)
             _write_metadata(workbook, layout, stamp)
         finally:
@@ -146,6 +156,28 @@ class _Form:
             },
         )
         sheet.activate()
+
+    def flag(self, issues: Sequence[Issue], lang: str) -> None:
+        """Mark the cells that have issues: red, with the messages as a comment."""
+        by_cell: dict[str, list[Issue]] = {}
+        for issue in issues:
+            if issue.cell and issue.sheet:
+                by_cell.setdefault(issue.cell, []).append(issue)
+        for ref, found in by_cell.items():
+            text = "\n".join(f"• {i.message(lang)}" for i in found)
+            self.sheet.write_comment(ref, text, {"author": "thidua", "x_scale": 3, "y_scale": 2})
+        if by_cell:
+            refs = list(by_cell)
+            self.sheet.conditional_format(
+                refs[0],
+                {
+                    "type": "formula",
+                    "criteria": "=TRUE",
+                    "format": self.f["flag"],
+                    "multi_range": " ".join(refs),
+                    "stop_if_true": True,
+                },
+            )
 
     # -- header ---------------------------------------------------------------------------
 
@@ -362,7 +394,7 @@ class _Form:
         s, f, layout, card = self.sheet, self.f, self.layout, self.card
         labels = {
             layout.regular_row: "Cộng điểm các tiêu chí (không kể điểm thưởng, điểm trừ)",
-            layout.total_row: "TỔNG ĐIỂM",
+            layout.total_row: TOTAL_LABEL,
         }
         self_values = _self_totals(layout, card)
         final_values = _final_totals(layout, card)
@@ -442,8 +474,12 @@ def _totals_of(
     return values
 
 
-def _write_value(sheet: Worksheet, row: int, col: int, value: CellInput, fmt: Format) -> None:
-    if isinstance(value, Decimal):
+def _write_value(sheet: Worksheet, row: int, col: int, value: object, fmt: Format) -> None:
+    """Write what a unit entered as it was: numbers as numbers, everything else as text
+    (never as a formula)."""
+    if isinstance(value, bool):
+        sheet.write_string(row, col, "TRUE" if value else "FALSE", fmt)
+    elif isinstance(value, Decimal):
         sheet.write_number(row, col, float(value), fmt)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         sheet.write_number(row, col, value, fmt)
@@ -510,6 +546,7 @@ def _formats(workbook: xlsxwriter.Workbook, decimals: int) -> dict[str, Format]:
         "band": boxed(bold=True, align="center"),
         "cf_red": workbook.add_format({"bg_color": _RED, "font_color": "#9C0006"}),
         "cf_amber": workbook.add_format({"bg_color": _AMBER, "font_color": "#9C5700"}),
+        "flag": workbook.add_format({"bg_color": "#FF9999", "bold": True, "font_color": "#7F0000"}),
     }
     for style, extra in (("section", {"bg_color": "#F2F2F2"}), ("group", {})):
         formats[f"{style}_text"] = boxed(bold=True, align="center", **extra)
@@ -558,6 +595,57 @@ def _write_guide(workbook: xlsxwriter.Workbook, layout: CardLayout) -> None:
     if deadline is not None:
         sheet.write_string(len(_GUIDE), 0, f"Hạn nộp: {deadline.strftime('%d/%m/%Y')}.", text)
     sheet.protect("", {"select_locked_cells": True})
+
+
+_ISSUE_TITLES = {
+    "vi": ("STT", "Ô", "Tiêu chí", "Mức độ", "Nội dung cần sửa", "Mã lỗi"),
+    "en": ("No.", "Cell", "Criterion", "Severity", "What to fix", "Code"),
+}
+
+
+def write_issue_sheet(
+    workbook: xlsxwriter.Workbook, issues: Sequence[Issue], lang: str = "vi"
+) -> None:
+    """A sheet listing issues, every text written as text (never as a formula)."""
+    sheet = workbook.add_worksheet("Lỗi cần sửa" if lang != "en" else "Issues")
+    head = workbook.add_format(
+        {"font_name": _FONT, "bold": True, "border": 1, "bg_color": "#D9E1F2"}
+    )
+    text = workbook.add_format(
+        {"font_name": _FONT, "border": 1, "text_wrap": True, "valign": "top"}
+    )
+    error = workbook.add_format(
+        {"font_name": _FONT, "border": 1, "bold": True, "font_color": "#9C0006", "valign": "top"}
+    )
+    for col, width in enumerate((6, 8, 10, 10, 90, 26)):
+        sheet.set_column(col, col, width)
+    for col, title in enumerate(_ISSUE_TITLES["en" if lang == "en" else "vi"]):
+        sheet.write_string(0, col, title, head)
+    severity_words = {"error": ("Lỗi", "Error"), "warning": ("Cảnh báo", "Warning")}
+    ordered = sorted(issues, key=lambda i: (i.severity.value != "error", _cell_order(i.cell)))
+    for row, issue in enumerate(ordered, start=1):
+        words = severity_words[issue.severity.value]
+        is_error = issue.severity.value == "error"
+        sheet.write_number(row, 0, row, text)
+        sheet.write_string(row, 1, issue.cell, text)
+        sheet.write_string(row, 2, issue.criterion, text)
+        sheet.write_string(
+            row, 3, words[1] if lang == "en" else words[0], error if is_error else text
+        )
+        sheet.write_string(row, 4, issue.message(lang), text)
+        sheet.write_string(row, 5, issue.code, text)
+    sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+
+
+def _cell_order(ref: str) -> tuple[int, int]:
+    """Sort key of a cell reference, top to bottom then left to right; no cell comes first."""
+    if not ref:
+        return (-1, -1)
+    row, col = parse_cell(ref)
+    return (row, col)
 
 
 def _write_metadata(workbook: xlsxwriter.Workbook, layout: CardLayout, stamp: str) -> None:

@@ -17,9 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scorecard_fixtures import GOLDEN, GOLDEN_CARDS, write_golden_card
-
 from libreoffice import convert
+from scorecard_fixtures import GOLDEN, GOLDEN_CARDS, write_golden_card
 
 PNG = GOLDEN / "scorecard-full-P-NHONHUNG-page1.png"
 

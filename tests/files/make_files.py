@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Rebuild tests/files/: one returned scorecard per issue kind, named after it.
+
+    python3 tests/files/make_files.py     (needs LibreOffice: run tests/run_suite.py once)
+
+Most files are the Hội LHPN (NH-PN) card of the Nhơn Hưng campaign, filled with valid values
+and saved by LibreOffice, with one mistake made the way a person makes it (typing, deleting a
+row, renaming a sheet…). A few come from other programs: openpyxl (which drops cached
+formula results), raw bytes (an empty file, a CSV or PNG renamed, a truncated download).
+What each file must produce is written by hand in tests/test_check_files.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TESTS = HERE.parent
+sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(TESTS.parent))
+
+import openpyxl  # noqa: E402
+
+from thidua_xlsx import load_campaign  # noqa: E402
+from thidua_xlsx.model import Unit  # noqa: E402
+from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, plan_card  # noqa: E402
+from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
+
+from conftest import SEED_000, SEED_003  # noqa: E402
+from libreoffice import run_uno  # noqa: E402
+
+EVIDENCE = "Kế hoạch số 05/KH-PN ngày 10/01/2024"
+# A valid fill of the NH-PN card: cell → value (rows as in the card: see plan_card)
+GOOD: dict[str, object] = {
+    "F14": 3.5,
+    "H14": EVIDENCE,
+    "F17": 4,
+    "H17": "Báo cáo tuyên truyền quý I, II",
+    "F18": "Đạt",
+    "H18": "Kế hoạch Tháng hành động 2024",
+    "F19": 3,
+    "H19": "Biên bản sinh hoạt chi hội",
+    "F21": 40,
+    "H21": "Danh sách lao động nữ học nghề",
+    "F22": 5,
+    "H22": "Sổ theo dõi hỗ trợ vốn",
+    "F24": 2,
+    "H24": "Quyết định thành lập địa chỉ tin cậy",
+    "F25": 100,
+    "H25": "Sổ tiếp nhận, xử lý vụ việc",
+    "E26": 12,
+    "F26": 10,
+    "H26": "Sổ tư vấn nạn nhân",
+    "F27": 6,
+    "H27": "Báo cáo tổ hòa giải",
+    "F29": 2,
+    "H29": "Kế hoạch khám sàng lọc",
+    "F31": 6,
+    "H31": "Quyết định công nhận mô hình",
+    "I31": "Mô hình «Tổ phụ nữ nói không với bạo lực» được thị xã nhân rộng",
+    "F32": 0,
+    "F34": 1,
+}
+# edits made after typing the valid values: a row deleted (II.5.b, row 29), a row inserted
+THEN: dict[str, list[dict[str, object]]] = {
+    "row_missing.xlsx": [{"actions": [{"op": "delete_rows", "row": 28}]}],
+    "row_extra.xlsx": [
+        {
+            "actions": [{"op": "insert_rows", "row": 21}],
+            "cells": {"A22": "II.2.z", "B22": "Tiêu chí tự thêm", "F22": 3},
+        }
+    ],
+    "value_date.xlsx": [{"actions": [{"op": "date", "cell": "F17", "value": 45413}]}],
+    "row_duplicate.xlsx": [
+        {"actions": [{"op": "insert_rows", "row": 21}], "cells": {"A22": "II.2.c", "F22": 3}}
+    ],
+}
+TCVN3_EVIDENCE = "KÕ ho¹ch sè 05/KH-PN ngµy 10/01/2024"  # "Kế hoạch số 05/KH-PN ngày 10/01/2024"
+
+# file name → (edits typed through LibreOffice, actions before typing, unprotect the sheet)
+LIBREOFFICE_FILES: dict[str, tuple[dict[str, object], list[dict[str, object]], bool]] = {
+    "good.xlsx": ({}, [], False),
+    "good.ods": ({}, [], False),
+    "good.xls": ({}, [], False),
+    "NH-CA-unit_file_name_mismatch.xlsx": ({}, [], False),
+    "file_late.xlsx": ({}, [], False),
+    "sheet_renamed.xlsx": (
+        {},
+        [{"op": "rename_sheet", "name": SCORECARD_SHEET, "to": "Sheet1"}],
+        False,
+    ),
+    "metadata_unhidden.xlsx": ({}, [{"op": "show_sheet", "name": "_thidua"}], False),
+    "file_unknown_template.xlsx": ({}, [{"op": "remove_sheet", "name": "_thidua"}], False),
+    "file_no_scorecard_sheet.xlsx": ({}, [{"op": "remove_sheet", "name": SCORECARD_SHEET}], False),
+    # row edits happen after the valid values are typed (see THEN)
+    "row_missing.xlsx": ({}, [], True),
+    "row_extra.xlsx": ({}, [], True),
+    "row_duplicate.xlsx": ({}, [], True),
+    "locked_cell_changed.xlsx": ({"D14": 10}, [], True),
+    "value_not_number.xlsx": ({"F17": "nhiều"}, [], False),
+    "value_number_with_text.xlsx": ({"F14": "3 điểm"}, [], False),
+    "value_decimal_comma.xlsx": ({"F14": "2,5"}, [], False),
+    "value_number_as_text.xlsx": ({"F14": "2.5"}, [], False),
+    "value_date.xlsx": ({}, [], False),
+    "value_negative.xlsx": ({"F14": -2}, [], False),
+    "value_over_max.xlsx": ({"F14": 6}, [], False),
+    "value_over_target.xlsx": ({"F21": 60}, [], False),
+    "dat_invalid.xlsx": ({"F18": "Có"}, [], False),
+    "target_missing.xlsx": ({"E26": None}, [], False),
+    "target_not_positive.xlsx": ({"E26": 0}, [], False),
+    "evidence_missing.xlsx": ({"H17": None}, [], False),
+    "bonus_without_justification.xlsx": ({"I31": None}, [], False),
+    "formula_in_input.xlsx": ({"F17": "=2+2"}, [], False),
+    "cached_total_mismatch.xlsx": ({"G38": 99}, [], True),
+    "text_legacy_encoding.xlsx": ({"H14": TCVN3_EVIDENCE}, [], False),
+    "text_not_nfc.xlsx": ({"H14": unicodedata.normalize("NFD", EVIDENCE)}, [], False),
+}
+
+
+def main() -> int:
+    campaign = load_campaign(SEED_003)
+    unit = campaign.unit("NH-PN")
+    with tempfile.TemporaryDirectory(prefix="thidua-files-") as tmp:
+        work = Path(tmp)
+        blank = work / "NH-PN.xlsx"
+        write_scorecard(blank, plan_card(campaign, unit))
+        documents = []
+        for name, (edits, actions, unprotect) in LIBREOFFICE_FILES.items():
+            documents.append(
+                {
+                    "source": str(blank),
+                    "sheet": SCORECARD_SHEET,
+                    "unprotect": unprotect,
+                    "fills": [
+                        {
+                            "actions": actions,
+                            "cells": {**GOOD, **edits},
+                            "then": THEN.get(name, []),
+                            "save_as": [str(HERE / name)],
+                        }
+                    ],
+                }
+            )
+        documents += _other_cards(campaign, work)
+        run_uno({"documents": documents}, work)
+        _non_libreoffice_files(work)
+        _encrypt(HERE / "good.xlsx", HERE / "file_encrypted.xlsx")
+    print(f"wrote {len(list(HERE.glob('*.*'))) - 1} files into {HERE}")
+    return 0
+
+
+def _other_cards(campaign: object, work: Path) -> list[dict[str, object]]:
+    """Cards of another campaign, an older criteria set and an unknown unit, typed in LO."""
+    from thidua_xlsx.model import Campaign
+
+    assert isinstance(campaign, Campaign)
+    an_giang = load_campaign(SEED_000)
+    write_scorecard(work / "other.xlsx", plan_card(an_giang, an_giang.unit("HLHPN-LX")))
+    older = replace(
+        campaign,
+        criteria=tuple(
+            replace(c, max_points=c.max_points + 1) if c.code == "I.5" else c
+            for c in campaign.criteria
+        ),
+    )
+    write_scorecard(work / "older.xlsx", plan_card(older, older.unit("NH-PN")))
+    stranger = Unit("NH-KHAC", "Tổ chức khác", "ngành", "P-NHONHUNG")
+    widened = replace(
+        campaign,
+        units=(*campaign.units, stranger),
+        criteria=tuple(
+            replace(c, sectors=(*c.sectors, stranger.code)) if c.code == "I.5" else c
+            for c in campaign.criteria
+        ),
+    )
+    write_scorecard(work / "stranger.xlsx", plan_card(widened, stranger))
+    made = [
+        ("other.xlsx", {}, "file_other_campaign.xlsx"),
+        ("older.xlsx", GOOD, "file_outdated_template.xlsx"),
+        ("stranger.xlsx", {"F14": 3, "H14": EVIDENCE}, "unit_unknown.xlsx"),
+    ]
+    return [
+        {
+            "source": str(work / source),
+            "sheet": SCORECARD_SHEET,
+            "fills": [{"cells": cells, "save_as": [str(HERE / target)]}],
+        }
+        for source, cells, target in made
+    ]
+
+
+def _encrypt(source: Path, target: Path) -> None:
+    """Password-protect a copy as Excel does (ECMA-376 agile encryption). LibreOffice's
+    headless save ignores the password for .xlsx, so msoffcrypto-tool does it; it is needed
+    only here (``pip install msoffcrypto-tool``), since the result is committed."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with source.open("rb") as plain, target.open("wb") as encrypted:
+        OOXMLFile(plain).encrypt("1", encrypted)
+
+
+def _non_libreoffice_files(work: Path) -> None:
+    good = HERE / "good.xlsx"
+    (HERE / "file_empty.xlsx").write_bytes(b"")
+    (HERE / "file_not_workbook.xlsx").write_text(
+        "Mã,Nội dung,Điểm\nI.5,Kế hoạch,3\n", encoding="utf-8"
+    )
+    png = TESTS / "golden" / "scorecard-full-P-NHONHUNG-page1.png"
+    shutil.copyfile(png, HERE / "file_not_workbook-png.xlsx")
+    data = good.read_bytes()
+    (HERE / "file_truncated.xlsx").write_bytes(data[: len(data) // 2])
+    # openpyxl keeps formulas but drops their cached results, as its users find out
+    book = openpyxl.load_workbook(good)
+    book.save(HERE / "formula_without_cache.xlsx")
+    book = openpyxl.load_workbook(good)
+    cell = book[SCORECARD_SHEET]["F17"]
+    cell.value = "#DIV/0!"
+    cell.data_type = "e"
+    book.save(HERE / "value_excel_error.xlsx")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

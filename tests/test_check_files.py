@@ -1,0 +1,111 @@
+"""tests/files/: one returned scorecard per issue kind (made by tests/files/make_files.py,
+mostly typed and saved by LibreOffice). Each gives exactly its issue at its cell; none crashes.
+The expectations below are written by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from thidua_xlsx import Campaign, Severity, load_campaign
+from thidua_xlsx.checks import check_file
+
+from conftest import ROOT, SEED_003
+
+FILES = ROOT / "tests" / "files"
+
+# file → [(issue code, cell, criterion)], every issue the file must give and no other
+EXPECTED: dict[str, list[tuple[str, str, str]]] = {
+    "good.xlsx": [],
+    "good.ods": [],
+    "good.xls": [],
+    "file_empty.xlsx": [("file_empty", "", "")],
+    "file_not_workbook.xlsx": [("file_not_workbook", "", "")],
+    "file_not_workbook-png.xlsx": [("file_not_workbook", "", "")],
+    "file_truncated.xlsx": [("file_truncated", "", "")],
+    "file_encrypted.xlsx": [("file_encrypted", "", "")],
+    "file_no_scorecard_sheet.xlsx": [("file_no_scorecard_sheet", "", "")],
+    "file_unknown_template.xlsx": [("file_unknown_template", "", "")],
+    "file_other_campaign.xlsx": [("file_other_campaign", "", "")],
+    "file_outdated_template.xlsx": [("file_outdated_template", "", "")],
+    "file_late.xlsx": [("file_late", "", "")],
+    "unit_unknown.xlsx": [("unit_unknown", "", "")],
+    "NH-CA-unit_file_name_mismatch.xlsx": [("unit_file_name_mismatch", "", "")],
+    "sheet_renamed.xlsx": [("sheet_renamed", "", "")],
+    "metadata_unhidden.xlsx": [("metadata_unhidden", "", "")],
+    "row_missing.xlsx": [("row_missing", "", "II.5.b")],
+    "row_extra.xlsx": [("row_extra", "A22", "")],
+    "row_duplicate.xlsx": [("row_duplicate", "A22", "II.2.c")],
+    "locked_cell_changed.xlsx": [("locked_cell_changed", "D14", "I.5")],
+    "value_not_number.xlsx": [("value_not_number", "F17", "II.1.a")],
+    "value_number_with_text.xlsx": [("value_number_with_text", "F14", "I.5")],
+    "value_decimal_comma.xlsx": [("value_decimal_comma", "F14", "I.5")],
+    "value_number_as_text.xlsx": [("value_number_as_text", "F14", "I.5")],
+    "value_date.xlsx": [("value_date", "F17", "II.1.a")],
+    "value_negative.xlsx": [("value_negative", "F14", "I.5")],
+    "value_over_max.xlsx": [("value_over_max", "F14", "I.5")],
+    "value_over_target.xlsx": [("value_over_target", "F21", "II.2.b")],
+    # saved by openpyxl, which also drops every cached formula result
+    "value_excel_error.xlsx": [
+        ("value_excel_error", "F17", "II.1.a"),
+        ("formula_without_cache", "G38", ""),
+    ],
+    "dat_invalid.xlsx": [("dat_invalid", "F18", "II.1.c")],
+    "target_missing.xlsx": [("target_missing", "E26", "II.3.c")],
+    "target_not_positive.xlsx": [("target_not_positive", "E26", "II.3.c")],
+    "evidence_missing.xlsx": [("evidence_missing", "H17", "II.1.a")],
+    "bonus_without_justification.xlsx": [("bonus_without_justification", "I31", "IV.1")],
+    "formula_in_input.xlsx": [("formula_in_input", "F17", "II.1.a")],
+    "formula_without_cache.xlsx": [("formula_without_cache", "G38", "")],
+    "cached_total_mismatch.xlsx": [("cached_total_mismatch", "G38", "")],
+    "text_legacy_encoding.xlsx": [("text_legacy_encoding", "H14", "I.5")],
+    "text_not_nfc.xlsx": [("text_not_nfc", "H14", "I.5")],
+}
+
+
+@pytest.fixture(scope="module")
+def campaigns() -> tuple[Campaign, Campaign]:
+    """The campaign as published (deadline 01/10/2024) and one whose deadline is still open:
+    LibreOffice stamps files with today's date, so only file_late meets the real deadline."""
+    real = load_campaign(SEED_003)
+    return real, replace(real, info=replace(real.info, deadline=date(2099, 12, 31)))
+
+
+def test_every_file_in_the_folder_has_an_expectation() -> None:
+    present = {p.name for p in FILES.iterdir() if p.suffix != ".py" and not p.name.startswith(".")}
+    assert present == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_file_gives_exactly_its_issue(name: str, campaigns: tuple[Campaign, Campaign]) -> None:
+    real, open_deadline = campaigns
+    result = check_file(real if name == "file_late.xlsx" else open_deadline, FILES / name)
+    found = sorted((i.code, i.cell, i.criterion) for i in result.issues)
+    assert found == sorted(EXPECTED[name])
+    has_error = any(i.severity is Severity.ERROR for i in result.issues)
+    assert result.accepted is (not has_error)
+    for issue in result.issues:
+        for lang in ("vi", "en"):
+            message = issue.message(lang)
+            assert message and "{" not in message and "None" not in message, message
+        assert issue.file == str(FILES / name)
+
+
+def test_good_files_read_the_values_typed_in_libreoffice(
+    campaigns: tuple[Campaign, Campaign],
+) -> None:
+    """.xlsx, .ods and .xls saved by LibreOffice: the same values, the same scores."""
+    _, campaign = campaigns
+    results = [check_file(campaign, FILES / f"good.{ext}") for ext in ("xlsx", "ods", "xls")]
+    first = results[0]
+    assert first.card is not None and first.card.self_total > 0
+    assert first.inputs["I.5"].amount == Decimal("3.5")
+    assert first.inputs["II.1.c"].met is True
+    assert first.inputs["II.3.c"].target == 12
+    assert first.inputs["IV.1"].explanation.startswith("Mô hình «Tổ phụ nữ")
+    for other in results[1:]:
+        assert other.inputs == first.inputs
+        assert other.card == first.card

@@ -1,0 +1,210 @@
+"""Check many files: every file ends accepted or rejected, in a report that renders as a
+terminal table, as JSON (SPEC §8) or as a pandas DataFrame of issues."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .checks import FileResult, FileStatus, check_file, collect_files
+from .errors import InboxError
+from .issues import Severity
+from .model import Campaign
+from .text import format_decimal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["CheckReport", "run_check"]
+
+PARALLEL_FROM = 200  # files; below this, one process is faster than starting workers
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The outcome of checking files, one :class:`FileResult` per input file, in order."""
+
+    campaign: Campaign
+    files: tuple[FileResult, ...]
+
+    @property
+    def accepted(self) -> tuple[FileResult, ...]:
+        return tuple(f for f in self.files if f.status is FileStatus.ACCEPTED)
+
+    @property
+    def rejected(self) -> tuple[FileResult, ...]:
+        return tuple(f for f in self.files if f.status is FileStatus.REJECTED)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.rejected else 0
+
+    def to_json(self, lang: str = "vi") -> dict[str, Any]:
+        """The ``--json`` document: one entry per file (SPEC §8)."""
+        return {
+            "campaign": self.campaign.info.campaign_id,
+            "fingerprint": self.campaign.fingerprint,
+            "summary": {
+                "files": len(self.files),
+                "accepted": len(self.accepted),
+                "rejected": len(self.rejected),
+            },
+            "files": [_file_json(self.campaign, f, lang) for f in self.files],
+        }
+
+    def issues_frame(self, lang: str = "vi") -> pd.DataFrame:
+        """Every issue of every file as a table (one row per issue)."""
+        import pandas as pd
+
+        columns = [
+            "file",
+            "unit",
+            "status",
+            "code",
+            "severity",
+            "sheet",
+            "cell",
+            "criterion",
+            "value",
+            "message",
+        ]
+        rows = [
+            [
+                str(f.path),
+                f.unit or "",
+                f.status.value,
+                i.code,
+                i.severity.value,
+                i.sheet,
+                i.cell,
+                i.criterion,
+                i.value,
+                i.message(lang),
+            ]
+            for f in self.files
+            for i in f.issues
+        ]
+        return pd.DataFrame(rows, columns=columns)
+
+    def table(self, lang: str = "vi") -> str:
+        """A readable report for a terminal."""
+        en = lang == "en"
+        lines = []
+        for result in self.files:
+            mark = "✔" if result.accepted else "✘"
+            word = (
+                ("accepted" if en else "nhận")
+                if result.accepted
+                else ("rejected" if en else "trả lại")
+            )
+            total = format_decimal(result.card.total, lang) if result.card else "—"
+            unit = result.unit or "?"
+            lines.append(
+                f"{mark} {result.path.name}  [{unit}]  {word}  "
+                f"{'total' if en else 'tổng điểm'}: {total}"
+            )
+            for issue in result.issues:
+                tag = (
+                    ("ERROR" if en else "LỖI")
+                    if issue.severity is Severity.ERROR
+                    else ("warning" if en else "cảnh báo")
+                )
+                where = f"{issue.cell} " if issue.cell else ""
+                lines.append(f"    {where}{tag}: {issue.message(lang)} [{issue.code}]")
+        warned = sum(1 for f in self.files if any(i.severity is Severity.WARNING for i in f.issues))
+        if en:
+            lines.append(
+                f"{len(self.files)} file(s): {len(self.accepted)} accepted, "
+                f"{len(self.rejected)} rejected, {warned} with warnings."
+            )
+        else:
+            lines.append(
+                f"{len(self.files)} tệp: {len(self.accepted)} được nhận, "
+                f"{len(self.rejected)} bị trả lại, {warned} có cảnh báo."
+            )
+        return "\n".join(lines)
+
+
+def _file_json(campaign: Campaign, result: FileResult, lang: str) -> dict[str, Any]:
+    card = result.card
+    scores: dict[str, Any] | None = None
+    if card is not None:
+        scores = {
+            "total": str(card.total),
+            "self_total": str(card.self_total),
+            "regular": str(card.regular),
+            "bonus": str(card.bonus),
+            "deduction": str(card.deduction),
+            "sections": {code: str(v) for code, v in card.section_scores(campaign).items()},
+        }
+    return {
+        "path": str(result.path),
+        "unit": result.unit,
+        "status": result.status.value,
+        "scores": scores,
+        "issues": [
+            {
+                "code": i.code,
+                "severity": i.severity.value,
+                "sheet": i.sheet,
+                "cell": i.cell,
+                "criterion": i.criterion,
+                "value": i.value,
+                "message": i.message(lang),
+            }
+            for i in result.issues
+        ],
+    }
+
+
+def run_check(
+    campaign: Campaign,
+    paths: Iterable[str | Path],
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> CheckReport:
+    """Check every file given (folders are walked). Raises :class:`InboxError` only when there
+    is nothing to check; bad files become rejected results."""
+    given = [Path(p) for p in paths]
+    missing = [p for p in given if not p.exists()]
+    if missing:
+        raise InboxError(str(missing[0]), "missing")
+    files = collect_files(given)
+    if not files:
+        raise InboxError(", ".join(str(p) for p in given), "empty")
+    count = min(workers or os.cpu_count() or 1, len(files))
+    if count > 1 and len(files) >= PARALLEL_FROM:
+        results = _parallel(campaign, files, count, progress)
+    else:
+        results = []
+        for index, path in enumerate(files, start=1):
+            results.append(check_file(campaign, path))
+            if progress:
+                progress(index, len(files))
+    return CheckReport(campaign, tuple(results))
+
+
+def _parallel(
+    campaign: Campaign, files: Sequence[Path], count: int, progress: Progress | None
+) -> list[FileResult]:
+    context = multiprocessing.get_context("spawn")
+    size = max(16, len(files) // (count * 8))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    results: list[FileResult] = []
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        for chunk_results in pool.map(_check_chunk, [campaign] * len(chunks), chunks):
+            results += chunk_results
+            if progress:
+                progress(len(results), len(files))
+    return results
+
+
+def _check_chunk(campaign: Campaign, paths: Sequence[Path]) -> list[FileResult]:
+    # the raw file stays in the worker: results travel back without it
+    return [replace(check_file(campaign, path), returned=None) for path in paths]

@@ -1,0 +1,530 @@
+"""Check returned scorecards against the campaign (SPEC §6): every value re-read and every
+score recomputed; each problem an :class:`~thidua_xlsx.issues.Issue` at its cell. Checks
+return results and never raise on a user's bad data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+
+from .cellref import cell_name
+from .issues import Issue, Severity
+from .legacy_text import fix_legacy_text
+from .model import Campaign, Criterion, Method
+from .scorecard_layout import COL, CardLayout, plan_card
+from .scorecard_reader import CriterionRow, ReturnedFile, UnusableFileError, read_returned_file
+from .scoring import RawInput, ScoreCard, score_card
+from .sheet_reader import CellValue
+from .text import format_date, format_decimal, parse_decimal
+
+__all__ = ["FileResult", "FileStatus", "check_file", "check_returned", "collect_files"]
+
+VIETNAM = timezone(timedelta(hours=7))
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!")
+_NUMBER_WITH_TEXT = re.compile(r"^\s*([+-]?[0-9][0-9.,]*)\s*([^\d\s].*)$")
+_POINT_METHODS = (Method.DIEM, Method.THUONG)
+
+
+class FileStatus(Enum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file's verdict: its unit, issues, the inputs as read and the recomputed scores."""
+
+    path: Path
+    unit: str | None
+    issues: tuple[Issue, ...]
+    card: ScoreCard | None = None
+    inputs: Mapping[str, RawInput] = field(default_factory=dict)
+    verified: Mapping[str, Decimal] = field(default_factory=dict)
+    values: Mapping[tuple[str, str], CellValue] = field(default_factory=dict)
+    layout: CardLayout | None = None
+    returned: ReturnedFile | None = None
+
+    @property
+    def status(self) -> FileStatus:
+        if self.card is None or any(i.severity is Severity.ERROR for i in self.issues):
+            return FileStatus.REJECTED
+        return FileStatus.ACCEPTED
+
+    @property
+    def accepted(self) -> bool:
+        return self.status is FileStatus.ACCEPTED
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files given, and the workbooks (and anything else that is not hidden) inside folders,
+    sorted by name so runs are repeatable. Every file in a folder is accounted for."""
+    found: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith((".", "~$")) for part in p.parts[-1:])
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def check_file(campaign: Campaign, path: Path) -> FileResult:
+    """Read and check one returned file."""
+    try:
+        returned = read_returned_file(path)
+    except UnusableFileError as exc:
+        return FileResult(
+            path, None, (Issue(exc.code, file=str(path), params=_p(detail=exc.detail)),)
+        )
+    return check_returned(campaign, returned)
+
+
+def check_returned(campaign: Campaign, returned: ReturnedFile) -> FileResult:
+    return _Checker(campaign, returned).run()
+
+
+def _p(**params: object) -> dict[str, str]:
+    return {key: str(value) for key, value in params.items()}
+
+
+class _Checker:
+    def __init__(self, campaign: Campaign, returned: ReturnedFile) -> None:
+        self.campaign = campaign
+        self.file = returned
+        self.issues: list[Issue] = []
+        self.inputs: dict[str, RawInput] = {}
+        self.verified: dict[str, Decimal] = {}
+        self.values: dict[tuple[str, str], CellValue] = {}
+        self.text_numbers: set[tuple[str, str]] = set()  # numbers Excel sees as text (uncounted)
+        self.excel_numbers: dict[tuple[str, str], Decimal] = {}  # what Excel counts instead
+        self.errors: Mapping[str, str] = returned.error_cells()
+
+    def issue(
+        self, code: str, cell: str = "", criterion: str = "", value: object = "", **params: object
+    ) -> None:
+        self.issues.append(
+            Issue(
+                code,
+                file=str(self.file.path),
+                sheet=self.file.sheet if cell else "",
+                cell=cell,
+                criterion=criterion,
+                value="" if value is None else str(value),
+                params=_p(**params),
+            )
+        )
+
+    def result(
+        self, unit: str | None, card: ScoreCard | None = None, layout: CardLayout | None = None
+    ) -> FileResult:
+        return FileResult(
+            self.file.path,
+            unit,
+            tuple(self.issues),
+            card,
+            self.inputs,
+            self.verified,
+            self.values,
+            layout,
+            self.file,
+        )
+
+    # -- the steps ------------------------------------------------------------------------
+
+    def run(self) -> FileResult:
+        meta = self.file.metadata
+        if not meta.get("campaign_id") or not meta.get("unit_code"):
+            self.issue("file_unknown_template")
+            return self.result(None)
+        if meta["campaign_id"] != self.campaign.info.campaign_id:
+            self.issue(
+                "file_other_campaign",
+                value=meta["campaign_id"],
+                expected=self.campaign.info.campaign_id,
+            )
+            return self.result(meta.get("unit_code"))
+        if meta.get("fingerprint") != self.campaign.fingerprint:
+            self.issue(
+                "file_outdated_template",
+                value=meta.get("fingerprint", ""),
+                expected=self.campaign.fingerprint,
+            )
+            return self.result(meta.get("unit_code"))
+        code = meta["unit_code"]
+        if not self.campaign.has_unit(code):
+            self.issue("unit_unknown", value=code)
+            return self.result(code)
+        layout = plan_card(self.campaign, self.campaign.unit(code))
+        self._file_level(code)
+        self._rows(layout)
+        for criterion in layout.criteria:
+            row = self.file.rows.get(criterion.code)
+            if row is not None:
+                self._locked(criterion, row)
+                if criterion.is_leaf:
+                    self._leaf(criterion, row, layout)
+        self._formulas(layout)
+        card = score_card(self.campaign, self.inputs, self.verified)
+        self._evidence(layout, card)
+        self._cached_total(layout, card)
+        return self.result(code, card, layout)
+
+    def _file_level(self, unit_code: str) -> None:
+        if self.file.sheet_renamed:
+            self.issue("sheet_renamed", value=self.file.sheet)
+        if self.file.metadata_visible:
+            self.issue("metadata_unhidden")
+        named = _unit_from_file_name(self.campaign, self.file.path.name)
+        if named is not None and named != unit_code:
+            self.issue("unit_file_name_mismatch", value=unit_code, expected=named)
+        deadline = self.campaign.info.deadline
+        saved = self.file.saved_at
+        if deadline is not None and saved is not None:
+            local = saved.astimezone(VIETNAM)
+            if local.date() > deadline:
+                self.issue(
+                    "file_late",
+                    value=local.strftime("%d/%m/%Y %H:%M"),
+                    deadline=format_date(deadline),
+                )
+
+    def _rows(self, layout: CardLayout) -> None:
+        on_card = {c.code for c in layout.criteria}
+        for criterion in layout.criteria:
+            if criterion.code not in self.file.rows:
+                self.issue("row_missing", criterion=criterion.code)
+        for code, row in self.file.rows.items():
+            if code not in on_card:
+                self.issue("row_extra", cell=row.ref("code"), value=code)
+        for code, index in self.file.duplicate_rows:
+            first = self.file.rows[code].row + 1
+            self.issue(
+                "row_duplicate", cell=cell_name(index, COL["code"]), criterion=code, first_row=first
+            )
+
+    def _locked(self, criterion: Criterion, row: CriterionRow) -> None:
+        found = parse_decimal(row.value("max"))
+        if found != criterion.max_points:
+            self.issue(
+                "locked_cell_changed",
+                cell=row.ref("max"),
+                criterion=criterion.code,
+                value=_show(row.value("max")),
+                what="điểm tối đa",
+                expected=format_decimal(criterion.max_points),
+            )
+        if criterion.is_leaf and criterion.target is not None:
+            target = parse_decimal(row.value("target"))
+            if target != criterion.target:
+                self.issue(
+                    "locked_cell_changed",
+                    cell=row.ref("target"),
+                    criterion=criterion.code,
+                    value=_show(row.value("target")),
+                    what="chỉ tiêu",
+                    expected=format_decimal(criterion.target),
+                )
+
+    # -- leaves ---------------------------------------------------------------------------
+
+    def _leaf(self, criterion: Criterion, row: CriterionRow, layout: CardLayout) -> None:
+        code = criterion.code
+        for column in ("evidence", "explanation"):
+            self.values[(code, column)] = self._text(row, column, criterion)
+        raw_result = row.value("result")
+        self.values[(code, "result")] = raw_result
+        met: bool | None = None
+        amount: Decimal | None = None
+        if criterion.method is Method.DAT:
+            met = self._met(row, criterion)
+        else:
+            amount = self._number(row, "result", criterion)
+        target: Decimal | None = None
+        if "target" in layout.input_columns(criterion):
+            self.values[(code, "target")] = row.value("target")
+            target = self._number(row, "target", criterion)
+            if target is not None and target <= 0:
+                self.issue(
+                    "target_not_positive",
+                    cell=row.ref("target"),
+                    criterion=code,
+                    value=format_decimal(target),
+                )
+                target = None
+            elif target is None and amount is not None and _blank(row.value("target")):
+                self.issue("target_missing", cell=row.ref("target"), criterion=code)
+        self._bounds(criterion, row, amount, target)
+        explanation = str(self.values.get((code, "explanation")) or "")
+        evidence = str(self.values.get((code, "evidence")) or "")
+        self.inputs[code] = RawInput(amount, met, target, explanation, evidence)
+        verified = row.value("verified")
+        if not _blank(verified):
+            self.values[(code, "verified")] = verified
+            number = self._number(row, "verified", criterion)
+            if number is not None:
+                self.verified[code] = number
+
+    def _met(self, row: CriterionRow, criterion: Criterion) -> bool | None:
+        value = row.value("result")
+        if _blank(value):
+            return None
+        text = unicodedata.normalize("NFC", str(value)).strip().lower()
+        if text == "đạt":
+            return True
+        if text == "không đạt":
+            return False
+        self.issue(
+            "dat_invalid", cell=row.ref("result"), criterion=criterion.code, value=_show(value)
+        )
+        return None
+
+    def _number(self, row: CriterionRow, column: str, criterion: Criterion) -> Decimal | None:
+        """A number from an input cell, with an issue for anything else (None: not usable)."""
+        value, ref, code = row.value(column), row.ref(column), criterion.code
+        if ref in self.errors:
+            self.issue("value_excel_error", cell=ref, criterion=code, value=self.errors[ref])
+            return None
+        if _blank(value):
+            return None
+        if isinstance(value, bool):
+            self.issue("value_not_number", cell=ref, criterion=code, value=value)
+            return None
+        if isinstance(value, (datetime, date, time, timedelta)):
+            self.issue("value_date", cell=ref, criterion=code, value=value)
+            self.excel_numbers[(code, column)] = _excel_serial(value)
+            self.text_numbers.add((code, column))
+            return None
+        if isinstance(value, (int, float)):
+            number = parse_decimal(value)
+            if number is None:
+                self.issue("value_not_number", cell=ref, criterion=code, value=value)
+            return number
+        text = unicodedata.normalize("NFC", str(value)).strip()
+        if text.upper() in _EXCEL_ERRORS:
+            self.issue("value_excel_error", cell=ref, criterion=code, value=text)
+            return None
+        number = parse_decimal(text)
+        if number is not None:
+            kind = "value_decimal_comma" if "," in text else "value_number_as_text"
+            self.issue(kind, cell=ref, criterion=code, value=text, number=format_decimal(number))
+            self.text_numbers.add((code, column))
+            return number
+        match = _NUMBER_WITH_TEXT.match(text)
+        embedded = parse_decimal(match.group(1)) if match else None
+        if embedded is not None:
+            self.issue(
+                "value_number_with_text",
+                cell=ref,
+                criterion=code,
+                value=text,
+                number=format_decimal(embedded),
+            )
+        else:
+            self.issue("value_not_number", cell=ref, criterion=code, value=text)
+        return None
+
+    def _bounds(
+        self,
+        criterion: Criterion,
+        row: CriterionRow,
+        amount: Decimal | None,
+        target: Decimal | None,
+    ) -> None:
+        if amount is None:
+            return
+        code, ref = criterion.code, row.ref("result")
+        if amount < 0:
+            self.issue("value_negative", cell=ref, criterion=code, value=format_decimal(amount))
+            return
+        manual_deduction = criterion.method is Method.TRU and criterion.points_per_unit is None
+        if (
+            criterion.method in _POINT_METHODS or manual_deduction
+        ) and amount > criterion.max_points:
+            self.issue(
+                "value_over_max",
+                cell=ref,
+                criterion=code,
+                value=format_decimal(amount),
+                maximum=format_decimal(criterion.max_points),
+            )
+        goal = criterion.target if criterion.target is not None else target
+        if criterion.method is Method.TY_LE and goal is not None and goal > 0 and amount > goal:
+            self.issue(
+                "value_over_target",
+                cell=ref,
+                criterion=code,
+                value=format_decimal(amount),
+                target=format_decimal(goal),
+                maximum=format_decimal(criterion.max_points),
+            )
+
+    def _text(self, row: CriterionRow, column: str, criterion: Criterion) -> str:
+        value = row.value(column)
+        if _blank(value):
+            return ""
+        text = str(value) if not isinstance(value, float) else format_decimal(Decimal(repr(value)))
+        if not unicodedata.is_normalized("NFC", text):
+            self.issue("text_not_nfc", cell=row.ref(column), criterion=criterion.code)
+            text = unicodedata.normalize("NFC", text)
+        fixed, encoding = fix_legacy_text(text)
+        if encoding is not None:
+            self.issue(
+                "text_legacy_encoding",
+                cell=row.ref(column),
+                criterion=criterion.code,
+                value=text[:60],
+                fixed=fixed[:60],
+                encoding=encoding.upper(),
+            )
+            text = fixed
+        return text.strip()
+
+    # -- the whole card -------------------------------------------------------------------
+
+    def _evidence(self, layout: CardLayout, card: ScoreCard) -> None:
+        for criterion in layout.criteria:
+            row = self.file.rows.get(criterion.code)
+            if row is None or not criterion.is_leaf:
+                continue
+            points = card.self_nodes[criterion.code]
+            raw = self.inputs.get(criterion.code)
+            if raw is None or points <= 0:
+                continue
+            if criterion.evidence_required and not raw.evidence:
+                self.issue(
+                    "evidence_missing",
+                    cell=row.ref("evidence"),
+                    criterion=criterion.code,
+                    value=format_decimal(points),
+                )
+            if criterion.method is Method.THUONG and not raw.explanation:
+                self.issue(
+                    "bonus_without_justification",
+                    cell=row.ref("explanation"),
+                    criterion=criterion.code,
+                    value=format_decimal(points),
+                )
+
+    def _formulas(self, layout: CardLayout) -> None:
+        count = self.file.formula_count
+        if count is None or count == layout.formula_count:
+            return
+        refs = self.file.formula_cells() or frozenset()
+        for criterion in layout.criteria:
+            row = self.file.rows.get(criterion.code)
+            if row is None:
+                continue
+            for column in (*layout.input_columns(criterion), "verified"):
+                if column == "verified" and not criterion.is_leaf:
+                    continue
+                if row.ref(column) in refs:
+                    self.issue("formula_in_input", cell=row.ref(column), criterion=criterion.code)
+
+    def _cached_total(self, layout: CardLayout, card: ScoreCard) -> None:
+        if any(i.code in ("row_missing", "row_duplicate") for i in self.issues):
+            return  # the file's own totals cannot be compared with a row gone or doubled
+        row = self.file.total_row if self.file.total_row is not None else layout.total_row
+        total_ref = cell_name(row, COL["self"])
+        cached = self.errors.get(total_ref) or self.file.cell(total_ref)
+        if isinstance(cached, str) and cached.strip().upper() in _EXCEL_ERRORS:
+            self.issue(
+                "cached_total_mismatch",
+                cell=total_ref,
+                value=cached,
+                expected=format_decimal(card.self_total),
+            )
+            return
+        if _blank(cached):
+            if self.inputs and any(
+                r.amount is not None or r.met is not None for r in self.inputs.values()
+            ):
+                self.issue("formula_without_cache", cell=total_ref)
+            return
+        number = parse_decimal(cached)
+        if number is not None and number in (card.self_total, self._excel_view_total()):
+            return  # agrees, or differs only by the text numbers already reported
+        self.issue(
+            "cached_total_mismatch",
+            cell=total_ref,
+            value=_show(cached),
+            expected=format_decimal(card.self_total),
+        )
+
+    def _excel_view_total(self) -> Decimal:
+        """The total Excel shows: numbers stored as text count as blank there."""
+        if not self.text_numbers:
+            return Decimal(-1)
+
+        def excel(code: str, column: str, value: Decimal | None) -> Decimal | None:
+            if (code, column) in self.text_numbers:
+                return self.excel_numbers.get((code, column))
+            return value
+
+        seen = {
+            code: RawInput(
+                excel(code, "result", raw.amount), raw.met, excel(code, "target", raw.target)
+            )
+            for code, raw in self.inputs.items()
+        }
+        return score_card(self.campaign, seen).self_total
+
+
+def _excel_serial(value: datetime | date | time | timedelta) -> Decimal:
+    """The number Excel stores for a date or time: days since 30/12/1899, or since 31/12/1899
+    before March 1900 (Excel counts a 29/02/1900 that never was)."""
+    if isinstance(value, datetime):
+        base = datetime(1899, 12, 30) if value >= datetime(1900, 3, 1) else datetime(1899, 12, 31)
+        delta = value - base
+    elif isinstance(value, date):
+        delta = value - (date(1899, 12, 30) if value >= date(1900, 3, 1) else date(1899, 12, 31))
+    elif isinstance(value, time):
+        delta = timedelta(hours=value.hour, minutes=value.minute, seconds=value.second)
+    else:
+        delta = value
+    return Decimal(delta.days) + Decimal(delta.seconds) / Decimal(86400)
+
+
+def _blank(value: CellValue) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _show(value: CellValue) -> str:
+    if isinstance(value, float):
+        number = parse_decimal(value)
+        return format_decimal(number) if number is not None else str(value)
+    return "" if value is None else str(value)
+
+
+def _unit_from_file_name(campaign: Campaign, name: str) -> str | None:
+    """The unit whose code the file name starts with (longest match), if any."""
+    upper = name.upper()
+    best: str | None = None
+    for unit in campaign.units:
+        code = unit.code.upper()
+        whole = upper.startswith(code) and (
+            len(upper) == len(code) or not upper[len(code)].isalnum()
+        )
+        if whole and (best is None or len(code) > len(best)):
+            best = unit.code
+    return best
+
+
+def sort_key(result: FileResult) -> tuple[str, str]:
+    return (result.unit or "", result.path.name)
+
+
+def summarize(results: Sequence[FileResult]) -> dict[str, int]:
+    accepted = sum(1 for r in results if r.accepted)
+    return {"files": len(results), "accepted": accepted, "rejected": len(results) - accepted}

@@ -1,0 +1,66 @@
+"""Feedback copies (``check --feedback DIR``): for each file with issues, the unit's scorecard
+rewritten with its own values, the problem cells marked and commented, and a sheet listing the
+issues — ready to send back. A file whose unit cannot be known gets the list alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlsxwriter
+
+from .atomic import atomic_output
+from .check_run import CheckReport
+from .errors import OutputError
+from .issues import Severity
+from .scorecard_writer import write_issue_sheet, write_scorecard
+from .text import slug
+
+__all__ = ["write_feedback"]
+
+
+def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -> list[Path]:
+    """Write one feedback workbook per file with something to fix in it (an error, or a
+    warning about a cell); return their paths. Lateness alone needs no copy."""
+    folder = Path(out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(folder), exc.strerror or str(exc)) from exc
+    written: list[Path] = []
+    used: set[str] = set()
+    for result in report.files:
+        if not any(i.cell or i.severity is Severity.ERROR for i in result.issues):
+            continue
+        name = _name(result.path, used)
+        target = folder / name
+        if result.layout is not None:
+            write_scorecard(
+                target,
+                result.layout,
+                values=result.values,  # type: ignore[arg-type]
+                inputs=result.inputs,
+                verified=result.verified,
+                issues=result.issues,
+                lang=lang,
+            )
+        else:
+            with atomic_output(target) as temp:
+                workbook = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False})
+                try:
+                    write_issue_sheet(workbook, result.issues, lang)
+                finally:
+                    workbook.close()
+        written.append(target)
+    return written
+
+
+def _name(source: Path, used: set[str]) -> str:
+    """``<original name>-phan-hoi.xlsx``, made safe and unique within the folder."""
+    base = slug(source.stem, 80) or "tep"
+    name = f"{base}-phan-hoi.xlsx"
+    counter = 2
+    while name in used:
+        name = f"{base}-phan-hoi-{counter}.xlsx"
+        counter += 1
+    used.add(name)
+    return name

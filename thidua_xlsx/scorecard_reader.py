@@ -1,0 +1,400 @@
+"""Read a returned scorecard into plain data, trusting nothing in it (SPEC §6).
+
+The file is read once into memory, sniffed by its content (not its name), then:
+values come from python-calamine (.xlsx, .xlsm, .xls, .ods; nothing is evaluated or run);
+formulas typed into input cells are found from the sheet XML through defusedxml, only when
+the file holds a different number of formulas than its template; the saved time comes from the
+document properties. Rows are found by criterion code, so inserted or re-sorted rows still read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import python_calamine
+from defusedxml import ElementTree as SafeElementTree
+
+from .campaign_loader import normalise_code
+from .cellref import cell_name, parse_cell
+from .scorecard_layout import COL, META_SHEET, SCORECARD_SHEET, TOTAL_LABEL
+from .sheet_reader import CellValue
+
+__all__ = ["CellRead", "CriterionRow", "ReturnedFile", "UnusableFileError", "read_returned_file"]
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class UnusableFileError(Exception):
+    """The file cannot be read as a workbook; ``code`` is the issue to report."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class CellRead:
+    ref: str
+    value: CellValue
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    """One criterion's row as found in the file: every column's cell, by column name."""
+
+    code: str
+    row: int  # 0-based
+    cells: Mapping[str, CellRead]
+
+    def value(self, column: str) -> CellValue:
+        return self.cells[column].value
+
+    def ref(self, column: str) -> str:
+        return self.cells[column].ref
+
+
+@dataclass(frozen=True)
+class ReturnedFile:
+    """Everything read from a returned scorecard, as plain data."""
+
+    path: Path
+    format: str  # "xlsx", "xlsm", "xls" or "ods", from the content
+    sheet: str  # the scorecard sheet's name as found
+    metadata: Mapping[str, str]
+    rows: Mapping[str, CriterionRow]  # by criterion code, first occurrence
+    duplicate_rows: tuple[tuple[str, int], ...]  # a code found again: (code, 0-based row)
+    cells: tuple[tuple[CellValue, ...], ...]  # the whole scorecard sheet, from A1
+    formula_count: int | None  # formulas on the scorecard sheet; None where unknown (.xls)
+    has_error_cells: (
+        bool  # some cell holds an Excel error (#DIV/0!…), which calamine reads as blank
+    )
+    total_row: int | None  # 0-based row of the TỔNG ĐIỂM line, found by its label
+    saved_at: datetime | None
+    sheet_index: int = 0
+    sheet_renamed: bool = False
+    metadata_visible: bool = False
+    _data: bytes = field(default=b"", repr=False, compare=False)
+
+    def formula_cells(self) -> frozenset[str] | None:
+        """The exact cells holding formulas (parses the sheet XML: call only when needed)."""
+        if self.format not in ("xlsx", "xlsm", "ods"):
+            return None
+        return formula_refs(self._data, self.format, self.sheet_index)
+
+    def error_cells(self) -> Mapping[str, str]:
+        """Cells holding an Excel error value, with its text (parses the sheet XML)."""
+        if not self.has_error_cells:
+            return {}
+        with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
+            part = _xlsx_sheet_part(archive, self.sheet_index)
+            xml = archive.read(part) if part else b""
+        errors: dict[str, str] = {}
+        for _, element in SafeElementTree.iterparse(io.BytesIO(xml)):
+            if element.tag.endswith("}c") and element.get("t") == "e":
+                value = next((c.text for c in element if c.tag.endswith("}v")), None)
+                errors[element.get("r", "")] = value or "#ERROR"
+            if element.tag.endswith("}row"):
+                element.clear()
+        return errors
+
+    def cell(self, ref: str) -> CellValue:
+        row, col = parse_cell(ref)
+        if 0 <= row < len(self.cells) and 0 <= col < len(self.cells[row]):
+            return self.cells[row][col]
+        return None
+
+
+def read_returned_file(path: Path) -> ReturnedFile:
+    """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not usable."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise UnusableFileError("file_empty")
+        if size > MAX_FILE_BYTES:
+            raise UnusableFileError("file_too_large", f"{size // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnusableFileError("file_unreadable", exc.strerror or str(exc)) from exc
+    kind = _sniff(data, path)
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except python_calamine.PasswordError as exc:
+        raise UnusableFileError("file_encrypted") from exc
+    except (python_calamine.CalamineError, ValueError, OSError) as exc:
+        raise UnusableFileError(
+            "file_truncated" if kind != "ole" else "file_not_workbook", str(exc)
+        ) from exc
+    try:
+        return _read(workbook, data, path, kind)
+    except (python_calamine.CalamineError, ValueError) as exc:
+        raise UnusableFileError("file_truncated", str(exc)) from exc
+    finally:
+        workbook.close()
+
+
+def _sniff(data: bytes, path: Path) -> str:
+    if data.startswith(_OLE):
+        if _ENCRYPTED_MARK in data[:65536] or _ENCRYPTED_MARK in data:
+            raise UnusableFileError("file_encrypted")
+        return "xls"
+    if data.startswith(_ZIP):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
+                    return "ods"
+                if "xl/workbook.xml" in names:
+                    return "xlsm" if "xl/vbaProject.bin" in names else "xlsx"
+        except (zipfile.BadZipFile, OSError, KeyError) as exc:
+            raise UnusableFileError("file_truncated", str(exc)) from exc
+        raise UnusableFileError("file_not_workbook", "zip")
+    del path
+    raise UnusableFileError("file_not_workbook", _describe(data))
+
+
+def _describe(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "PNG"
+    if data.startswith(b"%PDF"):
+        return "PDF"
+    if data[:1] in (b"<",) or b"<html" in data[:512].lower():
+        return "HTML/XML"
+    return "text" if all(b >= 9 for b in data[:512]) else "binary"
+
+
+def _read(
+    workbook: python_calamine.CalamineWorkbook, data: bytes, path: Path, kind: str
+) -> ReturnedFile:
+    sheets = {meta.name: meta for meta in workbook.sheets_metadata}
+    metadata: dict[str, str] = {}
+    metadata_visible = False
+    if META_SHEET in sheets:
+        # LibreOffice saves "very hidden" as "hidden": only a visible sheet was unhidden
+        metadata_visible = sheets[META_SHEET].visible == python_calamine.SheetVisibleEnum.Visible
+        for row in workbook.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False):
+            if len(row) >= 2 and isinstance(row[0], str) and row[0]:
+                metadata[row[0]] = _as_text(row[1])
+    name, renamed = _find_scorecard_sheet(workbook, [m.name for m in workbook.sheets_metadata])
+    cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    rows, duplicates = _criterion_rows(cells)
+    sheet_index = workbook.sheet_names.index(name)
+    return ReturnedFile(
+        path=path,
+        format=kind,
+        sheet=name,
+        metadata=metadata,
+        rows=rows,
+        duplicate_rows=tuple(duplicates),
+        cells=tuple(tuple(r) for r in cells),
+        formula_count=_formula_count(data, kind, sheet_index),
+        has_error_cells=_has_error_cells(data, kind, sheet_index),
+        total_row=_find_total_row(cells),
+        saved_at=_saved_at(data, kind),
+        sheet_index=sheet_index,
+        sheet_renamed=renamed,
+        metadata_visible=metadata_visible,
+        _data=data,
+    )
+
+
+def _find_scorecard_sheet(
+    workbook: python_calamine.CalamineWorkbook, names: list[str]
+) -> tuple[str, bool]:
+    if SCORECARD_SHEET in names:
+        return SCORECARD_SHEET, False
+    for name in names:  # renamed: the first sheet whose column A holds criterion codes
+        if name == META_SHEET:
+            continue
+        cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        if len(_criterion_rows(cells)[0]) >= 1:
+            return name, True
+    raise UnusableFileError("file_no_scorecard_sheet", ", ".join(names))
+
+
+def _criterion_rows(
+    cells: Sequence[Sequence[CellValue]],
+) -> tuple[dict[str, CriterionRow], list[tuple[str, int]]]:
+    rows: dict[str, CriterionRow] = {}
+    duplicates: list[tuple[str, int]] = []
+    code_col = COL["code"]
+    for index, row in enumerate(cells):
+        raw = row[code_col] if len(row) > code_col else None
+        if not isinstance(raw, str) or not raw or len(raw) > 20:
+            continue
+        code = normalise_code(raw)
+        if code is None:
+            continue
+        if code in rows:
+            # keep the row that still looks like the template's (it has its max points)
+            first = rows[code]
+            if not _is_number(first.value("max")) and _is_number(_at(row, COL["max"])):
+                duplicates.append((code, first.row))
+            else:
+                duplicates.append((code, index))
+                continue
+        rows[code] = CriterionRow(
+            code,
+            index,
+            {
+                column: CellRead(cell_name(index, col), row[col] if col < len(row) else None)
+                for column, col in COL.items()
+            },
+        )
+    return rows, duplicates
+
+
+def _at(row: Sequence[CellValue], col: int) -> CellValue:
+    return row[col] if col < len(row) else None
+
+
+def _is_number(value: CellValue) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _find_total_row(cells: Sequence[Sequence[CellValue]]) -> int | None:
+    """The TỔNG ĐIỂM row, found by its label (rows may have been inserted above it)."""
+    for index in range(len(cells) - 1, -1, -1):
+        label = _at(cells[index], 0)
+        if isinstance(label, str) and label.strip().upper() == TOTAL_LABEL:
+            return index
+    return None
+
+
+_F_OPEN = re.compile(rb"<f[ >/]")
+_ODS_FORMULA = b"table:formula="
+
+
+def _formula_count(data: bytes, kind: str, sheet_index: int) -> int | None:
+    """How many formulas the scorecard sheet holds (a cheap count; None where unknown)."""
+    if kind in ("xlsx", "xlsm"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            part = _xlsx_sheet_part(archive, sheet_index)
+            xml = archive.read(part) if part else b""
+        return len(_F_OPEN.findall(xml))
+    if kind == "ods":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read("content.xml")
+        return xml.count(_ODS_FORMULA)  # our other sheets hold none
+    return None
+
+
+def _has_error_cells(data: bytes, kind: str, sheet_index: int) -> bool:
+    if kind not in ("xlsx", "xlsm"):
+        return False
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        part = _xlsx_sheet_part(archive, sheet_index)
+        return b' t="e"' in (archive.read(part) if part else b"")
+
+
+def formula_refs(data: bytes, kind: str, sheet_index: int) -> frozenset[str]:
+    """Parse the sheet XML for the exact cells holding formulas (the slow, rare path)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if kind == "ods":
+            return _ods_formula_refs(archive.read("content.xml"), sheet_index)
+        part = _xlsx_sheet_part(archive, sheet_index)
+        xml = archive.read(part) if part else b""
+    refs = set()
+    for _, element in SafeElementTree.iterparse(io.BytesIO(xml)):
+        if element.tag.endswith("}c") and any(child.tag.endswith("}f") for child in element):
+            refs.add(element.get("r", ""))
+        if element.tag.endswith("}row"):
+            element.clear()
+    return frozenset(refs)
+
+
+def _ods_formula_refs(xml: bytes, sheet_index: int) -> frozenset[str]:
+    table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    refs: set[str] = set()
+    table = -1
+    row = 0
+    for event, element in SafeElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
+        tag = element.tag
+        if event == "start" and tag == f"{{{table_ns}}}table":
+            table += 1
+            row = 0
+        if table != sheet_index or event != "end":
+            continue
+        if tag == f"{{{table_ns}}}table-row":
+            col = 0
+            for cell in element:
+                repeat = int(cell.get(f"{{{table_ns}}}number-columns-repeated", "1"))
+                if cell.get(f"{{{table_ns}}}formula") is not None:
+                    refs.add(cell_name(row, col))
+                col += min(repeat, 16384)
+            row += int(element.get(f"{{{table_ns}}}number-rows-repeated", "1"))
+            element.clear()
+    return frozenset(refs)
+
+
+def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet_index: int) -> str | None:
+    """The part name of the n-th sheet, following workbook.xml and its relationships."""
+    try:
+        workbook = SafeElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = SafeElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return None
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    sheets = list(workbook.iter(f"{ns_main}sheet"))
+    if sheet_index >= len(sheets):
+        return None
+    rel_id = sheets[sheet_index].get(f"{ns_rel}id")
+    for rel in rels:
+        if rel.get("Id") == rel_id:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def _saved_at(data: bytes, kind: str) -> datetime | None:
+    """When the workbook says it was last saved (document properties), in UTC."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if kind == "ods":
+                root = SafeElementTree.fromstring(archive.read("meta.xml"))
+                texts = [e.text for e in root.iter() if e.tag.endswith("}date")]
+            else:
+                root = SafeElementTree.fromstring(archive.read("docProps/core.xml"))
+                texts = [e.text for e in root.iter() if e.tag.endswith("}modified")]
+                texts += [e.text for e in root.iter() if e.tag.endswith("}created")]
+    except (KeyError, zipfile.BadZipFile, SafeElementTree.ParseError):
+        return None
+    for text in texts:
+        stamp = _parse_stamp(text or "")
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def _parse_stamp(text: str) -> datetime | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            stamp = datetime.fromisoformat(text[:19])
+        except ValueError:
+            return None
+    return stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
+
+
+def _as_text(value: CellValue) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
