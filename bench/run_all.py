@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["bench_templates.py"]
+BENCHMARKS = ["bench_templates.py", "bench_check.py"]
 
 
 def main() -> int:

@@ -3,6 +3,7 @@
 The public API. Everything else is private to the package.
 """
 
+from ._version import __version__
 from .campaign_loader import load_campaign, parse_campaign
 from .campaign_text import describe_campaign
 from .campaign_workbook_writer import (
@@ -11,15 +12,21 @@ from .campaign_workbook_writer import (
     init_campaign_workbook,
     write_campaign_workbook,
 )
+from .check_run import CheckReport, run_check
+from .checks import FileResult, FileStatus, check_file
 from .errors import (
     CampaignDefinitionError,
     CampaignError,
     CampaignFileError,
+    InboxError,
     OutputError,
     OutputExistsError,
     ThiduaError,
+    UnitSelectionError,
 )
+from .feedback import write_feedback
 from .issues import CATALOGUE, Issue, Severity
+from .legacy_text import convert_legacy, detect_legacy, fix_legacy_text
 from .model import (
     AwardRule,
     Band,
@@ -31,9 +38,9 @@ from .model import (
     SectionKind,
     Unit,
 )
+from .scorecard_reader import ReturnedFile, UnusableFileError, read_returned_file
 from .scoring import RawInput, ScoreCard, combine_inputs, compose, leaf_points, score_card
-
-__version__ = "0.1.0"
+from .templates import TemplatesResult, write_templates
 
 __all__ = [
     "CATALOGUE",
@@ -45,27 +52,43 @@ __all__ = [
     "CampaignFileError",
     "CampaignInfo",
     "CampaignSheets",
+    "CheckReport",
     "Criterion",
+    "FileResult",
+    "FileStatus",
+    "InboxError",
     "Issue",
     "Method",
     "OutputError",
     "OutputExistsError",
     "RankingStyle",
     "RawInput",
+    "ReturnedFile",
     "ScoreCard",
     "SectionKind",
     "Severity",
+    "TemplatesResult",
     "ThiduaError",
     "Unit",
+    "UnitSelectionError",
+    "UnusableFileError",
     "__version__",
     "blank_campaign_sheets",
+    "check_file",
     "combine_inputs",
     "compose",
+    "convert_legacy",
     "describe_campaign",
+    "detect_legacy",
+    "fix_legacy_text",
     "init_campaign_workbook",
     "leaf_points",
     "load_campaign",
     "parse_campaign",
+    "read_returned_file",
+    "run_check",
     "score_card",
     "write_campaign_workbook",
+    "write_feedback",
+    "write_templates",
 ]

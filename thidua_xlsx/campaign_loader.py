@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from . import campaign_format as fmt
@@ -684,6 +685,7 @@ class _InfoParser:
 # -- small pure helpers -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def normalise_code(raw: str) -> str | None:
     """``"ii.2.A)"`` → ``"II.2.a"``; ``None`` when it is not a dotted code under a Roman section."""
     text = re.sub(r"\s+", "", nfc(raw)).rstrip(".)")

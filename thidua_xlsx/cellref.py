@@ -35,11 +35,15 @@ def column_index(letters: str) -> int:
     return index - 1
 
 
+_FIRST_COLUMNS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def cell_name(row: int, col: int) -> str:
     """Zero-based (row, col) to ``A1`` notation: (0, 0) → ``A1``."""
     if not 0 <= row < MAX_ROWS:
         raise ValueError(f"row index out of range: {row}")
-    return f"{column_letters(col)}{row + 1}"
+    letters = _FIRST_COLUMNS[col] if 0 <= col < 26 else column_letters(col)
+    return f"{letters}{row + 1}"
 
 
 def parse_cell(ref: str) -> tuple[int, int]:

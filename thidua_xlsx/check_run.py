@@ -15,6 +15,7 @@ from .checks import FileResult, FileStatus, check_file, collect_files
 from .errors import InboxError
 from .issues import Severity
 from .model import Campaign
+from .scorecard_layout import CardLayout, plan_card
 from .text import format_decimal
 
 if TYPE_CHECKING:
@@ -183,8 +184,9 @@ def run_check(
         results = _parallel(campaign, files, count, progress)
     else:
         results = []
+        layouts: dict[str, CardLayout] = {}
         for index, path in enumerate(files, start=1):
-            results.append(check_file(campaign, path))
+            results.append(check_file(campaign, path, layouts))
             if progress:
                 progress(index, len(files))
     return CheckReport(campaign, tuple(results))
@@ -197,14 +199,34 @@ def _parallel(
     size = max(16, len(files) // (count * 8))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     results: list[FileResult] = []
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        for chunk_results in pool.map(_check_chunk, [campaign] * len(chunks), chunks):
-            results += chunk_results
+    layouts: dict[str, CardLayout] = {}
+    with ProcessPoolExecutor(
+        max_workers=count, mp_context=context, initializer=_worker_start, initargs=(campaign,)
+    ) as pool:
+        for chunk_results in pool.map(_check_chunk, chunks):
+            for result in chunk_results:  # the layout is rebuilt here, not sent back
+                if result.unit is not None and result.card is not None:
+                    if result.unit not in layouts:
+                        layouts[result.unit] = plan_card(campaign, campaign.unit(result.unit))
+                    result = replace(result, layout=layouts[result.unit])
+                results.append(result)
             if progress:
                 progress(len(results), len(files))
     return results
 
 
-def _check_chunk(campaign: Campaign, paths: Sequence[Path]) -> list[FileResult]:
-    # the raw file stays in the worker: results travel back without it
-    return [replace(check_file(campaign, path), returned=None) for path in paths]
+_WORKER_CAMPAIGN: list[Campaign] = []
+
+
+def _worker_start(campaign: Campaign) -> None:
+    """Each worker receives the campaign once, not with every chunk."""
+    _WORKER_CAMPAIGN[:] = [campaign]
+
+
+def _check_chunk(paths: Sequence[Path]) -> list[FileResult]:
+    campaign = _WORKER_CAMPAIGN[0]
+    layouts: dict[str, CardLayout] = {}
+    # the raw file, the cells and the layout (which holds the campaign) stay in the worker
+    return [
+        replace(check_file(campaign, path, layouts), returned=None, layout=None) for path in paths
+    ]

@@ -80,19 +80,23 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def check_file(campaign: Campaign, path: Path) -> FileResult:
-    """Read and check one returned file."""
+def check_file(
+    campaign: Campaign, path: Path, layouts: dict[str, CardLayout] | None = None
+) -> FileResult:
+    """Read and check one returned file. ``layouts`` caches card layouts across files."""
     try:
         returned = read_returned_file(path)
     except UnusableFileError as exc:
         return FileResult(
             path, None, (Issue(exc.code, file=str(path), params=_p(detail=exc.detail)),)
         )
-    return check_returned(campaign, returned)
+    return check_returned(campaign, returned, layouts)
 
 
-def check_returned(campaign: Campaign, returned: ReturnedFile) -> FileResult:
-    return _Checker(campaign, returned).run()
+def check_returned(
+    campaign: Campaign, returned: ReturnedFile, layouts: dict[str, CardLayout] | None = None
+) -> FileResult:
+    return _Checker(campaign, returned, {} if layouts is None else layouts).run()
 
 
 def _p(**params: object) -> dict[str, str]:
@@ -100,8 +104,11 @@ def _p(**params: object) -> dict[str, str]:
 
 
 class _Checker:
-    def __init__(self, campaign: Campaign, returned: ReturnedFile) -> None:
+    def __init__(
+        self, campaign: Campaign, returned: ReturnedFile, layouts: dict[str, CardLayout]
+    ) -> None:
         self.campaign = campaign
+        self.layouts = layouts
         self.file = returned
         self.issues: list[Issue] = []
         self.inputs: dict[str, RawInput] = {}
@@ -166,7 +173,9 @@ class _Checker:
         if not self.campaign.has_unit(code):
             self.issue("unit_unknown", value=code)
             return self.result(code)
-        layout = plan_card(self.campaign, self.campaign.unit(code))
+        layout = self.layouts.get(code)
+        if layout is None:
+            layout = self.layouts[code] = plan_card(self.campaign, self.campaign.unit(code))
         self._file_level(code)
         self._rows(layout)
         for criterion in layout.criteria:

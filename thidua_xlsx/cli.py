@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
+from ._version import __version__
 from .campaign_loader import load_campaign
 from .campaign_text import describe_campaign
 from .campaign_workbook_writer import init_campaign_workbook

@@ -461,6 +461,8 @@ def fix_legacy_text(text: str, font_name: str | None = None) -> tuple[str, Legac
 
     A TCVN3 font whose name ends in ``H`` (``.VnTimeH``) shows capitals: the result is upper-cased.
     """
+    if text.isascii():  # legacy letters are never ASCII: the common case costs nothing
+        return text, None
     encoding = detect_legacy(text, font_name)
     if encoding is None:
         return text, None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 
 from .text import canonical_decimal
 
@@ -210,7 +211,7 @@ class Campaign:
                 node = self._by_code[node.parent] if node.parent else None
         return tuple(c for c in self.criteria if c.code in keep)
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """A hash of everything that decides a score: codes, caps, methods, targets, rates."""
         payload = [

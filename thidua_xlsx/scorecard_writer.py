@@ -14,7 +14,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from . import __version__
+from ._version import __version__
 from .atomic import atomic_output
 from .campaign_text import METHOD_NAMES
 from .cellref import cell_name, parse_cell

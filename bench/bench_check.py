@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Benchmark (issue 4): read and check 2,000 returned scorecards, side by side with
+the do-it-yourself loop and with python-calamine bare reading, in the same run.
+
+    python3 bench/bench_check.py [--count 2000] [--diy-every 10]
+
+The inbox: a synthetic province (125 wards × the ward and its 15 sectors), every card
+filled with valid values. Measured per file:
+* thidua_xlsx read+check (everything: sniffing, values, metadata, formulas, saved time,
+  every check, the recomputed scores), one process, then two processes;
+* python-calamine bare: open the workbook and read the scorecard sheet, nothing else;
+* the DIY loop a ward analyst would write: pandas.read_excel(engine="openpyxl") of the
+  scorecard sheet, then the same cells picked out of each criterion row — every Nth file,
+  right after thidua_xlsx read the same file, so both see the same noise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import pandas as pd  # noqa: E402
+import python_calamine  # noqa: E402
+from fill_helpers import valid_fill  # noqa: E402
+from province import synthetic_province  # noqa: E402
+
+from thidua_xlsx import load_campaign  # noqa: E402
+from thidua_xlsx.check_run import run_check  # noqa: E402
+from thidua_xlsx.checks import check_file  # noqa: E402
+from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, plan_card  # noqa: E402
+from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
+from thidua_xlsx.templates import scorecard_filename  # noqa: E402
+
+
+def diy_read(path: Path) -> dict[str, list[object]]:
+    """What a ward analyst writes: read the sheet with pandas, pick the cells of each row."""
+    frame = pd.read_excel(path, sheet_name=SCORECARD_SHEET, header=None, engine="openpyxl")
+    found: dict[str, list[object]] = {}
+    for row in frame.itertuples(index=False):
+        code = row[0]
+        if isinstance(code, str) and code[:1] in "IVX" and len(code) < 12:
+            found[code] = [row[4], row[5], row[6], row[7], row[8], row[9]]
+    return found
+
+
+def calamine_read(path: Path) -> int:
+    workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    rows = workbook.get_sheet_by_name(SCORECARD_SHEET).to_python(skip_empty_area=False)
+    workbook.close()
+    return len(rows)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.3f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--diy-every", type=int, default=10)
+    args = parser.parse_args()
+    base = load_campaign(ROOT / "workbook_templates" / "nhon-hung-2024-bdg.xlsx")
+    province = synthetic_province(base, wards=-(-args.count // 16))
+    units = [u for u in province.units if u.parent is not None][: args.count]
+    with tempfile.TemporaryDirectory(prefix="thidua-bench-check-") as tmp:
+        inbox = Path(tmp)
+        for seed, unit in enumerate(units):
+            layout = plan_card(province, unit)
+            values, inputs = valid_fill(layout, seed)
+            write_scorecard(inbox / scorecard_filename(unit), layout, values, inputs)  # type: ignore[arg-type]
+        files = sorted(inbox.glob("*.xlsx"))
+        ours: list[float] = []
+        pairs: list[tuple[float, float]] = []
+        for index, path in enumerate(files):
+            t0 = time.perf_counter()
+            result = check_file(province, path)
+            mine = time.perf_counter() - t0
+            ours.append(mine)
+            assert result.card is not None
+            if index % args.diy_every == 0:
+                t0 = time.perf_counter()
+                diy_read(path)
+                pairs.append((mine, time.perf_counter() - t0))
+        t0 = time.perf_counter()
+        for path in files:
+            calamine_read(path)
+        bare = (time.perf_counter() - t0) / len(files)
+        t0 = time.perf_counter()
+        report = run_check(province, [inbox], workers=2)
+        two = (time.perf_counter() - t0) / len(report.files)
+        assert len(report.files) == len(files)
+    mean_ours = statistics.fmean(ours)
+    pair_ours = statistics.fmean(p[0] for p in pairs)
+    pair_diy = statistics.fmean(p[1] for p in pairs)
+    print(f"scorecards:                          {len(files)} ({len(files) // 16} wards × 16)")
+    print(
+        f"thidua_xlsx read+check, 1 process:   mean {_ms(mean_ours)}, median "
+        f"{_ms(statistics.median(ours))} per file  (target ≤ 1.3 ms)"
+    )
+    print(f"python-calamine bare read:           {_ms(bare)} per file")
+    print(
+        f"DIY pandas.read_excel(openpyxl):     {_ms(pair_diy)} per file ({len(pairs)} files, "
+        f"each right after thidua_xlsx checked it in {_ms(pair_ours)})"
+    )
+    print(f"ratio DIY / thidua_xlsx:             {pair_diy / pair_ours:.1f}×  (target ≥ 15×)")
+    print(f"thidua_xlsx read+check, 2 processes: {_ms(two)} per file (wall, {os.cpu_count()} CPUs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
