@@ -31,8 +31,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import pandas as pd  # noqa: E402
 import python_calamine  # noqa: E402
-from fill_helpers import valid_fill  # noqa: E402
-from province import synthetic_province  # noqa: E402
 
 from thidua_xlsx import load_campaign  # noqa: E402
 from thidua_xlsx.check_run import run_check  # noqa: E402
@@ -40,6 +38,9 @@ from thidua_xlsx.checks import check_file  # noqa: E402
 from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, plan_card  # noqa: E402
 from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
 from thidua_xlsx.templates import scorecard_filename  # noqa: E402
+
+from fill_helpers import valid_fill  # noqa: E402
+from province import synthetic_province  # noqa: E402
 
 
 def diy_read(path: Path) -> dict[str, list[object]]:

@@ -124,3 +124,19 @@ def test_check_fails_clearly_without_an_inbox(tmp_path: Path) -> None:
         assert "Traceback" not in completed.stderr
         assert completed.stderr.strip().count("\n") == 0  # one sentence
     assert "Không có tệp nào" in completed.stderr
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    from thidua_xlsx.progress import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quiet, loud = io.StringIO(), Terminal()
+    for stream in (quiet, loud):
+        bar = ProgressBar(stream, "Đang kiểm tra")
+        for done in range(1, 41):
+            bar(done, 40)
+    assert quiet.getvalue() == ""
+    assert "Đang kiểm tra" in loud.getvalue() and loud.getvalue().endswith("40/40\n")

@@ -517,17 +517,17 @@ def _show(value: CellValue) -> str:
 
 
 def _unit_from_file_name(campaign: Campaign, name: str) -> str | None:
-    """The unit whose code the file name starts with (longest match), if any."""
+    """The unit whose code the file name starts with (the longest such code), if any."""
     upper = name.upper()
     best: str | None = None
-    for unit in campaign.units:
-        code = unit.code.upper()
-        whole = upper.startswith(code) and (
-            len(upper) == len(code) or not upper[len(code)].isalnum()
-        )
-        if whole and (best is None or len(code) > len(best)):
-            best = unit.code
+    for end in [m.start() for m in _SEPARATOR.finditer(upper)] + [len(upper)]:
+        code = campaign.unit_by_upper_code(upper[:end])
+        if code is not None:
+            best = code
     return best
+
+
+_SEPARATOR = re.compile(r"[^0-9A-Z]")
 
 
 def sort_key(result: FileResult) -> tuple[str, str]:

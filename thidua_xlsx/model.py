@@ -162,6 +162,7 @@ class Campaign:
     _units_by_code: dict[str, Unit] = field(default_factory=dict, compare=False, repr=False)
     _sector_leaves: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
     _children: dict[str | None, list[Unit]] = field(default_factory=dict, compare=False, repr=False)
+    _units_by_upper: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_code.update((c.code, c) for c in self.criteria)
@@ -171,6 +172,7 @@ class Campaign:
                 self._sector_leaves.setdefault(sector, []).append(leaf.code)
         for unit in self.units:
             self._children.setdefault(unit.parent, []).append(unit)
+            self._units_by_upper.setdefault(unit.code.upper(), unit.code)
 
     # criteria -----------------------------------------------------------------------------
 
@@ -244,6 +246,10 @@ class Campaign:
 
     def has_unit(self, code: str) -> bool:
         return code in self._units_by_code
+
+    def unit_by_upper_code(self, upper_code: str) -> str | None:
+        """The code of the unit whose code, upper-cased, is ``upper_code``."""
+        return self._units_by_upper.get(upper_code)
 
     def children_units(self, code: str | None) -> tuple[Unit, ...]:
         return tuple(self._children.get(code, ()))
