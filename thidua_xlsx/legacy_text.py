@@ -340,7 +340,13 @@ def _is_cp1252(char: str) -> bool:
 
 def _could_be_legacy(text: str) -> bool:
     """Every character is one a legacy byte read as cp1252 (or latin-1 for C1) can give."""
-    return all(char in _C1 or _is_cp1252(char) for char in text)
+    if max(text, default="") > "\u2122":  # beyond every cp1252 character: real Unicode
+        return False
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return all(char in _C1 or _is_cp1252(char) for char in text)
+    return True
 
 
 def _font_encoding(font_name: str | None) -> LegacyEncoding | None:

@@ -153,14 +153,17 @@ def score_card(
         if code not in leaves:
             raise KeyError(f"not a leaf criterion of the campaign: {code}")
     step = campaign.rounding_step
-    self_leaves = {
-        code: leaf_points(c, inputs.get(code, RawInput()), step) for code, c in leaves.items()
+    self_leaves = {  # nothing entered scores 0 by every method
+        code: leaf_points(c, raw, step) if (raw := inputs.get(code)) is not None else ZERO
+        for code, c in leaves.items()
     }
-    final_leaves = dict(self_leaves)
-    for code, points in (verified or {}).items():
-        final_leaves[code] = _clamp_and_round(points, leaves[code].max_points, step)
     self_nodes = _tree(campaign, self_leaves)
-    final_nodes = _tree(campaign, final_leaves)
+    final_nodes = self_nodes
+    if verified:
+        final_leaves = dict(self_leaves)
+        for code, points in verified.items():
+            final_leaves[code] = _clamp_and_round(points, leaves[code].max_points, step)
+        final_nodes = _tree(campaign, final_leaves)
     regular, bonus, deduction, total = _totals(campaign, final_nodes)
     self_total = _totals(campaign, self_nodes)[3]
     return ScoreCard(self_nodes, final_nodes, regular, bonus, deduction, total, self_total)
