@@ -21,6 +21,7 @@ __all__ = [
     "parse_decimal",
     "slug",
     "split_list",
+    "vietnamese_sort_key",
 ]
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -173,3 +174,38 @@ _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 def slug(text: str, limit: int = 60) -> str:
     """A file-name-safe, readable slug: ``"Đặng Thị Ửng"`` → ``"dang-thi-ung"``."""
     return _SLUG_BAD.sub("-", fold(text)).strip("-")[:limit].strip("-")
+
+
+# Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y;
+# tones: none < huyền < hỏi < ngã < sắc < nặng (as ICU's Vietnamese collation orders them).
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
+_COMBINED = {  # base letter + breve, circumflex or horn → the Vietnamese letter
+    ("a", "\u0306"): "ă",
+    ("a", "\u0302"): "â",
+    ("e", "\u0302"): "ê",
+    ("o", "\u0302"): "ô",
+    ("o", "\u031b"): "ơ",
+    ("u", "\u031b"): "ư",
+}
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def vietnamese_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """A sort key that orders names as Vietnamese does (``sorted()`` alone does not):
+    letters first (đ after d, ư after u…), then tones, then the text itself."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in nfc(text).lower():
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        tone = 0
+        for mark in marks:
+            if mark in _TONE_RANK:
+                tone = _TONE_RANK[mark]
+            else:
+                base = _COMBINED.get((base, mark), base)
+        rank = _LETTER_RANK.get(base)
+        letters.append(rank if rank is not None else 100 + ord(base))
+        tones.append(tone)
+    return tuple(letters), tuple(tones), text
