@@ -94,3 +94,24 @@ def test_dates() -> None:
 
 def test_split_list() -> None:
     assert split_list("CA; YT,PN\n VP ;") == ["CA", "YT", "PN", "VP"]
+
+
+def test_every_catalogue_message_renders_in_both_languages() -> None:
+    """Each entry formats with its fields; a missing field renders empty, never raises."""
+    import re
+
+    from thidua_xlsx.issues import CATALOGUE, Issue
+
+    for code, entry in CATALOGUE.items():
+        fields = set(re.findall(r"{(\w+)}", entry.vi + entry.en)) - {"value", "criterion"}
+        full = Issue(code, value="V", criterion="I.1", params={f: f"<{f}>" for f in fields})
+        for lang in ("vi", "en"):
+            text = full.message(lang)
+            assert all(
+                f"<{f}>" in text
+                for f in set(re.findall(r"{(\w+)}", entry.vi)) - {"value", "criterion"}
+                if lang == "vi"
+            ), (code, text)
+            assert "{" not in text
+        assert Issue(code).message("vi")  # nothing given: still a sentence, no exception
+        assert entry.vi != entry.en

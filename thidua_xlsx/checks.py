@@ -224,26 +224,20 @@ class _Checker:
             )
 
     def _locked(self, criterion: Criterion, row: CriterionRow) -> None:
-        found = parse_decimal(row.value("max"))
-        if found != criterion.max_points:
-            self.issue(
-                "locked_cell_changed",
-                cell=row.ref("max"),
-                criterion=criterion.code,
-                value=_show(row.value("max")),
-                what="điểm tối đa",
-                expected=format_decimal(criterion.max_points),
-            )
+        """Locked cells edited (unprotected sheet): report them; the canonical values count."""
+        canonical = [("max", criterion.max_points, "điểm tối đa", "maximum points")]
         if criterion.is_leaf and criterion.target is not None:
-            target = parse_decimal(row.value("target"))
-            if target != criterion.target:
+            canonical.append(("target", criterion.target, "chỉ tiêu", "target"))
+        for column, expected, what_vi, what_en in canonical:
+            if parse_decimal(row.value(column)) != expected:
                 self.issue(
                     "locked_cell_changed",
-                    cell=row.ref("target"),
+                    cell=row.ref(column),
                     criterion=criterion.code,
-                    value=_show(row.value("target")),
-                    what="chỉ tiêu",
-                    expected=format_decimal(criterion.target),
+                    value=_show(row.value(column)),
+                    what=what_vi,
+                    what_en=what_en,
+                    expected=format_decimal(expected),
                 )
 
     # -- leaves ---------------------------------------------------------------------------

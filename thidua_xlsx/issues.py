@@ -328,7 +328,7 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         _W,
         "Ô đã khóa bị sửa: {what} của tiêu chí {criterion} là «{value}» thay vì {expected}. "
         "Dùng giá trị gốc {expected}.",
-        "A locked cell was changed: the {what} of criterion {criterion} is «{value}» instead "
+        "A locked cell was changed: the {what_en} of criterion {criterion} is «{value}» instead "
         "of {expected}. The original {expected} is used.",
     ),
     "value_not_number": CatalogueEntry(
@@ -453,6 +453,13 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
 }
 
 
+class _Fields(dict[str, str]):
+    """Message fields; one that is missing renders empty rather than failing a whole run."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 @dataclass(frozen=True)
 class Issue:
     """One problem, where it is and what was found. The message comes from the catalogue."""
@@ -477,7 +484,8 @@ class Issue:
     def message(self, lang: str = "vi") -> str:
         entry = CATALOGUE[self.code]
         template = entry.en if lang == "en" else entry.vi
-        return template.format(value=self.value, criterion=self.criterion, **self.params)
+        fields = _Fields(self.params, value=self.value, criterion=self.criterion)
+        return template.format_map(fields)
 
     def where(self, lang: str = "vi") -> str:
         parts = []
