@@ -105,8 +105,10 @@ def test_metadata_sheet_records_campaign_unit_and_rows(tmp_path: Path, nhon_hung
     assert meta["unit_code"] == "NH-CA" and meta["unit_name"] == unit.name
     assert meta["format_version"] == "1" and meta["card"] == "sector"
     assert meta["generated_at"] and str(meta["generator"]).startswith("thidua_xlsx ")
+    rows = dict(item.split("=") for item in str(meta["criterion_rows"]).split("; "))
+    assert list(rows) == [c.code for c in layout.criteria]
     for criterion in layout.criteria:
-        row = int(str(meta[f"row:{criterion.code}"]))
+        row = int(rows[criterion.code])
         assert sheet.cell(row=row, column=COL["code"] + 1).value == criterion.code
 
 

@@ -195,7 +195,10 @@ def run_check(
 def _parallel(
     campaign: Campaign, files: Sequence[Path], count: int, progress: Progress | None
 ) -> list[FileResult]:
-    context = multiprocessing.get_context("spawn")
+    # fork where the system has it (no thread is running here): workers start at once
+    # instead of importing everything again; spawn elsewhere
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     size = max(16, len(files) // (count * 8))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     results: list[FileResult] = []

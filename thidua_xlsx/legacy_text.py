@@ -467,7 +467,9 @@ def fix_legacy_text(text: str, font_name: str | None = None) -> tuple[str, Legac
 
     A TCVN3 font whose name ends in ``H`` (``.VnTimeH``) shows capitals: the result is upper-cased.
     """
-    if text.isascii():  # legacy letters are never ASCII: the common case costs nothing
+    if text.isascii() or max(text) > "\u2122":
+        # legacy letters are never ASCII, and nothing above U+2122 comes from a cp1252
+        # reader: real Unicode Vietnamese (the common case) costs one comparison
         return text, None
     encoding = detect_legacy(text, font_name)
     if encoding is None:

@@ -186,9 +186,13 @@ class Campaign:
     def sections(self) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.is_section)
 
-    @property
+    @cached_property
     def leaves(self) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.is_leaf)
+
+    @cached_property
+    def leaf_map(self) -> dict[str, Criterion]:
+        return {c.code: c for c in self.leaves}
 
     def children_of(self, code: str) -> tuple[Criterion, ...]:
         return tuple(self._by_code[c] for c in self._by_code[code].children)

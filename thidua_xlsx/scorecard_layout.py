@@ -296,7 +296,12 @@ class CardLayout:
             ("generator", f"thidua_xlsx {generator_version}"),
             ("total_cell", self.total_cell("self")),
         ]
-        rows += [(f"row:{c.code}", str(self.rows[c.code] + 1)) for c in self.criteria]
+        rows.append(
+            (
+                "criterion_rows",
+                "; ".join(f"{c.code}={self.rows[c.code] + 1}" for c in self.criteria),
+            )
+        )
         return rows
 
 

@@ -148,7 +148,7 @@ def score_card(
 ) -> ScoreCard:
     """Score one unit. ``inputs`` and ``verified`` are keyed by leaf code; missing leaves
     score 0. Unknown codes, or codes of groups, raise ``KeyError`` (a programming error)."""
-    leaves = {c.code: c for c in campaign.leaves}
+    leaves = campaign.leaf_map
     for code in [*inputs, *(verified or {})]:
         if code not in leaves:
             raise KeyError(f"not a leaf criterion of the campaign: {code}")

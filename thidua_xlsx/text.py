@@ -9,6 +9,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 __all__ = [
     "canonical_decimal",
@@ -60,12 +61,7 @@ def parse_decimal(value: object) -> Decimal | None:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return None
-        if value.is_integer():
-            return Decimal(int(value))
-        # repr() is the shortest text that round-trips: 0.1 stays 0.1, not 0.1000000000000000055
-        return Decimal(repr(value))
+        return _float_decimal(value)
     if isinstance(value, Decimal):
         return value if value.is_finite() else None
     if not isinstance(value, str):
@@ -81,6 +77,17 @@ def parse_decimal(value: object) -> Decimal | None:
     except InvalidOperation:  # pragma: no cover - the pattern above already excludes it
         return None
     return number if number.is_finite() else None
+
+
+@lru_cache(maxsize=4096)
+def _float_decimal(value: float) -> Decimal | None:
+    """A cell's float as the decimal a person typed (cached: the same values recur)."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    if value.is_integer():
+        return Decimal(int(value))
+    # repr() is the shortest text that round-trips: 0.1 stays 0.1, not 0.1000000000000000055
+    return Decimal(repr(value))
 
 
 def _normalise_separators(text: str) -> str | None:
