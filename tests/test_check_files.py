@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +110,26 @@ def test_good_files_read_the_values_typed_in_libreoffice(
     for other in results[1:]:
         assert other.inputs == first.inputs
         assert other.card == first.card
+
+
+def test_macro_workbook_is_read_and_its_macro_never_runs(
+    tmp_path: Path, campaigns: tuple[Campaign, Campaign]
+) -> None:
+    """An .xlsm (a package with a VBA project part) reads like its .xlsx; the macro part is
+    never opened, let alone run. (A macro written by Excel itself joins the hostile corpus.)"""
+    import zipfile
+
+    source = FILES / "good.xlsx"
+    macro = tmp_path / "good-macro.xlsm"
+    marker = tmp_path / "macro-ran"
+    with zipfile.ZipFile(source) as plain, zipfile.ZipFile(macro, "w") as out:
+        for item in plain.infolist():
+            out.writestr(item, plain.read(item.filename))
+        # not a valid VBA project: anything that tried to run it would fail loudly
+        out.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + str(marker).encode())
+    _, campaign = campaigns
+    result = check_file(campaign, macro)
+    assert result.returned is not None and result.returned.format == "xlsm"
+    assert result.accepted and result.issues == ()
+    assert result.inputs == check_file(campaign, source).inputs
+    assert not marker.exists()

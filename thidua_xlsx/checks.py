@@ -51,6 +51,7 @@ class FileResult:
     values: Mapping[tuple[str, str], CellValue] = field(default_factory=dict)
     layout: CardLayout | None = None
     returned: ReturnedFile | None = None
+    saved_at: datetime | None = None  # when the workbook says it was last saved
 
     @property
     def status(self) -> FileStatus:
@@ -146,6 +147,7 @@ class _Checker:
             self.values,
             layout,
             self.file,
+            self.file.saved_at,
         )
 
     # -- the steps ------------------------------------------------------------------------
