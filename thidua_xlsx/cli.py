@@ -21,6 +21,8 @@ from .check_run import run_check
 from .errors import ThiduaError
 from .feedback import write_feedback
 from .progress import ProgressBar
+from .rank_merge import merge_rank
+from .summary_writer import write_summary
 from .templates import write_templates
 
 __all__ = ["main"]
@@ -33,6 +35,8 @@ _TEXT = {
         "Mở bằng Excel để nhập tiêu chí, rồi kiểm tra bằng: thidua show {path}",
         "interrupted": "Đã dừng theo yêu cầu.",
         "templates_done": "Đã ghi {count} phiếu chấm điểm vào {folder}:",
+        "merge_done": "Bảng tổng hợp: {path}",
+        "compose_later": "Chế độ --mode compose chưa có trong phiên bản này; hãy dùng --mode rank.",
         "templates_kept": "Giữ nguyên {count} tệp đã có (có thể đã được điền); thêm --force "
         "để ghi đè:",
         "templates_empty": "Không ghi phiếu cho {count} ngành chưa được giao tiêu chí nào (xem "
@@ -43,6 +47,8 @@ _TEXT = {
         "Open it in Excel to enter the criteria, then check it with: thidua show {path}",
         "interrupted": "Stopped on request.",
         "templates_done": "Wrote {count} scorecard(s) into {folder}:",
+        "merge_done": "Summary workbook: {path}",
+        "compose_later": "--mode compose is not in this version yet; use --mode rank.",
         "templates_kept": "Kept {count} existing file(s) (they may have been filled in); add "
         "--force to overwrite:",
         "templates_empty": "No scorecard for {count} sector(s) responsible for no criterion "
@@ -98,6 +104,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="in một tài liệu JSON")
     check.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
     check.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
+
+    merge = commands.add_parser(
+        "merge", parents=[common], help="tổng hợp, xếp hạng các đơn vị thành bảng tổng hợp"
+    )
+    merge.add_argument("path", metavar="CAMPAIGN.xlsx")
+    merge.add_argument("inbox", metavar="INBOX_DIR", help="thư mục phiếu chấm đã nhận")
+    merge.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    merge.add_argument("--mode", choices=("rank", "compose"), default="rank")
+    merge.add_argument("--parent", metavar="CODE", help="đơn vị cấp trên của các đơn vị xếp hạng")
+    merge.add_argument("--json", action="store_true", help="in một tài liệu JSON")
+    merge.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
+    merge.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
     return parser
 
 
@@ -120,6 +138,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _templates(args, lang, out)
         elif args.command == "check":
             return _check(args, lang, out, err)
+        elif args.command == "merge":
+            return _merge(args, lang, out, err)
     except ThiduaError as exc:
         print(exc.message(lang), file=err)
         return EXIT_UNUSABLE
@@ -166,6 +186,30 @@ def _check(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
         if written:
             word = "Bản phản hồi" if lang == "vi" else "Feedback copies"
             print(f"{word}: {args.feedback} ({len(written)})", file=out)
+    return report.exit_code
+
+
+def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+    if args.mode == "compose":
+        print(_TEXT[lang]["compose_later"], file=err)
+        return EXIT_UNUSABLE
+    campaign = load_campaign(args.path)
+    progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Merging")
+    report = merge_rank(
+        campaign, [args.inbox], parent=args.parent, workers=args.workers, progress=progress
+    )
+    output = Path(args.output)
+    write_summary(output, report)
+    written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
+    if args.json:
+        document = report.to_json(lang)
+        document["output"] = str(output)
+        document["feedback"] = [str(p) for p in written]
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(report.check.table(lang), file=out)
+        print(report.summary_line(lang), file=out)
+        print(_TEXT[lang]["merge_done"].format(path=output), file=out)
     return report.exit_code
 
 

@@ -1,0 +1,127 @@
+"""``merge --mode rank``: check an inbox, pick each unit's file, rank the units (SPEC §7).
+
+Returns a :class:`RankReport`; :mod:`thidua_xlsx.summary_writer` turns it into the summary
+workbook and :meth:`RankReport.to_json` into the ``--json`` document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .check_run import CheckReport, Progress, run_check
+from .errors import UnitSelectionError
+from .model import Campaign, Unit
+from .ranking import RankedUnit, rank_units
+from .scoring import ScoreCard
+from .submissions import Completeness, SubmissionStatus, choose_submissions
+
+__all__ = ["RankReport", "expected_units", "merge_rank"]
+
+_WORDS = {
+    SubmissionStatus.ACCEPTED: ("đã nộp", "submitted"),
+    SubmissionStatus.LATE: ("nộp muộn", "late"),
+    SubmissionStatus.REJECTED: ("bị trả lại", "rejected"),
+    SubmissionStatus.MISSING: ("chưa nộp", "missing"),
+}
+
+
+@dataclass(frozen=True)
+class RankReport:
+    """The ranked summary of one level: every expected unit, ranked or not, and why."""
+
+    campaign: Campaign
+    parent: Unit | None
+    check: CheckReport
+    completeness: Completeness
+    ranking: tuple[RankedUnit, ...]
+
+    @property
+    def exit_code(self) -> int:
+        return self.check.exit_code
+
+    def card(self, unit: str) -> ScoreCard | None:
+        for submission in self.completeness.units:
+            if submission.unit == unit and submission.result is not None:
+                return submission.result.card
+        return None
+
+    def status_word(self, status: SubmissionStatus, lang: str = "vi") -> str:
+        return _WORDS[status][1 if lang == "en" else 0]
+
+    def summary_line(self, lang: str = "vi") -> str:
+        """``12/14 đơn vị đã nộp, 1 nộp muộn, 1 bị trả lại, 2 chưa nộp.``"""
+        units = self.completeness.units
+        count = {status: sum(1 for u in units if u.status is status) for status in SubmissionStatus}
+        sent = len(units) - count[SubmissionStatus.MISSING]
+        if lang == "en":
+            return (
+                f"{sent}/{len(units)} units submitted, {count[SubmissionStatus.LATE]} late, "
+                f"{count[SubmissionStatus.REJECTED]} rejected, "
+                f"{count[SubmissionStatus.MISSING]} missing; {len(self.ranking)} ranked."
+            )
+        return (
+            f"{sent}/{len(units)} đơn vị đã nộp, {count[SubmissionStatus.LATE]} nộp muộn, "
+            f"{count[SubmissionStatus.REJECTED]} bị trả lại, "
+            f"{count[SubmissionStatus.MISSING]} chưa nộp; {len(self.ranking)} đơn vị được xếp hạng."
+        )
+
+    def to_json(self, lang: str = "vi") -> dict[str, Any]:
+        """The check document plus ``ranking`` and ``missing`` (SPEC §8)."""
+        document = self.check.to_json(lang)
+        document["summary"]["line"] = self.summary_line(lang)
+        document["ranking"] = [
+            {
+                "unit": r.unit,
+                "name": r.name,
+                "total": str(r.total),
+                "rank": r.rank,
+                "cluster_rank": r.cluster_rank,
+                "band": r.band,
+                "tied": r.tied,
+            }
+            for r in self.ranking
+        ]
+        document["missing"] = list(self.completeness.missing)
+        document["superseded"] = [
+            {"unit": u.unit, "path": str(f.path)}
+            for u in self.completeness.units
+            for f in u.superseded
+        ]
+        return document
+
+
+def expected_units(campaign: Campaign, parent: str | None) -> tuple[Unit | None, list[str]]:
+    """The units a summary covers: the children of ``parent``, or of the single top unit."""
+    top: Unit | None
+    if parent is not None:
+        found = campaign.unit_by_upper_code(parent.upper())
+        if found is None:
+            raise UnitSelectionError([parent], [u.code for u in campaign.units])
+        top = campaign.unit(found)
+    else:
+        roots = campaign.root_units
+        top = roots[0] if len(roots) == 1 else None
+    children = campaign.children_units(top.code if top else None)
+    return top, [u.code for u in children]
+
+
+def merge_rank(
+    campaign: Campaign,
+    inbox: Iterable[str | Path],
+    parent: str | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> RankReport:
+    """Check every file, choose each expected unit's submission, rank the counted ones."""
+    top, expected = expected_units(campaign, parent)
+    check = run_check(campaign, inbox, workers=workers, progress=progress)
+    completeness = choose_submissions(check.files, expected)
+    cards = {
+        u.unit: u.result.card
+        for u in completeness.counted
+        if u.result is not None and u.result.card is not None
+    }
+    return RankReport(campaign, top, check, completeness, tuple(rank_units(campaign, cards)))

@@ -1,0 +1,244 @@
+"""The ranked summary workbook (SPEC §7) with XlsxWriter: a ranking sheet under a Decree-30
+header, the issues of every file, the units that sent nothing, and the metadata sheet.
+
+``pandas.read_excel(path, sheet_name=RANKING_SHEET, header=RANKING_HEADER_ROW)`` gives a
+clean table, one row per expected unit. Text from units' files is always written as text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from ._version import __version__
+from .atomic import atomic_output
+from .issues import Severity
+from .rank_merge import RankReport
+from .scorecard_layout import FORMAT_VERSION, META_SHEET
+from .submissions import SubmissionStatus
+
+__all__ = ["ISSUES_SHEET", "MISSING_SHEET", "RANKING_HEADER_ROW", "RANKING_SHEET", "write_summary"]
+
+RANKING_SHEET = "Xếp hạng"
+ISSUES_SHEET = "Lỗi từng tệp"
+MISSING_SHEET = "Chưa nộp"
+RANKING_HEADER_ROW = 9  # 0-based row of the ranking table's column titles
+_FONT = "Times New Roman"
+
+
+def write_summary(path: Path, report: RankReport, generated_at: datetime | None = None) -> None:
+    """Write the summary workbook of ``report`` to ``path`` atomically."""
+    stamp = generated_at or datetime.now(UTC)
+    with atomic_output(path) as temp:
+        workbook = xlsxwriter.Workbook(
+            str(temp),
+            {"strings_to_formulas": False, "strings_to_numbers": False, "in_memory": True},
+        )
+        try:
+            formats = _formats(workbook)
+            _ranking_sheet(workbook, report, formats)
+            _issues_sheet(workbook, report, formats)
+            _missing_sheet(workbook, report, formats)
+            _metadata(workbook, report, stamp)
+        finally:
+            workbook.close()
+
+
+def _formats(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
+    base = {"font_name": _FONT, "font_size": 12, "valign": "vcenter"}
+    box = {**base, "border": 1}
+    return {
+        "center": workbook.add_format({**base, "align": "center"}),
+        "bold_center": workbook.add_format({**base, "align": "center", "bold": True}),
+        "title": workbook.add_format({**base, "align": "center", "bold": True, "font_size": 14}),
+        "italic": workbook.add_format({**base, "align": "center", "italic": True}),
+        "motto2": workbook.add_format(
+            {**base, "align": "center", "bold": True, "underline": 1, "font_size": 13}
+        ),
+        "issuer": workbook.add_format({**base, "align": "center", "bold": True, "underline": 1}),
+        "th": workbook.add_format(
+            {**box, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#D9E1F2"}
+        ),
+        "text": workbook.add_format({**box, "text_wrap": True}),
+        "cell": workbook.add_format({**box, "align": "center"}),
+        "number": workbook.add_format({**box, "align": "center", "num_format": "0.00"}),
+        "total": workbook.add_format(
+            {**box, "align": "center", "num_format": "0.00", "bold": True}
+        ),
+        "muted": workbook.add_format({**box, "font_color": "#7F7F7F", "italic": True}),
+        "error": workbook.add_format({**box, "bold": True, "font_color": "#9C0006"}),
+    }
+
+
+def _ranking_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
+    campaign = report.campaign
+    sheet: Worksheet = workbook.add_worksheet(RANKING_SHEET)
+    sections = [s.code for s in campaign.sections]
+    titles = [
+        "STT",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Cụm thi đua",
+        *sections,
+        "Tổng điểm",
+        "Hạng",
+        "Hạng trong cụm",
+        "Xếp loại",
+        "Tình trạng",
+        "Tệp",
+        "Ghi chú",
+    ]
+    last = len(titles) - 1
+    widths = [5, 14, 34, 16, *([8] * len(sections)), 10, 7, 9, 12, 12, 30, 34]
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+    info = campaign.info
+    issuer = report.parent.name if report.parent else info.issuing_body
+    sheet.merge_range(0, 0, 0, 3, info.superior_body.upper(), f["center"])
+    sheet.merge_range(1, 0, 1, 3, issuer.upper(), f["issuer"])
+    sheet.merge_range(0, 5, 0, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f["bold_center"])
+    sheet.merge_range(1, 5, 1, last, "Độc lập - Tự do - Hạnh phúc", f["motto2"])
+    sheet.merge_range(2, 5, 2, last, f"{info.place or '……'}, ngày …… tháng …… năm ……", f["italic"])
+    sheet.merge_range(4, 0, 4, last, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA", f["title"])
+    sheet.merge_range(5, 0, 5, last, info.title, f["bold_center"])
+    plan = f"(Theo Kế hoạch số {info.plan_number})" if info.plan_number else ""
+    sheet.merge_range(6, 0, 6, last, plan, f["italic"])
+    sheet.merge_range(7, 0, 7, last, report.summary_line(), f["bold_center"])
+    for col, title in enumerate(titles):
+        sheet.write_string(RANKING_HEADER_ROW, col, title, f["th"])
+    sheet.set_row(RANKING_HEADER_ROW, 33)
+    row = RANKING_HEADER_ROW + 1
+    ranked = {r.unit: r for r in report.ranking}
+    by_unit = {u.unit: u for u in report.completeness.units}
+    order = [r.unit for r in report.ranking] + [
+        u.unit for u in report.completeness.units if u.unit not in ranked
+    ]
+    for index, code in enumerate(order, start=1):
+        submission = by_unit[code]
+        unit = campaign.unit(code)
+        sheet.write_number(row, 0, index, f["cell"])
+        sheet.write_string(row, 1, unit.code, f["cell"])
+        sheet.write_string(row, 2, unit.name, f["text"])
+        sheet.write_string(row, 3, unit.cluster, f["cell"])
+        card = submission.result.card if submission.result else None
+        counted = code in ranked
+        for offset, section in enumerate(sections):
+            col = 4 + offset
+            if counted and card is not None:
+                sheet.write_number(row, col, float(card.final_nodes[section]), f["number"])
+            else:
+                sheet.write_blank(row, col, None, f["number"])
+        col = 4 + len(sections)
+        if counted and card is not None:
+            place = ranked[code]
+            sheet.write_number(row, col, float(card.total), f["total"])
+            sheet.write_number(row, col + 1, place.rank, f["cell"])
+            if place.cluster_rank is not None:
+                sheet.write_number(row, col + 2, place.cluster_rank, f["cell"])
+            else:
+                sheet.write_blank(row, col + 2, None, f["cell"])
+            sheet.write_string(row, col + 3, place.band, f["cell"])
+        else:
+            for extra in range(4):
+                sheet.write_blank(row, col + extra, None, f["cell"])
+        status_style = "error" if submission.status is SubmissionStatus.REJECTED else "cell"
+        sheet.write_string(row, col + 4, report.status_word(submission.status), f[status_style])
+        file_name = submission.result.path.name if submission.result else ""
+        sheet.write_string(row, col + 5, file_name, f["text"])
+        sheet.write_string(row, col + 6, _note(report, code), f["muted"])
+        row += 1
+    # the table ends the sheet, so pandas.read_excel(header=RANKING_HEADER_ROW) reads it clean
+    sheet.freeze_panes(RANKING_HEADER_ROW + 1, 3)
+    sheet.autofilter(RANKING_HEADER_ROW, 0, max(row - 1, RANKING_HEADER_ROW), last)
+    _print(sheet, RANKING_HEADER_ROW)
+
+
+def _note(report: RankReport, code: str) -> str:
+    submission = next(u for u in report.completeness.units if u.unit == code)
+    notes = []
+    ranked = next((r for r in report.ranking if r.unit == code), None)
+    if ranked is not None and ranked.tied:
+        notes.append("đồng hạng")
+    if submission.superseded:
+        names = ", ".join(f.path.name for f in submission.superseded)
+        notes.append(f"thay thế tệp cũ: {names}")
+    if submission.status is SubmissionStatus.REJECTED and submission.result is not None:
+        errors = sum(1 for i in submission.result.issues if i.severity is Severity.ERROR)
+        notes.append(f"{errors} lỗi, xem trang «{ISSUES_SHEET}»")
+    return "; ".join(notes)
+
+
+def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
+    sheet = workbook.add_worksheet(ISSUES_SHEET)
+    titles = ["Tệp", "Đơn vị", "Ô", "Tiêu chí", "Mức độ", "Nội dung", "Mã lỗi"]
+    for col, (title, width) in enumerate(zip(titles, [30, 14, 7, 9, 10, 80, 24], strict=True)):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, title, f["th"])
+    row = 1
+    for result in report.check.files:
+        for issue in result.issues:
+            is_error = issue.severity is Severity.ERROR
+            cells = [
+                result.path.name,
+                result.unit or "",
+                issue.cell,
+                issue.criterion,
+                "Lỗi" if is_error else "Cảnh báo",
+                issue.message("vi"),
+                issue.code,
+            ]
+            for col, text in enumerate(cells):
+                sheet.write_string(
+                    row, col, text, f["error"] if is_error and col == 4 else f["text"]
+                )
+            row += 1
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(row - 1, 0), len(titles) - 1)
+    _print(sheet, 0)
+
+
+def _missing_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
+    sheet = workbook.add_worksheet(MISSING_SHEET)
+    for col, (title, width) in enumerate(
+        zip(["Mã đơn vị", "Tên đơn vị", "Cụm thi đua"], [14, 40, 18], strict=True)
+    ):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, title, f["th"])
+    for row, code in enumerate(report.completeness.missing, start=1):
+        unit = report.campaign.unit(code)
+        for col, text in enumerate([unit.code, unit.name, unit.cluster]):
+            sheet.write_string(row, col, text, f["text"])
+    _print(sheet, 0)
+
+
+def _print(sheet: Worksheet, header_row: int) -> None:
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(header_row)
+    sheet.set_margins(left=1.18, right=0.59, top=0.79, bottom=0.79)
+    sheet.set_footer('&C&"Times New Roman"&10Trang &P/&N')
+
+
+def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime) -> None:
+    sheet = workbook.add_worksheet(META_SHEET)
+    rows = [
+        ("format_version", FORMAT_VERSION),
+        ("kind", "summary"),
+        ("campaign_id", report.campaign.info.campaign_id),
+        ("fingerprint", report.campaign.fingerprint),
+        ("unit_code", report.parent.code if report.parent else ""),
+        ("unit_name", report.parent.name if report.parent else ""),
+        ("generated_at", stamp.strftime("%Y-%m-%dT%H:%M:%SZ")),
+        ("generator", f"thidua_xlsx {__version__}"),
+        ("ranking_header_row", str(RANKING_HEADER_ROW + 1)),
+    ]
+    for row, (key, value) in enumerate(rows):
+        sheet.write_string(row, 0, key)
+        sheet.write_string(row, 1, value)
+    sheet.very_hidden()
+    sheet.protect("")
