@@ -354,9 +354,9 @@ class _Checker:
             self.issue("value_negative", cell=ref, criterion=code, value=format_decimal(amount))
             return
         manual_deduction = criterion.method is Method.TRU and criterion.points_per_unit is None
-        if (
-            criterion.method in _POINT_METHODS or manual_deduction
-        ) and amount > criterion.max_points:
+        composed = self.file.metadata.get("card") == "composed"  # sums of sectors: capped once
+        points = criterion.method in _POINT_METHODS or manual_deduction
+        if points and amount > criterion.max_points and not composed:
             self.issue(
                 "value_over_max",
                 cell=ref,

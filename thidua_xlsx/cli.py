@@ -18,10 +18,14 @@ from .campaign_loader import load_campaign
 from .campaign_text import describe_campaign
 from .campaign_workbook_writer import init_campaign_workbook
 from .check_run import run_check
+from .compose_merge import merge_compose
 from .errors import ThiduaError
 from .feedback import write_feedback
+from .model import Campaign
 from .progress import ProgressBar
 from .rank_merge import merge_rank
+from .scorecard_layout import plan_card
+from .scorecard_writer import write_scorecard
 from .summary_writer import write_summary
 from .templates import write_templates
 
@@ -36,7 +40,9 @@ _TEXT = {
         "interrupted": "Đã dừng theo yêu cầu.",
         "templates_done": "Đã ghi {count} phiếu chấm điểm vào {folder}:",
         "merge_done": "Bảng tổng hợp: {path}",
-        "compose_later": "Chế độ --mode compose chưa có trong phiên bản này; hãy dùng --mode rank.",
+        "compose_parent": "Chế độ --mode compose cần --parent CODE: mã đơn vị nhận tổng hợp "
+        "(ví dụ phường).",
+        "compose_done": "Phiếu tổng hợp của đơn vị (từ {count} ngành, tổng điểm {total}): {path}",
         "templates_kept": "Giữ nguyên {count} tệp đã có (có thể đã được điền); thêm --force "
         "để ghi đè:",
         "templates_empty": "Không ghi phiếu cho {count} ngành chưa được giao tiêu chí nào (xem "
@@ -48,7 +54,8 @@ _TEXT = {
         "interrupted": "Stopped on request.",
         "templates_done": "Wrote {count} scorecard(s) into {folder}:",
         "merge_done": "Summary workbook: {path}",
-        "compose_later": "--mode compose is not in this version yet; use --mode rank.",
+        "compose_parent": "--mode compose needs --parent CODE: the unit the sectors belong to.",
+        "compose_done": "The unit's composed scorecard ({count} sectors, total {total}): {path}",
         "templates_kept": "Kept {count} existing file(s) (they may have been filled in); add "
         "--force to overwrite:",
         "templates_empty": "No scorecard for {count} sector(s) responsible for no criterion "
@@ -190,10 +197,9 @@ def _check(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
 
 
 def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
-    if args.mode == "compose":
-        print(_TEXT[lang]["compose_later"], file=err)
-        return EXIT_UNUSABLE
     campaign = load_campaign(args.path)
+    if args.mode == "compose":
+        return _compose(args, campaign, lang, out, err)
     progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Merging")
     report = merge_rank(
         campaign, [args.inbox], parent=args.parent, workers=args.workers, progress=progress
@@ -210,6 +216,56 @@ def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
         print(report.check.table(lang), file=out)
         print(report.summary_line(lang), file=out)
         print(_TEXT[lang]["merge_done"].format(path=output), file=out)
+    return report.exit_code
+
+
+def _compose(
+    args: argparse.Namespace, campaign: Campaign, lang: str, out: TextIO, err: TextIO
+) -> int:
+    if not args.parent:
+        print(_TEXT[lang]["compose_parent"], file=err)
+        return EXIT_UNUSABLE
+    progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Composing")
+    report = merge_compose(
+        campaign, [args.inbox], args.parent, workers=args.workers, progress=progress
+    )
+    output = Path(args.output)
+    write_scorecard(
+        output,
+        plan_card(campaign, report.parent),
+        values=report.values(),  # type: ignore[arg-type]
+        inputs=report.combined,
+        issues=report.issues,
+        lang=lang,
+        contributions=report.parts,
+    )
+    written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
+    if args.json:
+        document = report.check.to_json(lang)
+        document["output"] = str(output)
+        document["composed"] = {
+            "unit": report.parent.code,
+            "total": str(report.card.total),
+            "sections": {c: str(v) for c, v in report.card.section_scores(campaign).items()},
+            "sectors": list(report.parts),
+        }
+        document["missing"] = list(report.completeness.missing)
+        document["compose_issues"] = [
+            {"code": i.code, "criterion": i.criterion, "value": i.value, "message": i.message(lang)}
+            for i in report.issues
+        ]
+        document["feedback"] = [str(p) for p in written]
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(report.check.table(lang), file=out)
+        for issue in report.issues:
+            print(f"  {issue.message(lang)} [{issue.code}]", file=out)
+        print(
+            _TEXT[lang]["compose_done"].format(
+                path=output, total=report.card.total, count=len(report.parts)
+            ),
+            file=out,
+        )
     return report.exit_code
 
 

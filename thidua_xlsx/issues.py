@@ -445,6 +445,13 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "Text typed in the legacy {encoding} encoding («{value}») was converted to Unicode: "
         "«{fixed}». Use Unicode next time.",
     ),
+    "compose_shared_evidence": CatalogueEntry(
+        _W,
+        "Ngành {first} và ngành {second} cùng dẫn minh chứng «{value}» cho tiêu chí {criterion}: "
+        "mỗi hoạt động chỉ được chấm một lần. Hãy xác định ngành nào được tính.",
+        "Sectors {first} and {second} cite the same evidence «{value}» for criterion "
+        "{criterion}: each activity is scored once. Decide which sector it counts for.",
+    ),
     "text_not_nfc": CatalogueEntry(
         _W,
         "Chữ tiếng Việt ở dạng tổ hợp (thường do máy Mac) đã được chuẩn hóa về dạng dựng sẵn.",

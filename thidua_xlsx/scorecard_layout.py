@@ -283,15 +283,18 @@ class CardLayout:
             "sign_right_note": "(Ký tên, đóng dấu)",
         }
 
-    def metadata(self, generated_at: str, generator_version: str) -> list[tuple[str, str]]:
-        """Key/value rows of the very hidden metadata sheet."""
+    def metadata(
+        self, generated_at: str, generator_version: str, card: str | None = None
+    ) -> list[tuple[str, str]]:
+        """Key/value rows of the very hidden metadata sheet. ``card`` is ``full`` or
+        ``sector`` from the layout, or ``composed`` for a parent's card made by compose."""
         rows = [
             ("format_version", FORMAT_VERSION),
             ("campaign_id", self.campaign.info.campaign_id),
             ("fingerprint", self.campaign.fingerprint),
             ("unit_code", self.unit.code),
             ("unit_name", self.unit.name),
-            ("card", "full" if self.full else "sector"),
+            ("card", card or ("full" if self.full else "sector")),
             ("generated_at", generated_at),
             ("generator", f"thidua_xlsx {generator_version}"),
             ("total_cell", self.total_cell("self")),

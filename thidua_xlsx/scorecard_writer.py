@@ -70,6 +70,7 @@ def write_scorecard(
     generated_at: datetime | None = None,
     issues: Sequence[Issue] = (),
     lang: str = "vi",
+    contributions: Mapping[str, Mapping[str, RawInput]] | None = None,
 ) -> None:
     """Write the scorecard of ``layout`` to ``path`` atomically.
 
@@ -77,7 +78,8 @@ def write_scorecard(
     ``inputs``/``verified`` are the same values as the core reads them, used for the cached
     results of the formulas (a blank card caches the scores of a blank card). ``issues``
     make a feedback copy: their cells marked red with the message as a comment, and a sheet
-    listing them all.
+    listing them all. ``contributions`` (sector → leaf → its inputs) adds a sheet showing
+    what each sector entered, for a composed card.
     """
     card = score_card(layout.campaign, inputs or {}, verified)
     stamp = (generated_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -99,8 +101,10 @@ def write_scorecard(
             if issues:
                 form.flag(issues, lang)
                 write_issue_sheet(workbook, issues, lang)
+            if contributions:
+                _write_contributions(workbook, layout, contributions, inputs or {})
             _write_guide(workbook, layout)
-            _write_metadata(workbook, layout, stamp)
+            _write_metadata(workbook, layout, stamp, "composed" if contributions else None)
         finally:
             workbook.close()
 
@@ -640,6 +644,50 @@ def write_issue_sheet(
     sheet.fit_to_pages(1, 0)
 
 
+def _write_contributions(
+    workbook: xlsxwriter.Workbook,
+    layout: CardLayout,
+    contributions: Mapping[str, Mapping[str, RawInput]],
+    combined: Mapping[str, RawInput],
+) -> None:
+    """Đóng góp của ngành: what each sector entered for each criterion, and the sum."""
+    sheet = workbook.add_worksheet("Đóng góp của ngành")
+    head = workbook.add_format(
+        {"font_name": _FONT, "bold": True, "border": 1, "text_wrap": True, "bg_color": "#D9E1F2"}
+    )
+    text = workbook.add_format({"font_name": _FONT, "border": 1, "text_wrap": True})
+    cell = workbook.add_format({"font_name": _FONT, "border": 1, "align": "center"})
+    sectors = list(contributions)
+    titles = ["Mã", "Nội dung tiêu chí", *sectors, "Cộng các ngành"]
+    for col, title in enumerate(titles):
+        sheet.write_string(0, col, title, head)
+        sheet.set_column(col, col, 8 if col == 0 else 50 if col == 1 else 11)
+    row = 1
+    for criterion in layout.criteria:
+        if not criterion.is_leaf:
+            continue
+        sheet.write_string(row, 0, criterion.code, cell)
+        sheet.write_string(row, 1, criterion.content, text)
+        for col, sector in enumerate(sectors, start=2):
+            _contribution(sheet, row, col, contributions[sector].get(criterion.code), cell)
+        _contribution(sheet, row, len(sectors) + 2, combined.get(criterion.code), cell)
+        row += 1
+    sheet.freeze_panes(1, 2)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+
+
+def _contribution(sheet: Worksheet, row: int, col: int, raw: RawInput | None, fmt: Format) -> None:
+    if raw is None or (raw.amount is None and raw.met is None):
+        sheet.write_blank(row, col, None, fmt)
+    elif raw.met is not None:
+        sheet.write_string(row, col, "Đạt" if raw.met else "Không đạt", fmt)
+    else:
+        assert raw.amount is not None
+        sheet.write_number(row, col, float(raw.amount), fmt)
+
+
 def _cell_order(ref: str) -> tuple[int, int]:
     """Sort key of a cell reference, top to bottom then left to right; no cell comes first."""
     if not ref:
@@ -648,9 +696,11 @@ def _cell_order(ref: str) -> tuple[int, int]:
     return (row, col)
 
 
-def _write_metadata(workbook: xlsxwriter.Workbook, layout: CardLayout, stamp: str) -> None:
+def _write_metadata(
+    workbook: xlsxwriter.Workbook, layout: CardLayout, stamp: str, card: str | None = None
+) -> None:
     sheet = workbook.add_worksheet(META_SHEET)
-    for row, (key, value) in enumerate(layout.metadata(stamp, __version__)):
+    for row, (key, value) in enumerate(layout.metadata(stamp, __version__, card)):
         sheet.write_string(row, 0, key)
         sheet.write_string(row, 1, value)
     sheet.very_hidden()
