@@ -8,6 +8,7 @@ clean table, one row per expected unit. Text from units' files is always written
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
@@ -17,15 +18,28 @@ from xlsxwriter.worksheet import Worksheet
 from ._version import __version__
 from .atomic import atomic_output
 from .issues import Severity
+from .model import Method
 from .rank_merge import RankReport
 from .scorecard_layout import FORMAT_VERSION, META_SHEET
 from .submissions import SubmissionStatus
 
-__all__ = ["ISSUES_SHEET", "MISSING_SHEET", "RANKING_HEADER_ROW", "RANKING_SHEET", "write_summary"]
+__all__ = [
+    "AWARD_SHEET",
+    "CHART_SHEET",
+    "DETAIL_SHEET",
+    "ISSUES_SHEET",
+    "MISSING_SHEET",
+    "RANKING_HEADER_ROW",
+    "RANKING_SHEET",
+    "write_summary",
+]
 
 RANKING_SHEET = "Xếp hạng"
 ISSUES_SHEET = "Lỗi từng tệp"
 MISSING_SHEET = "Chưa nộp"
+DETAIL_SHEET = "Chi tiết tiêu chí"
+CHART_SHEET = "Biểu đồ"
+AWARD_SHEET = "Đề nghị khen thưởng"
 RANKING_HEADER_ROW = 9  # 0-based row of the ranking table's column titles
 _FONT = "Times New Roman"
 
@@ -41,6 +55,10 @@ def write_summary(path: Path, report: RankReport, generated_at: datetime | None 
         try:
             formats = _formats(workbook)
             _ranking_sheet(workbook, report, formats)
+            _detail_sheet(workbook, report, formats)
+            _chart_sheet(workbook, report)
+            if report.campaign.award is not None:
+                _award_sheet(workbook, report, formats)
             _issues_sheet(workbook, report, formats)
             _missing_sheet(workbook, report, formats)
             _metadata(workbook, report, stamp)
@@ -71,6 +89,7 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
         ),
         "muted": workbook.add_format({**box, "font_color": "#7F7F7F", "italic": True}),
         "error": workbook.add_format({**box, "bold": True, "font_color": "#9C0006"}),
+        "percent": workbook.add_format({**box, "align": "center", "num_format": "0%"}),
     }
 
 
@@ -155,6 +174,138 @@ def _ranking_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[st
     sheet.freeze_panes(RANKING_HEADER_ROW + 1, 3)
     sheet.autofilter(RANKING_HEADER_ROW, 0, max(row - 1, RANKING_HEADER_ROW), last)
     _print(sheet, RANKING_HEADER_ROW)
+
+
+def _detail_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
+    """Criterion × unit: every node's final score for every ranked unit, in rank order."""
+    sheet = workbook.add_worksheet(DETAIL_SHEET)
+    campaign = report.campaign
+    units = [r.unit for r in report.ranking]
+    sheet.set_column(0, 0, 9)
+    sheet.set_column(1, 1, 48)
+    sheet.set_column(2, 2, 8)
+    sheet.set_column(3, 3 + len(units), 11)
+    for col, title in enumerate(["Mã", "Nội dung tiêu chí", "Tối đa", *units]):
+        sheet.write_string(0, col, title, f["th"])
+    for row, criterion in enumerate(campaign.criteria, start=1):
+        style = f["total"] if not criterion.is_leaf else f["number"]
+        sheet.write_string(row, 0, criterion.code, f["cell"])
+        sheet.write_string(row, 1, criterion.content, f["text"])
+        sheet.write_number(row, 2, float(criterion.max_points), f["cell"])
+        for col, code in enumerate(units, start=3):
+            card = report.card(code)
+            if card is not None:
+                sheet.write_number(row, col, float(card.final_nodes[criterion.code]), style)
+    total_row = len(campaign.criteria) + 1
+    sheet.write_string(total_row, 1, "TỔNG ĐIỂM", f["th"])
+    for col, code in enumerate(units, start=3):
+        card = report.card(code)
+        if card is not None:
+            sheet.write_number(total_row, col, float(card.total), f["total"])
+    sheet.freeze_panes(1, 3)
+    _print(sheet, 0)
+
+
+def _chart_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
+    """A bar chart of the ranked units' totals, best first."""
+    if not report.ranking:
+        return
+    sheet = workbook.add_worksheet(CHART_SHEET)
+    sheet.write_string(0, 0, "Đơn vị")
+    sheet.write_string(0, 1, "Tổng điểm")
+    for row, ranked in enumerate(report.ranking, start=1):
+        sheet.write_string(row, 0, ranked.name)
+        sheet.write_number(row, 1, float(ranked.total))
+    count = len(report.ranking)
+    chart = workbook.add_chart({"type": "bar"})
+    chart.add_series(
+        {
+            "name": "Tổng điểm",
+            "categories": [CHART_SHEET, 1, 0, count, 0],
+            "values": [CHART_SHEET, 1, 1, count, 1],
+            "data_labels": {"value": True},
+            "fill": {"color": "#4472C4"},
+        }
+    )
+    chart.set_title({"name": "Tổng điểm thi đua", "name_font": {"name": _FONT, "size": 14}})
+    chart.set_y_axis({"reverse": True, "num_font": {"name": _FONT}})
+    chart.set_x_axis(
+        {"min": 0, "max": float(report.campaign.total_cap), "num_font": {"name": _FONT}}
+    )
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 900, "height": max(320, 26 * count + 120)})
+    sheet.insert_chart(0, 3, chart)
+    sheet.set_column(0, 0, 34)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 1)
+
+
+def _award_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
+    """The campaign's award rule applied: who is proposed, and each unit's % targets met."""
+    campaign = report.campaign
+    award = campaign.award
+    assert award is not None
+    sheet = workbook.add_worksheet(AWARD_SHEET)
+    bands = [b.label for b in campaign.bands]
+    allowed = bands[: bands.index(award.min_band) + 1] if award.min_band in bands else bands
+    proposed = [
+        r
+        for r in report.ranking
+        if (award.top_n is None or r.rank <= award.top_n) and (not bands or r.band in allowed)
+    ]
+    rule = [award.title]
+    if award.top_n:
+        rule.append(f"{award.top_n} đơn vị đứng đầu")
+    if award.min_band:
+        rule.append(f"xếp loại {award.min_band} trở lên")
+    sheet.merge_range(0, 0, 0, 6, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", f["title"])
+    sheet.merge_range(1, 0, 1, 6, " — ".join(rule), f["italic"])
+    titles = ["STT", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Hạng", "Xếp loại", "Hình thức"]
+    for col, (title, width) in enumerate(zip(titles, [5, 14, 40, 10, 7, 12, 40], strict=True)):
+        sheet.set_column(col, col, width)
+        sheet.write_string(3, col, title, f["th"])
+    for row, ranked in enumerate(proposed, start=4):
+        sheet.write_number(row, 0, row - 3, f["cell"])
+        sheet.write_string(row, 1, ranked.unit, f["cell"])
+        sheet.write_string(row, 2, ranked.name, f["text"])
+        sheet.write_number(row, 3, float(ranked.total), f["total"])
+        sheet.write_number(row, 4, ranked.rank, f["cell"])
+        sheet.write_string(row, 5, ranked.band, f["cell"])
+        sheet.write_string(row, 6, award.title, f["text"])
+    if not proposed:
+        sheet.merge_range(4, 0, 4, 6, "Không có đơn vị đạt điều kiện đề nghị.", f["italic"])
+    _targets_table(sheet, report, f, start=6 + max(len(proposed), 1))
+    _print(sheet, 3)
+
+
+def _targets_table(sheet: Worksheet, report: RankReport, f: dict[str, Format], start: int) -> None:
+    """Completion of every % target criterion, per ranked unit (result ÷ target, capped 100%)."""
+    campaign = report.campaign
+    targets = [c for c in campaign.leaves if c.method is Method.TY_LE]
+    if not targets:
+        return
+    sheet.merge_range(start, 0, start, 6, "MỨC HOÀN THÀNH CHỈ TIÊU (%)", f["bold_center"])
+    head = start + 1
+    sheet.write_string(head, 1, "Mã đơn vị", f["th"])
+    sheet.write_string(head, 2, "Tên đơn vị", f["th"])
+    for col, criterion in enumerate(targets, start=3):
+        sheet.write_string(head, col, criterion.code, f["th"])
+    percent = f["percent"]
+    for row, ranked in enumerate(report.ranking, start=head + 1):
+        sheet.write_string(row, 1, ranked.unit, f["cell"])
+        sheet.write_string(row, 2, ranked.name, f["text"])
+        submission = next(u for u in report.completeness.units if u.unit == ranked.unit)
+        inputs = submission.result.inputs if submission.result else {}
+        for col, criterion in enumerate(targets, start=3):
+            raw = inputs.get(criterion.code)
+            goal = (
+                criterion.target if criterion.target is not None else (raw.target if raw else None)
+            )
+            if raw is None or raw.amount is None or goal is None or goal <= 0:
+                sheet.write_blank(row, col, None, percent)
+                continue
+            sheet.write_number(row, col, float(min(raw.amount / goal, Decimal(1))), percent)
 
 
 def _note(report: RankReport, code: str) -> str:
