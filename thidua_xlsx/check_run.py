@@ -88,7 +88,8 @@ class CheckReport:
                 i.value,
                 i.message(lang),
             ]
-            for f in self.files
+            for top in self.files
+            for f in top.with_members()
             for i in f.issues
         ]
         return pd.DataFrame(rows, columns=columns)
@@ -97,7 +98,7 @@ class CheckReport:
         """A readable report for a terminal."""
         en = lang == "en"
         lines = []
-        for result in self.files:
+        for result in (f for top in self.files for f in top.with_members()):
             mark = "✔" if result.accepted else "✘"
             word = (
                 ("accepted" if en else "nhận")
@@ -106,8 +107,10 @@ class CheckReport:
             )
             total = format_decimal(result.card.total, lang) if result.card else "—"
             unit = result.unit or "?"
+            if result.is_summary:
+                total = f"{len(result.members)} {'units' if en else 'đơn vị'}"
             lines.append(
-                f"{mark} {result.path.name}  [{unit}]  {word}  "
+                f"{'  ' if result.source else ''}{mark} {result.name}  [{unit}]  {word}  "
                 f"{'total' if en else 'tổng điểm'}: {total}"
             )
             for issue in result.issues:
@@ -144,7 +147,7 @@ def _file_json(campaign: Campaign, result: FileResult, lang: str) -> dict[str, A
             "deduction": str(card.deduction),
             "sections": {code: str(v) for code, v in card.section_scores(campaign).items()},
         }
-    return {
+    entry: dict[str, Any] = {
         "path": str(result.path),
         "unit": result.unit,
         "status": result.status.value,
@@ -162,6 +165,12 @@ def _file_json(campaign: Campaign, result: FileResult, lang: str) -> dict[str, A
             for i in result.issues
         ],
     }
+    if result.source:
+        entry["source"] = result.source  # a unit carried by a summary: its file below
+    if result.is_summary:
+        entry["kind"] = "summary"
+        entry["units"] = [_file_json(campaign, m, lang) for m in result.members]
+    return entry
 
 
 def run_check(
@@ -230,6 +239,9 @@ def _check_chunk(paths: Sequence[Path]) -> list[FileResult]:
     campaign = _WORKER_CAMPAIGN[0]
     layouts: dict[str, CardLayout] = {}
     # the raw file, the cells and the layout (which holds the campaign) stay in the worker
-    return [
-        replace(check_file(campaign, path, layouts), returned=None, layout=None) for path in paths
-    ]
+    return [_lean(check_file(campaign, path, layouts)) for path in paths]
+
+
+def _lean(result: FileResult) -> FileResult:
+    members = tuple(_lean(m) for m in result.members)
+    return replace(result, returned=None, layout=None, members=members)

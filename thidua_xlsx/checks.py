@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from enum import Enum
@@ -52,12 +52,28 @@ class FileResult:
     layout: CardLayout | None = None
     returned: ReturnedFile | None = None
     saved_at: datetime | None = None  # when the workbook says it was last saved
+    # a summary read back: the units it carries, each checked like its own card
+    members: tuple[FileResult, ...] = ()
+    source: str = ""  # for a unit carried by a summary: the file it came from at the level below
+    card_kind: str = ""  # "full", "sector" or "composed" (from the card's hidden information)
+    is_summary: bool = False
 
     @property
     def status(self) -> FileStatus:
-        if self.card is None or any(i.severity is Severity.ERROR for i in self.issues):
+        if any(i.severity is Severity.ERROR for i in self.issues):
+            return FileStatus.REJECTED
+        if self.card is None and not (self.is_summary and self.members):
             return FileStatus.REJECTED
         return FileStatus.ACCEPTED
+
+    @property
+    def name(self) -> str:
+        """The name shown to people (``tổng hợp.xlsx › NH-CA.xlsx`` for a carried unit)."""
+        return f"{self.path.name} › {self.source}" if self.source else self.path.name
+
+    def with_members(self) -> list[FileResult]:
+        """This result, then the units a summary carries."""
+        return [self, *self.members]
 
     @property
     def accepted(self) -> bool:
@@ -148,13 +164,14 @@ class _Checker:
             layout,
             self.file,
             self.file.saved_at,
+            card_kind=self.file.metadata.get("card", ""),
         )
 
     # -- the steps ------------------------------------------------------------------------
 
     def run(self) -> FileResult:
         meta = self.file.metadata
-        if not meta.get("campaign_id") or not meta.get("unit_code"):
+        if not meta.get("campaign_id") or not (meta.get("unit_code") or self.file.is_summary):
             self.issue("file_unknown_template")
             return self.result(None)
         if meta["campaign_id"] != self.campaign.info.campaign_id:
@@ -171,6 +188,8 @@ class _Checker:
                 expected=self.campaign.fingerprint,
             )
             return self.result(meta.get("unit_code"))
+        if self.file.is_summary:
+            return self._summary()
         code = meta["unit_code"]
         if not self.campaign.has_unit(code):
             self.issue("unit_unknown", value=code)
@@ -192,14 +211,28 @@ class _Checker:
         self._cached_total(layout, card)
         return self.result(code, card, layout)
 
+    def _summary(self) -> FileResult:
+        """A summary read back: every unit it carries is checked and scored again."""
+        members = []
+        for member in self.file.members:
+            checked = _Checker(self.campaign, member, self.layouts).run()
+            members.append(replace(checked, source=member.source))
+        if not self.file.sheet:
+            self.issue("summary_data_missing")
+        elif not members:
+            self.issue("summary_no_units")
+        unit = self.file.metadata.get("unit_code") or None
+        return replace(self.result(unit), members=tuple(members), is_summary=True)
+
     def _file_level(self, unit_code: str) -> None:
-        if self.file.sheet_renamed:
-            self.issue("sheet_renamed", value=self.file.sheet)
-        if self.file.metadata_visible:
-            self.issue("metadata_unhidden")
-        named = _unit_from_file_name(self.campaign, self.file.path.name)
-        if named is not None and named != unit_code:
-            self.issue("unit_file_name_mismatch", value=unit_code, expected=named)
+        if not self.file.source:  # a unit carried by a summary has no sheet or name of its own
+            if self.file.sheet_renamed:
+                self.issue("sheet_renamed", value=self.file.sheet)
+            if self.file.metadata_visible:
+                self.issue("metadata_unhidden")
+            named = _unit_from_file_name(self.campaign, self.file.path.name)
+            if named is not None and named != unit_code:
+                self.issue("unit_file_name_mismatch", value=unit_code, expected=named)
         deadline = self.campaign.info.deadline
         saved = self.file.saved_at
         if deadline is not None and saved is not None:
@@ -216,8 +249,19 @@ class _Checker:
         for criterion in layout.criteria:
             if criterion.code not in self.file.rows:
                 self.issue("row_missing", criterion=criterion.code)
+        leaves = self.campaign.leaf_map
         for code, row in self.file.rows.items():
-            if code not in on_card:
+            if code in on_card:
+                continue
+            if not layout.full and code in leaves and not _blank(row.value("result")):
+                # a sector scoring a criterion that is not its own: reported, never counted
+                self.issue(
+                    "outside_responsibility",
+                    cell=row.ref("result"),
+                    criterion=code,
+                    value=_show(row.value("result")),
+                )
+            else:
                 self.issue("row_extra", cell=row.ref("code"), value=code)
         for code, index in self.file.duplicate_rows:
             first = self.file.rows[code].row + 1

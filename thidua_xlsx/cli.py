@@ -120,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     merge.add_argument("--mode", choices=("rank", "compose"), default="rank")
     merge.add_argument("--parent", metavar="CODE", help="đơn vị cấp trên của các đơn vị xếp hạng")
+    merge.add_argument(
+        "--cluster", metavar="TÊN", help="chỉ xếp hạng các đơn vị của một cụm thi đua"
+    )
     merge.add_argument("--json", action="store_true", help="in một tài liệu JSON")
     merge.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
     merge.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
@@ -202,7 +205,12 @@ def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
         return _compose(args, campaign, lang, out, err)
     progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Merging")
     report = merge_rank(
-        campaign, [args.inbox], parent=args.parent, workers=args.workers, progress=progress
+        campaign,
+        [args.inbox],
+        parent=args.parent,
+        workers=args.workers,
+        progress=progress,
+        cluster=args.cluster,
     )
     output = Path(args.output)
     write_summary(output, report)

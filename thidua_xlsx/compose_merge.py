@@ -17,8 +17,8 @@ from pathlib import Path
 from .check_run import CheckReport, Progress, run_check
 from .errors import UnitSelectionError
 from .issues import Issue
-from .model import Campaign, Method, Unit
-from .scorecard_layout import is_sector
+from .model import Campaign, Unit
+from .scorecard_layout import input_cells, is_sector
 from .scoring import RawInput, ScoreCard, combine_inputs, compose
 from .submissions import Completeness, choose_submissions
 from .text import fold
@@ -47,17 +47,8 @@ class ComposeReport:
         """The combined inputs as the parent's card shows them (cell contents)."""
         cells: dict[tuple[str, str], object] = {}
         for code, raw in self.combined.items():
-            criterion = self.campaign.criterion(code)
-            if criterion.method is Method.DAT and raw.met is not None:
-                cells[(code, "result")] = "Đạt" if raw.met else "Không đạt"
-            elif raw.amount is not None:
-                cells[(code, "result")] = raw.amount
-            if raw.target is not None and criterion.target is None:
-                cells[(code, "target")] = raw.target
-            if raw.evidence:
-                cells[(code, "evidence")] = raw.evidence
-            if raw.explanation:
-                cells[(code, "explanation")] = raw.explanation
+            for column, value in input_cells(self.campaign.criterion(code), raw).items():
+                cells[(code, column)] = value
         return cells
 
 

@@ -109,12 +109,20 @@ class OutputExistsError(OutputError):
 class UnitSelectionError(ThiduaError):
     """A unit code given on the command line (``--unit``, ``--parent``) is not in the campaign."""
 
-    def __init__(self, unknown: list[str], known: list[str]) -> None:
+    def __init__(self, unknown: list[str], known: list[str], cluster: bool = False) -> None:
         listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
-        super().__init__(
-            f"Không có đơn vị mã {', '.join(unknown)} trong đợt thi đua. Các mã có: {listed}.",
-            f"No unit with code {', '.join(unknown)} in the campaign. Codes: {listed}.",
-        )
+        names = ", ".join(unknown)
+        if cluster:
+            super().__init__(
+                f"Không có cụm thi đua «{names}» trong các đơn vị được xếp hạng. "
+                f"Các cụm có: {listed or 'không có'}.",
+                f"No cluster «{names}» among the units ranked. Clusters: {listed or 'none'}.",
+            )
+        else:
+            super().__init__(
+                f"Không có đơn vị mã {names} trong đợt thi đua. Các mã có: {listed}.",
+                f"No unit with code {names} in the campaign. Codes: {listed}.",
+            )
         self.unknown = unknown
 
 

@@ -267,6 +267,18 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "This is not a scorecard we sent (its hidden information is missing). Copy the results "
         "into the scorecard sent to the unit and send that.",
     ),
+    "summary_data_missing": CatalogueEntry(
+        _E,
+        "Tệp tổng hợp đã mất trang dữ liệu ẩn của các đơn vị nên không đọc lại được. Hãy gửi "
+        "tệp tổng hợp gốc do thidua tạo ra.",
+        "The summary has lost its hidden sheet of the units' data, so it cannot be read back. "
+        "Send the original summary made by thidua.",
+    ),
+    "summary_no_units": CatalogueEntry(
+        _W,
+        "Tệp tổng hợp không có đơn vị nào được xếp hạng, nên không đóng góp kết quả nào.",
+        "The summary ranks no unit, so it contributes no results.",
+    ),
     "file_other_campaign": CatalogueEntry(
         _E,
         "Phiếu chấm này thuộc đợt thi đua «{value}», không phải «{expected}». Hãy dùng phiếu "
@@ -316,6 +328,13 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         _E,
         "Dòng có mã «{value}» không thuộc phiếu chấm của đơn vị. Xóa dòng đó hoặc sửa lại mã.",
         "The row with code «{value}» is not on the unit's scorecard. Delete it or fix the code.",
+    ),
+    "outside_responsibility": CatalogueEntry(
+        _W,
+        "Tiêu chí {criterion} không thuộc trách nhiệm của ngành này nên điểm ở dòng này không được "
+        "tính. Nếu ngành có đóng góp, hãy báo để tiêu chí được giao cho ngành trong kế hoạch.",
+        "Criterion {criterion} is not this sector's responsibility, so this row is not counted. "
+        "If the sector contributed, ask for the criterion to be assigned to it in the plan.",
     ),
     "row_duplicate": CatalogueEntry(
         _E,

@@ -17,6 +17,7 @@ from .model import Campaign, Unit
 from .ranking import RankedUnit, rank_units
 from .scoring import ScoreCard
 from .submissions import Completeness, SubmissionStatus, choose_submissions
+from .text import fold
 
 __all__ = ["RankReport", "expected_units", "merge_rank"]
 
@@ -37,6 +38,7 @@ class RankReport:
     check: CheckReport
     completeness: Completeness
     ranking: tuple[RankedUnit, ...]
+    cluster: str | None = None  # the summary of one cụm thi đua
 
     @property
     def exit_code(self) -> int:
@@ -93,8 +95,12 @@ class RankReport:
         return document
 
 
-def expected_units(campaign: Campaign, parent: str | None) -> tuple[Unit | None, list[str]]:
-    """The units a summary covers: the children of ``parent``, or of the single top unit."""
+def expected_units(
+    campaign: Campaign, parent: str | None, cluster: str | None = None
+) -> tuple[Unit | None, list[str]]:
+    """The units a summary covers: the children of ``parent``, or of the single top unit;
+    only those of one *cụm thi đua* when ``cluster`` is given (matched ignoring case and
+    accents), for the cluster's lead unit to rank its own members."""
     top: Unit | None
     if parent is not None:
         found = campaign.unit_by_upper_code(parent.upper())
@@ -105,6 +111,11 @@ def expected_units(campaign: Campaign, parent: str | None) -> tuple[Unit | None,
         roots = campaign.root_units
         top = roots[0] if len(roots) == 1 else None
     children = campaign.children_units(top.code if top else None)
+    if cluster is not None:
+        clusters = {fold(u.cluster): u.cluster for u in children if u.cluster}
+        if fold(cluster) not in clusters:
+            raise UnitSelectionError([cluster], sorted(clusters.values()), cluster=True)
+        children = tuple(u for u in children if fold(u.cluster) == fold(cluster))
     return top, [u.code for u in children]
 
 
@@ -114,9 +125,12 @@ def merge_rank(
     parent: str | None = None,
     workers: int = 1,
     progress: Progress | None = None,
+    cluster: str | None = None,
 ) -> RankReport:
-    """Check every file, choose each expected unit's submission, rank the counted ones."""
-    top, expected = expected_units(campaign, parent)
+    """Check every file, choose each expected unit's submission, rank the counted ones.
+    The inbox may hold units' cards (their own or composed) and summaries of a level below,
+    whose units take part like files of their own."""
+    top, expected = expected_units(campaign, parent, cluster)
     check = run_check(campaign, inbox, workers=workers, progress=progress)
     completeness = choose_submissions(check.files, expected)
     cards = {
@@ -124,4 +138,5 @@ def merge_rank(
         for u in completeness.counted
         if u.result is not None and u.result.card is not None
     }
-    return RankReport(campaign, top, check, completeness, tuple(rank_units(campaign, cards)))
+    ranking = tuple(rank_units(campaign, cards))
+    return RankReport(campaign, top, check, completeness, ranking, cluster)

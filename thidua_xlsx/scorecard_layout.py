@@ -19,15 +19,19 @@ from decimal import Decimal
 
 from .cellref import cell_name
 from .model import Campaign, Criterion, Method, SectionKind, Unit
+from .scoring import RawInput
 from .text import canonical_decimal, format_date
 
 __all__ = [
     "COL",
+    "DATA_SHEET",
+    "DATA_UNIT_MARK",
     "FORMAT_VERSION",
     "META_SHEET",
     "SCORECARD_SHEET",
     "CardLayout",
     "card_criteria",
+    "input_cells",
     "is_sector",
     "plan_card",
 ]
@@ -37,6 +41,11 @@ SCORECARD_SHEET = "Phiếu chấm điểm"
 GUIDE_SHEET = "Hướng dẫn"
 META_SHEET = "_thidua"
 TOTAL_LABEL = "TỔNG ĐIỂM"
+# A summary carries the inputs of every unit it ranked on a very hidden sheet, one block per
+# unit in the scorecard's columns (a row starting with DATA_UNIT_MARK opens a block), so the
+# next level reads a summary back like the units' own cards and scores them again.
+DATA_SHEET = "_thidua_dulieu"
+DATA_UNIT_MARK = "ĐƠN VỊ"
 
 COL = {
     "code": 0,
@@ -341,3 +350,19 @@ def plan_card(campaign: Campaign, unit: Unit) -> CardLayout:
         full=full,
         _codes=frozenset(rows),
     )
+
+
+def input_cells(criterion: Criterion, raw: RawInput) -> dict[str, object]:
+    """What a card's input cells hold for ``raw``, by column name (see ``COL``)."""
+    cells: dict[str, object] = {}
+    if criterion.method is Method.DAT and raw.met is not None:
+        cells["result"] = "Đạt" if raw.met else "Không đạt"
+    elif raw.amount is not None:
+        cells["result"] = raw.amount
+    if raw.target is not None and criterion.target is None:
+        cells["target"] = raw.target
+    if raw.evidence:
+        cells["evidence"] = raw.evidence
+    if raw.explanation:
+        cells["explanation"] = raw.explanation
+    return cells

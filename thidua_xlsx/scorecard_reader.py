@@ -22,7 +22,14 @@ from defusedxml import ElementTree as SafeElementTree
 
 from .campaign_loader import normalise_code
 from .cellref import cell_name, parse_cell
-from .scorecard_layout import COL, META_SHEET, SCORECARD_SHEET, TOTAL_LABEL
+from .scorecard_layout import (
+    COL,
+    DATA_SHEET,
+    DATA_UNIT_MARK,
+    META_SHEET,
+    SCORECARD_SHEET,
+    TOTAL_LABEL,
+)
 from .sheet_reader import CellValue
 
 __all__ = ["CellRead", "CriterionRow", "ReturnedFile", "UnusableFileError", "read_returned_file"]
@@ -88,7 +95,14 @@ class ReturnedFile:
     sheet_index: int = 0
     sheet_renamed: bool = False
     metadata_visible: bool = False
+    # a summary workbook: the units it carries, one block each on its data sheet
+    members: tuple[ReturnedFile, ...] = ()
+    source: str = ""  # for a carried unit: the file it came from at the level below
     _data: bytes = field(default=b"", repr=False, compare=False)
+
+    @property
+    def is_summary(self) -> bool:
+        return self.metadata.get("kind") == "summary"
 
     def formula_cells(self) -> frozenset[str] | None:
         """The exact cells holding formulas (parses the sheet XML: call only when needed)."""
@@ -196,6 +210,8 @@ def _read(
         for row in workbook.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False):
             if len(row) >= 2 and isinstance(row[0], str) and row[0]:
                 metadata[row[0]] = _as_text(row[1])
+    if metadata.get("kind") == "summary":
+        return _read_summary(workbook, metadata, path, kind, _saved_at(archive, kind))
     name, renamed = _find_scorecard_sheet(workbook, [m.name for m in workbook.sheets_metadata])
     cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     rows, duplicates = _criterion_rows(cells)
@@ -220,6 +236,61 @@ def _read(
     )
 
 
+def _read_summary(
+    workbook: python_calamine.CalamineWorkbook,
+    metadata: dict[str, str],
+    path: Path,
+    kind: str,
+    saved_at: datetime | None,
+) -> ReturnedFile:
+    """A summary workbook: each unit's block on the data sheet becomes a returned card."""
+    found = DATA_SHEET in workbook.sheet_names
+    cells = workbook.get_sheet_by_name(DATA_SHEET).to_python(skip_empty_area=False) if found else []
+    starts = [
+        i for i, row in enumerate(cells) if row and _as_text(row[0]).strip() == DATA_UNIT_MARK
+    ]
+    members = []
+    for start, end in zip(starts, [*starts[1:], len(cells)][: len(starts)], strict=True):
+        head = [_as_text(v).strip() for v in cells[start][:6]] + [""] * 6
+        rows, duplicates = _criterion_rows(cells, start + 1, end)
+        total = _find_total_row(cells, start + 1, end)
+        members.append(
+            ReturnedFile(
+                path=path,
+                format=kind,
+                sheet=DATA_SHEET,
+                metadata={
+                    **{k: metadata.get(k, "") for k in ("campaign_id", "fingerprint")},
+                    "unit_code": head[1],
+                    "unit_name": head[2],
+                    "card": head[3],
+                },
+                rows=rows,
+                duplicate_rows=tuple(duplicates),
+                cells=cells,
+                formula_count=None,
+                has_error_cells=False,
+                total_row=total,
+                saved_at=_parse_stamp(head[4]),
+                source=head[5] or "?",
+            )
+        )
+    return ReturnedFile(
+        path=path,
+        format=kind,
+        sheet=DATA_SHEET if found else "",
+        metadata=metadata,
+        rows={},
+        duplicate_rows=(),
+        cells=[],
+        formula_count=None,
+        has_error_cells=False,
+        total_row=None,
+        saved_at=saved_at,
+        members=tuple(members),
+    )
+
+
 def _find_scorecard_sheet(
     workbook: python_calamine.CalamineWorkbook, names: list[str]
 ) -> tuple[str, bool]:
@@ -235,12 +306,13 @@ def _find_scorecard_sheet(
 
 
 def _criterion_rows(
-    cells: Sequence[Sequence[CellValue]],
+    cells: Sequence[Sequence[CellValue]], start: int = 0, end: int | None = None
 ) -> tuple[dict[str, CriterionRow], list[tuple[str, int]]]:
     rows: dict[str, CriterionRow] = {}
     duplicates: list[tuple[str, int]] = []
     code_col = COL["code"]
-    for index, row in enumerate(cells):
+    for index in range(start, len(cells) if end is None else end):
+        row = cells[index]
         raw = row[code_col] if len(row) > code_col else None
         if not isinstance(raw, str) or not raw or len(raw) > 20:
             continue
@@ -267,9 +339,11 @@ def _is_number(value: CellValue) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _find_total_row(cells: Sequence[Sequence[CellValue]]) -> int | None:
+def _find_total_row(
+    cells: Sequence[Sequence[CellValue]], start: int = 0, end: int | None = None
+) -> int | None:
     """The TỔNG ĐIỂM row, found by its label (rows may have been inserted above it)."""
-    for index in range(len(cells) - 1, -1, -1):
+    for index in range((len(cells) if end is None else end) - 1, start - 1, -1):
         label = _at(cells[index], 0)
         if isinstance(label, str) and label.strip().upper() == TOTAL_LABEL:
             return index

@@ -5,7 +5,8 @@
   and named. The newest file counts even when it is rejected: it is the unit's last word.
 * Every expected unit is *submitted* (accepted, possibly late), *rejected* or *missing*.
 * Every input file is accounted for exactly once: counted, superseded, unidentified (no
-  unit could be read from it) or outside the expected units.
+  unit could be read from it) or outside the expected units. A summary read back is
+  accounted as a summary, and each unit it carries takes part like a file of its own.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Completeness:
     units: tuple[UnitSubmission, ...]
     unidentified: tuple[FileResult, ...]  # no unit could be read from the file
     outside: tuple[FileResult, ...]  # a unit that is not expected here
+    summaries: tuple[FileResult, ...] = ()  # summaries read back: their units are listed above
 
     @property
     def counted(self) -> tuple[UnitSubmission, ...]:
@@ -59,16 +61,18 @@ class Completeness:
         return tuple(u.unit for u in self.units if u.status is SubmissionStatus.MISSING)
 
     def accounted_files(self) -> list[FileResult]:
-        """Every input file, once: counted or rejected, superseded, unidentified, outside."""
+        """Every input file, once: counted or rejected, superseded, unidentified, outside,
+        or a summary (whose units are counted, superseded or outside in their own right)."""
         files: list[FileResult] = []
         for unit in self.units:
             files += [unit.result] if unit.result is not None else []
             files += unit.superseded
-        return files + list(self.unidentified) + list(self.outside)
+        files += list(self.unidentified) + list(self.outside)
+        return [f for f in files if not f.source] + list(self.summaries)
 
 
 def _newest_first(result: FileResult) -> tuple[datetime, str]:
-    return (result.saved_at or _OLDEST, result.path.name)
+    return (result.saved_at or _OLDEST, result.name)
 
 
 def choose_submissions(results: Iterable[FileResult], expected: Sequence[str]) -> Completeness:
@@ -77,7 +81,8 @@ def choose_submissions(results: Iterable[FileResult], expected: Sequence[str]) -
     unidentified: list[FileResult] = []
     outside: list[FileResult] = []
     wanted = set(expected)
-    for result in results:
+    summaries: list[FileResult] = []
+    for result in _with_carried_units(results, summaries):
         if result.unit is None:
             unidentified.append(result)
         elif result.unit not in wanted:
@@ -98,4 +103,17 @@ def choose_submissions(results: Iterable[FileResult], expected: Sequence[str]) -
         else:
             status = SubmissionStatus.ACCEPTED
         units.append(UnitSubmission(code, status, chosen, older))
-    return Completeness(tuple(units), tuple(unidentified), tuple(outside))
+    return Completeness(tuple(units), tuple(unidentified), tuple(outside), tuple(summaries))
+
+
+def _with_carried_units(
+    results: Iterable[FileResult], summaries: list[FileResult]
+) -> Iterable[FileResult]:
+    """Each file, except that an accepted summary stands for the units it carries."""
+    for result in results:
+        if result.is_summary:
+            summaries.append(result)
+            if result.accepted:
+                yield from result.members
+        else:
+            yield result

@@ -20,7 +20,16 @@ from .atomic import atomic_output
 from .issues import Severity
 from .model import Method
 from .rank_merge import RankReport
-from .scorecard_layout import FORMAT_VERSION, META_SHEET
+from .scorecard_layout import (
+    COL,
+    DATA_SHEET,
+    DATA_UNIT_MARK,
+    FORMAT_VERSION,
+    META_SHEET,
+    TOTAL_LABEL,
+    input_cells,
+    plan_card,
+)
 from .submissions import SubmissionStatus
 
 __all__ = [
@@ -29,12 +38,14 @@ __all__ = [
     "DETAIL_SHEET",
     "ISSUES_SHEET",
     "MISSING_SHEET",
+    "PRINT_SHEET",
     "RANKING_HEADER_ROW",
     "RANKING_SHEET",
     "write_summary",
 ]
 
 RANKING_SHEET = "Xếp hạng"
+PRINT_SHEET = "Bảng tổng hợp"  # the copy to print and sign: the ranking under its header
 ISSUES_SHEET = "Lỗi từng tệp"
 MISSING_SHEET = "Chưa nộp"
 DETAIL_SHEET = "Chi tiết tiêu chí"
@@ -54,13 +65,15 @@ def write_summary(path: Path, report: RankReport, generated_at: datetime | None 
         )
         try:
             formats = _formats(workbook)
-            _ranking_sheet(workbook, report, formats)
+            _ranking_sheet(workbook, report, formats, PRINT_SHEET, signed=True)
+            _ranking_sheet(workbook, report, formats, RANKING_SHEET, signed=False)
             _detail_sheet(workbook, report, formats)
             _chart_sheet(workbook, report)
             if report.campaign.award is not None:
                 _award_sheet(workbook, report, formats)
             _issues_sheet(workbook, report, formats)
             _missing_sheet(workbook, report, formats)
+            _data_sheet(workbook, report)
             _metadata(workbook, report, stamp)
         finally:
             workbook.close()
@@ -90,12 +103,22 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
         "muted": workbook.add_format({**box, "font_color": "#7F7F7F", "italic": True}),
         "error": workbook.add_format({**box, "bold": True, "font_color": "#9C0006"}),
         "percent": workbook.add_format({**box, "align": "center", "num_format": "0%"}),
+        "recipients_title": workbook.add_format({**base, "bold": True, "italic": True}),
+        "recipients": workbook.add_format({**base, "font_size": 11}),
     }
 
 
-def _ranking_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
+def _ranking_sheet(
+    workbook: xlsxwriter.Workbook,
+    report: RankReport,
+    f: dict[str, Format],
+    name: str,
+    signed: bool,
+) -> None:
+    """The ranking under the Decree-30 header: ``signed`` is the copy to print and sign (the
+    signature block under the table); the other ends with the table, for filters and pandas."""
     campaign = report.campaign
-    sheet: Worksheet = workbook.add_worksheet(RANKING_SHEET)
+    sheet: Worksheet = workbook.add_worksheet(name)
     sections = [s.code for s in campaign.sections]
     titles = [
         "STT",
@@ -123,7 +146,8 @@ def _ranking_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[st
     sheet.merge_range(1, 5, 1, last, "Độc lập - Tự do - Hạnh phúc", f["motto2"])
     sheet.merge_range(2, 5, 2, last, f"{info.place or '……'}, ngày …… tháng …… năm ……", f["italic"])
     sheet.merge_range(4, 0, 4, last, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA", f["title"])
-    sheet.merge_range(5, 0, 5, last, info.title, f["bold_center"])
+    title = f"{info.title} — {report.cluster}" if report.cluster else info.title
+    sheet.merge_range(5, 0, 5, last, title, f["bold_center"])
     plan = f"(Theo Kế hoạch số {info.plan_number})" if info.plan_number else ""
     sheet.merge_range(6, 0, 6, last, plan, f["italic"])
     sheet.merge_range(7, 0, 7, last, report.summary_line(), f["bold_center"])
@@ -166,14 +190,36 @@ def _ranking_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[st
                 sheet.write_blank(row, col + extra, None, f["cell"])
         status_style = "error" if submission.status is SubmissionStatus.REJECTED else "cell"
         sheet.write_string(row, col + 4, report.status_word(submission.status), f[status_style])
-        file_name = submission.result.path.name if submission.result else ""
+        file_name = submission.result.name if submission.result else ""
         sheet.write_string(row, col + 5, file_name, f["text"])
         sheet.write_string(row, col + 6, _note(report, code), f["muted"])
         row += 1
+    _print(sheet, RANKING_HEADER_ROW)
+    if signed:
+        _signature(sheet, report, f, row + 1, last)
+        sheet.activate()
+        return
     # the table ends the sheet, so pandas.read_excel(header=RANKING_HEADER_ROW) reads it clean
     sheet.freeze_panes(RANKING_HEADER_ROW + 1, 3)
     sheet.autofilter(RANKING_HEADER_ROW, 0, max(row - 1, RANKING_HEADER_ROW), last)
-    _print(sheet, RANKING_HEADER_ROW)
+
+
+def _signature(
+    sheet: Worksheet, report: RankReport, f: dict[str, Format], row: int, last: int
+) -> None:
+    """Decree 30's closing: recipients on the left, who prepared it and who signs on the right."""
+    info = report.campaign.info
+    issuer = report.parent.name if report.parent else info.issuing_body
+    middle = 5 + (last - 5) // 2
+    sheet.write_string(row, 0, "Nơi nhận:", f["recipients_title"])
+    recipients = [f"- {info.superior_body};" if info.superior_body else "", "- Lưu: VT."]
+    for offset, line in enumerate(r for r in recipients if r):
+        sheet.write_string(row + 1 + offset, 0, line, f["recipients"])
+    sheet.merge_range(row, 5, row, middle - 1, "NGƯỜI LẬP BIỂU", f["bold_center"])
+    sheet.merge_range(row + 1, 5, row + 1, middle - 1, "(Ký, ghi rõ họ tên)", f["italic"])
+    sheet.merge_range(row, middle, row, last, f"TM. {issuer.upper()}", f["bold_center"])
+    sheet.merge_range(row + 1, middle, row + 1, last, "(Ký tên, đóng dấu)", f["italic"])
+    sheet.print_area(0, 0, row + 6, last)
 
 
 def _detail_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
@@ -330,11 +376,11 @@ def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, f["th"])
     row = 1
-    for result in report.check.files:
+    for result in (f for top in report.check.files for f in top.with_members()):
         for issue in result.issues:
             is_error = issue.severity is Severity.ERROR
             cells = [
-                result.path.name,
+                result.name,
                 result.unit or "",
                 issue.cell,
                 issue.criterion,
@@ -375,6 +421,47 @@ def _print(sheet: Worksheet, header_row: int) -> None:
     sheet.set_footer('&C&"Times New Roman"&10Trang &P/&N')
 
 
+def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
+    """The inputs of every ranked unit, one block each in the scorecard's columns, so the next
+    level reads this summary back and scores the units again (very hidden, protected)."""
+    sheet = workbook.add_worksheet(DATA_SHEET)
+    campaign = report.campaign
+    row = 0
+    for submission in report.completeness.counted:
+        result = submission.result
+        if result is None or result.card is None:
+            continue
+        saved = result.saved_at.strftime("%Y-%m-%dT%H:%M:%SZ") if result.saved_at else ""
+        source = result.source or result.path.name
+        head = [DATA_UNIT_MARK, submission.unit, campaign.unit(submission.unit).name]
+        for col, text in enumerate([*head, result.card_kind, saved, source]):
+            sheet.write_string(row, col, text)
+        row += 1
+        for criterion in plan_card(campaign, campaign.unit(submission.unit)).criteria:
+            sheet.write_string(row, COL["code"], criterion.code)
+            if criterion.method is not None:
+                sheet.write_string(row, COL["method"], criterion.method.value)
+            sheet.write_number(row, COL["max"], float(criterion.max_points))
+            if criterion.target is not None:
+                sheet.write_number(row, COL["target"], float(criterion.target))
+            sheet.write_number(row, COL["self"], float(result.card.self_nodes[criterion.code]))
+            raw = result.inputs.get(criterion.code)
+            cells = input_cells(criterion, raw) if raw is not None else {}
+            if criterion.code in result.verified:
+                cells["verified"] = result.verified[criterion.code]
+            for column, value in cells.items():
+                if isinstance(value, Decimal):
+                    sheet.write_number(row, COL[column], float(value))
+                else:
+                    sheet.write_string(row, COL[column], str(value))
+            row += 1
+        sheet.write_string(row, 0, TOTAL_LABEL)
+        sheet.write_number(row, COL["self"], float(result.card.self_total))
+        row += 2
+    sheet.very_hidden()
+    sheet.protect("")
+
+
 def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime) -> None:
     sheet = workbook.add_worksheet(META_SHEET)
     rows = [
@@ -387,6 +474,8 @@ def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime
         ("generated_at", stamp.strftime("%Y-%m-%dT%H:%M:%SZ")),
         ("generator", f"thidua_xlsx {__version__}"),
         ("ranking_header_row", str(RANKING_HEADER_ROW + 1)),
+        ("cluster", report.cluster or ""),
+        ("data_sheet", DATA_SHEET),
     ]
     for row, (key, value) in enumerate(rows):
         sheet.write_string(row, 0, key)

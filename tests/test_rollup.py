@@ -1,0 +1,235 @@
+"""Roll-up: a summary is read back as an input of the next level. Each cluster's lead ward
+ranks its cluster; the town ranks all wards from the two cluster summaries and gets the same
+totals and ranks as from the wards' own cards. Also: a sector scoring outside its
+responsibility, the signed print copy, and summaries that cannot be used."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from thidua_xlsx import load_campaign
+from thidua_xlsx.checks import check_file
+from thidua_xlsx.cli import main
+from thidua_xlsx.rank_merge import merge_rank
+from thidua_xlsx.scorecard_layout import DATA_SHEET, plan_card
+from thidua_xlsx.scorecard_writer import write_scorecard
+from thidua_xlsx.summary_writer import PRINT_SHEET, RANKING_SHEET, write_summary
+from thidua_xlsx.templates import scorecard_filename
+
+from conftest import SEED_003
+from fill_helpers import valid_fill
+
+ON_TIME = datetime(2024, 9, 25, 8, 0, tzinfo=UTC)
+LATE = datetime(2024, 10, 3, 9, 30, tzinfo=UTC)
+CLUSTERS = ("Cụm 1 - Phường", "Cụm 2 - Xã")
+
+
+@pytest.fixture(scope="module")
+def wards(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All 14 wards' cards except X-VINHTRUNG's; An Phú and Chi Lăng tie; Tân Lập is late."""
+    folder = tmp_path_factory.mktemp("wards")
+    campaign = load_campaign(SEED_003)
+    for seed, ward in enumerate(campaign.children_units("TXTB")):
+        if ward.code == "X-VINHTRUNG":
+            continue
+        layout = plan_card(campaign, ward)
+        values, inputs = valid_fill(layout, 77 if ward.code in ("P-ANPHU", "P-CHILANG") else seed)
+        stamp = LATE if ward.code == "X-TANLAP" else ON_TIME
+        write_scorecard(
+            folder / scorecard_filename(ward), layout, values, inputs, generated_at=stamp
+        )  # type: ignore[arg-type]
+    return folder
+
+
+@pytest.fixture(scope="module")
+def cluster_summaries(wards: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each cluster's lead ward ranks its own members from the same inbox."""
+    town = tmp_path_factory.mktemp("town")
+    campaign = load_campaign(SEED_003)
+    for index, cluster in enumerate(CLUSTERS, start=1):
+        report = merge_rank(campaign, [wards], cluster=cluster)
+        assert {u.unit for u in report.completeness.units} == {
+            u.code for u in campaign.children_units("TXTB") if u.cluster == cluster
+        }
+        write_summary(town / f"tong-hop-cum-{index}.xlsx", report)
+    return town
+
+
+def test_the_town_ranks_the_wards_from_the_cluster_summaries(
+    wards: Path, cluster_summaries: Path
+) -> None:
+    campaign = load_campaign(SEED_003)
+    direct = merge_rank(campaign, [wards])
+    rolled = merge_rank(campaign, [cluster_summaries])
+    assert rolled.exit_code == 0
+    # the same units, totals, ranks, cluster ranks and bands as from the cards themselves
+    as_tuple = [(r.unit, r.total, r.rank, r.cluster_rank, r.band) for r in direct.ranking]
+    assert [(r.unit, r.total, r.rank, r.cluster_rank, r.band) for r in rolled.ranking] == as_tuple
+    assert len(rolled.ranking) == 13
+    tied = {r.unit: r.rank for r in rolled.ranking if r.unit in ("P-ANPHU", "P-CHILANG")}
+    assert len(set(tied.values())) == 1  # đồng hạng survives the roll-up
+    statuses = {u.unit: u.status.value for u in rolled.completeness.units}
+    assert statuses["X-TANLAP"] == "late" and statuses["X-VINHTRUNG"] == "missing"
+    assert rolled.completeness.missing == ("X-VINHTRUNG",)
+    # every input file accounted for once: the two summaries; each unit knows its source file
+    accounted = sorted(f.path.name for f in rolled.completeness.accounted_files())
+    assert accounted == ["tong-hop-cum-1.xlsx", "tong-hop-cum-2.xlsx"]
+    anphu = next(u for u in rolled.completeness.units if u.unit == "P-ANPHU")
+    assert anphu.result is not None
+    assert anphu.result.name == "tong-hop-cum-1.xlsx › P-ANPHU-ubnd-phuong-an-phu.xlsx"
+    # the detail (criterion × unit) equals what the cards gave
+    for ranked in direct.ranking:
+        direct_card, rolled_card = direct.card(ranked.unit), rolled.card(ranked.unit)
+        assert direct_card is not None and rolled_card is not None
+        assert rolled_card.final_nodes == direct_card.final_nodes
+
+
+def test_a_summary_of_summaries_reads_back_at_any_depth(
+    cluster_summaries: Path, tmp_path: Path
+) -> None:
+    campaign = load_campaign(SEED_003)
+    town = merge_rank(campaign, [cluster_summaries])
+    province = tmp_path / "tinh"
+    province.mkdir()
+    write_summary(province / "tong-hop-thi-xa.xlsx", town)
+    again = merge_rank(campaign, [province])
+    assert [(r.unit, r.total, r.rank) for r in again.ranking] == [
+        (r.unit, r.total, r.rank) for r in town.ranking
+    ]
+    carried = next(u for u in again.completeness.units if u.unit == "X-ANHAO").result
+    assert carried is not None and carried.source == "X-ANHAO-ubnd-xa-an-hao.xlsx"
+
+
+def test_a_newer_card_supersedes_the_unit_carried_by_a_summary(
+    cluster_summaries: Path, tmp_path: Path
+) -> None:
+    campaign = load_campaign(SEED_003)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    summary = inbox / "tong-hop-cum-2.xlsx"
+    summary.write_bytes((cluster_summaries / "tong-hop-cum-2.xlsx").read_bytes())
+    ward = campaign.unit("X-ANHAO")
+    layout = plan_card(campaign, ward)
+    values, inputs = valid_fill(layout, 4242)
+    newer = inbox / scorecard_filename(ward)
+    write_scorecard(newer, layout, values, inputs, generated_at=datetime(2024, 9, 30, tzinfo=UTC))  # type: ignore[arg-type]
+    report = merge_rank(campaign, [inbox], cluster=CLUSTERS[1])
+    anhao = next(u for u in report.completeness.units if u.unit == "X-ANHAO")
+    assert anhao.result is not None and anhao.result.path == newer
+    assert [f.name for f in anhao.superseded] == ["tong-hop-cum-2.xlsx › " + newer.name]
+    card = check_file(campaign, newer).card
+    assert card is not None and report.card("X-ANHAO") == card
+    accounted = sorted(f.path.name for f in report.completeness.accounted_files())
+    assert accounted == sorted([summary.name, newer.name])
+
+
+def test_unusable_summaries_are_rejected_with_their_code(
+    cluster_summaries: Path, tmp_path: Path
+) -> None:
+    campaign = load_campaign(SEED_003)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    # the hidden data sheet deleted in Excel
+    book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-1.xlsx")
+    del book[DATA_SHEET]
+    book.save(inbox / "mat-du-lieu.xlsx")
+    # a carried value edited in the hidden sheet: the re-scored total disagrees with it
+    book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-2.xlsx")
+    data = book[DATA_SHEET]
+    cell = next(
+        row[5]
+        for row in data.iter_rows()
+        if row[0].value == "I.5" and isinstance(row[5].value, (int, float))
+    )
+    cell.value = 99
+    book.save(inbox / "sua-du-lieu.xlsx")
+    report = merge_rank(campaign, [inbox])
+    by_name = {f.path.name: f for f in report.check.files}
+    missing_data = by_name["mat-du-lieu.xlsx"]
+    assert not missing_data.accepted
+    assert [i.code for i in missing_data.issues] == ["summary_data_missing"]
+    edited = by_name["sua-du-lieu.xlsx"]
+    assert edited.is_summary and edited.accepted  # the summary itself is fine …
+    bad = [m for m in edited.members if not m.accepted]
+    assert len(bad) == 1  # … one carried unit is not
+    assert {i.code for i in bad[0].issues} >= {"value_over_max", "cached_total_mismatch"}
+    assert bad[0].issues[0].sheet == DATA_SHEET and bad[0].issues[0].cell == cell.coordinate
+    statuses = {u.unit: u.status.value for u in report.completeness.units}
+    assert statuses[bad[0].unit or ""] == "rejected"
+    assert all(statuses[u.code] == "missing" for u in campaign.children_units("TXTB")[:3])
+
+
+def test_merge_json_lists_the_units_a_summary_carries(cluster_summaries: Path) -> None:
+    out = io.StringIO()
+    target = cluster_summaries.parent / "tinh.xlsx"
+    code = main(
+        ["merge", str(SEED_003), str(cluster_summaries), "-o", str(target), "--json"], out=out
+    )
+    assert code == 0 and target.exists()
+    document = json.loads(out.getvalue())
+    kinds = [f.get("kind") for f in document["files"]]
+    assert kinds == ["summary", "summary"]
+    units = [u["unit"] for f in document["files"] for u in f["units"]]
+    assert len(units) == 13 and "X-VINHTRUNG" not in units
+    assert all(u["source"].endswith(".xlsx") for f in document["files"] for u in f["units"])
+    assert document["missing"] == ["X-VINHTRUNG"]
+
+
+def test_an_unknown_cluster_is_one_sentence_and_exit_2(wards: Path, tmp_path: Path) -> None:
+    out = io.StringIO()
+    code = main(
+        ["merge", str(SEED_003), str(wards), "-o", str(tmp_path / "x.xlsx"), "--cluster", "Cụm 9"],
+        out=out,
+    )
+    assert code == 2
+    text = out.getvalue()
+    assert "Không có cụm thi đua «Cụm 9»" in text and "Cụm 1 - Phường" in text
+    assert "Traceback" not in text and not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_print_copy_carries_the_signature_block(cluster_summaries: Path) -> None:
+    book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-1.xlsx")
+    assert book.sheetnames[:2] == [PRINT_SHEET, RANKING_SHEET]
+    assert book.active is not None and book.active.title == PRINT_SHEET
+    printed = book[PRINT_SHEET]
+    texts = {c.value for row in printed.iter_rows() for c in row if isinstance(c.value, str)}
+    assert {"NGƯỜI LẬP BIỂU", "(Ký tên, đóng dấu)", "Nơi nhận:", "- Lưu: VT."} <= texts
+    assert any(t.startswith("TM. ") for t in texts)
+    assert "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA" in texts
+    assert any(t.endswith("— Cụm 1 - Phường") for t in texts)
+    ranking = book[RANKING_SHEET]
+    assert not any(c.value == "NGƯỜI LẬP BIỂU" for row in ranking.iter_rows() for c in row)
+    assert book[DATA_SHEET].sheet_state == "veryHidden"
+
+
+def test_a_sector_scoring_outside_its_responsibility_is_reported_not_counted(
+    tmp_path: Path,
+) -> None:
+    campaign = load_campaign(SEED_003)
+    sector = campaign.unit("NH-CA")
+    layout = plan_card(campaign, sector)
+    values, inputs = valid_fill(layout, 5)
+    path = tmp_path / scorecard_filename(sector)
+    write_scorecard(path, layout, values, inputs)  # type: ignore[arg-type]
+    foreign = next(c for c in campaign.leaves if c.code not in layout.rows)
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    last = layout.rows[layout.criteria[-1].code] + 1  # 1-based row of the last criterion
+    sheet.insert_rows(last + 1)
+    sheet.cell(last + 1, 1, foreign.code)
+    sheet.cell(last + 1, 6, float(foreign.max_points))
+    book.save(path)
+    result = check_file(campaign, path)
+    found = [i for i in result.issues if i.code == "outside_responsibility"]
+    assert len(found) == 1 and found[0].criterion == foreign.code
+    assert found[0].cell == f"F{last + 1}"
+    assert "không thuộc trách nhiệm" in found[0].message()
+    assert result.card is not None and foreign.code not in result.inputs
+    assert result.card.self_nodes.get(foreign.code, Decimal(0)) == 0
