@@ -6,8 +6,6 @@ reader gets back exactly the values typed."""
 from __future__ import annotations
 
 import random
-from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from thidua_xlsx.sheet_reader import read_workbook
 from thidua_xlsx.text import parse_decimal
 
 from conftest import SEED_000, SEED_003
+from fill_helpers import open_deadline
 from libreoffice import run_uno
 
 pytestmark = pytest.mark.libreoffice
@@ -144,11 +143,6 @@ def _card_scores(layout: CardLayout, path: Path) -> dict[str, tuple[Decimal | No
         rows.cell(layout.total_row, COL["verified"]),
     )
     return found
-
-
-def open_deadline(campaign: Campaign) -> Campaign:
-    """LibreOffice stamps today's date on saving: read back against an open deadline."""
-    return replace(campaign, info=replace(campaign.info, deadline=date(2099, 12, 31)))
 
 
 def _cards() -> list[tuple[Campaign, str]]:

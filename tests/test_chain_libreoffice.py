@@ -1,0 +1,225 @@
+"""The three-level chain on files saved by LibreOffice (issue 5's acceptance):
+
+sectors (typed in LibreOffice) ──compose──▶ the Nhơn Hưng ward card (re-saved in LibreOffice)
+wards (typed in LibreOffice) + that card ──rank per cluster──▶ two cluster summaries (re-saved
+in LibreOffice, one as .ods) ──rank──▶ the town's summary, whose totals and ranks (ties
+included) equal an independent computation written here from the values typed.
+The town's summary is then printed through LibreOffice (PDF → PNG) and its layout checked.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+from thidua_xlsx import load_campaign
+from thidua_xlsx.cellref import cell_name
+from thidua_xlsx.compose_merge import merge_compose
+from thidua_xlsx.model import Campaign, Criterion, Method, SectionKind
+from thidua_xlsx.rank_merge import merge_rank
+from thidua_xlsx.scorecard_layout import COL, SCORECARD_SHEET, plan_card
+from thidua_xlsx.scorecard_writer import write_scorecard
+from thidua_xlsx.scoring import RawInput
+from thidua_xlsx.summary_writer import write_summary
+from thidua_xlsx.templates import scorecard_filename
+
+from conftest import SEED_003
+from fill_helpers import open_deadline, valid_fill
+from libreoffice import convert, run_uno
+
+pytestmark = pytest.mark.libreoffice
+
+CLUSTERS = ("Cụm 1 - Phường", "Cụm 2 - Xã")
+TWINS = ("X-ANHAO", "X-TANLAP")  # the same entries: đồng hạng
+
+
+# -- an independent computation, from SPEC §4, of what was typed -------------------------
+
+
+def _combine(raws: list[RawInput]) -> RawInput:
+    amounts = [r.amount for r in raws if r.amount is not None]
+    targets = [r.target for r in raws if r.target is not None]
+    mets = [r.met for r in raws if r.met is not None]
+    return RawInput(
+        sum(amounts, Decimal(0)) if amounts else None,
+        (True in mets) if mets else None,
+        sum(targets, Decimal(0)) if targets else None,
+    )
+
+
+def _leaf_points(criterion: Criterion, raw: RawInput | None, step: Decimal) -> Decimal:
+    cap = criterion.max_points
+    if raw is None:
+        return Decimal(0)
+    amount = raw.amount or Decimal(0)
+    if criterion.method is Method.DAT:
+        points = cap if raw.met else Decimal(0)
+    elif criterion.method is Method.TY_LE:
+        goal = criterion.target if criterion.target is not None else raw.target
+        points = cap * min(amount / goal, Decimal(1)) if goal else Decimal(0)
+    elif criterion.points_per_unit is not None:
+        points = amount * criterion.points_per_unit
+    else:
+        points = amount
+    points = min(max(points, Decimal(0)), cap)
+    return (points / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+
+
+def _expected_card(campaign: Campaign, inputs: dict[str, RawInput]) -> dict[str, Decimal]:
+    step = campaign.rounding_step
+
+    def node(criterion: Criterion) -> Decimal:
+        if criterion.is_leaf:
+            return _leaf_points(criterion, inputs.get(criterion.code), step)
+        children = sum((node(c) for c in campaign.children_of(criterion.code)), Decimal(0))
+        return min(children, criterion.max_points)
+
+    sections = {s.code: node(s) for s in campaign.sections}
+    kinds = {s.code: s.kind for s in campaign.sections}
+    regular = sum((v for c, v in sections.items() if kinds[c] is SectionKind.REGULAR), Decimal(0))
+    bonus = sum((v for c, v in sections.items() if kinds[c] is SectionKind.BONUS), Decimal(0))
+    minus = sum((v for c, v in sections.items() if kinds[c] is SectionKind.DEDUCTION), Decimal(0))
+    total = max(min(regular + bonus, campaign.total_cap) - minus, Decimal(0))
+    return {**sections, "TOTAL": total}
+
+
+def _competition_ranks(keys: dict[str, tuple[Decimal, ...]]) -> dict[str, int]:
+    return {u: 1 + sum(1 for other in keys.values() if other > k) for u, k in keys.items()}
+
+
+# -- typing the cards in LibreOffice ------------------------------------------------------
+
+
+def _typed_cells(values: dict[tuple[str, str], object], rows: dict[str, int]) -> dict[str, object]:
+    return {
+        cell_name(rows[code], COL[column]): float(v) if isinstance(v, Decimal) else v
+        for (code, column), v in values.items()
+    }
+
+
+def test_three_level_chain_on_libreoffice_files(soffice: str, tmp_path: Path) -> None:
+    campaign = open_deadline(load_campaign(SEED_003))
+    blank, sectors_in, wards_in = tmp_path / "blank", tmp_path / "sectors", tmp_path / "wards"
+    blank.mkdir()
+    documents = []
+    typed: dict[str, dict[str, RawInput]] = {}
+    units = [u for u in campaign.children_units("P-NHONHUNG") if u.code != "NH-MG"]
+    units += [u for u in campaign.children_units("TXTB") if u.code != "P-NHONHUNG"]
+    for seed, unit in enumerate(units):
+        layout = plan_card(campaign, unit)
+        values, inputs = valid_fill(layout, 500 if unit.code in TWINS else seed)
+        typed[unit.code] = inputs
+        card = blank / scorecard_filename(unit)
+        write_scorecard(card, layout)
+        folder = sectors_in if unit.parent == "P-NHONHUNG" else wards_in
+        suffix = ".ods" if unit.code in ("NH-CA", "X-ANCU") else ".xlsx"
+        fill = {
+            "cells": _typed_cells(values, layout.rows),
+            "save_as": [str(folder / card.stem) + suffix],
+        }
+        documents.append({"source": str(card), "sheet": SCORECARD_SHEET, "fills": [fill]})
+    run_uno({"documents": documents}, tmp_path / "uno")
+
+    # level 1: the sectors composed into the ward's own card, which the ward re-saves
+    composed = merge_compose(campaign, [sectors_in], "P-NHONHUNG")
+    assert composed.exit_code == 0, composed.check.table()
+    assert composed.completeness.missing == ("NH-MG",)
+    ward = campaign.unit("P-NHONHUNG")
+    card = tmp_path / "composed" / scorecard_filename(ward)
+    card.parent.mkdir()
+    write_scorecard(
+        card,
+        plan_card(campaign, ward),
+        values=composed.values(),  # type: ignore[arg-type]
+        inputs=composed.combined,
+        contributions=composed.parts,
+    )
+    convert(soffice, card, "xlsx", wards_in)
+    gathered: dict[str, list[RawInput]] = {}
+    for unit in campaign.children_units("P-NHONHUNG"):
+        for code, raw in typed.pop(unit.code, {}).items():
+            gathered.setdefault(code, []).append(raw)
+    typed["P-NHONHUNG"] = {code: _combine(raws) for code, raws in gathered.items()}
+
+    # level 2: each cluster ranked by its lead ward; the summaries re-saved in LibreOffice
+    summaries, town = tmp_path / "summaries", tmp_path / "town"
+    for index, cluster in enumerate(CLUSTERS, start=1):
+        report = merge_rank(campaign, [wards_in], cluster=cluster)
+        assert report.exit_code == 0, report.check.table()
+        path = summaries / f"tong-hop-cum-{index}.xlsx"
+        summaries.mkdir(exist_ok=True)
+        write_summary(path, report)
+        convert(soffice, path, "ods" if index == 2 else "xlsx", town)
+
+    # level 3: the town ranks every ward from the two summaries
+    final = merge_rank(campaign, [town])
+    assert final.exit_code == 0, final.check.table()
+    assert sorted(f.path.name for f in final.completeness.accounted_files()) == [
+        "tong-hop-cum-1.xlsx",
+        "tong-hop-cum-2.ods",
+    ]
+    expected = {code: _expected_card(campaign, inputs) for code, inputs in typed.items()}
+    got = {r.unit: r for r in final.ranking}
+    assert set(got) == {u.code for u in campaign.children_units("TXTB")}
+    assert {u: r.total for u, r in got.items()} == {u: e["TOTAL"] for u, e in expected.items()}
+    keys = {u: (e["TOTAL"], e["II"], -e["V"]) for u, e in expected.items()}
+    assert {u: r.rank for u, r in got.items()} == _competition_ranks(keys)
+    for cluster in CLUSTERS:
+        members = {u.code for u in campaign.children_units("TXTB") if u.cluster == cluster}
+        want = _competition_ranks({u: k for u, k in keys.items() if u in members})
+        assert {u: got[u].cluster_rank for u in members} == want
+    assert got[TWINS[0]].rank == got[TWINS[1]].rank and got[TWINS[0]].tied
+    for code in got:
+        card_found = final.card(code)
+        assert card_found is not None
+        assert {s: card_found.final_nodes[s] for s in ("I", "II", "III", "IV", "V")} == {
+            s: expected[code][s] for s in ("I", "II", "III", "IV", "V")
+        }
+
+    # the town's summary, printed through LibreOffice
+    summary = tmp_path / "out" / "tong-hop-thi-xa.xlsx"
+    summary.parent.mkdir()
+    write_summary(summary, final)
+    _assert_print_layout(soffice, summary, tmp_path / "pdf")
+
+
+def _assert_print_layout(soffice: str, summary: Path, out: Path) -> None:
+    pdf = convert(soffice, summary, "pdf", out)
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = [
+        tuple(float(x) for x in line.split(":", 1)[1].split("pts")[0].split(" x "))
+        for line in info.splitlines()
+        if line.startswith("Page") and "size:" in line
+    ]
+    assert sizes and all(abs(w - 841.89) < 2 and abs(h - 595.28) < 2 for w, h in sizes)
+
+    def page(number: int) -> str:
+        return subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    first = page(1)  # the signed copy: header, the whole table one page wide, the signatures
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
+    assert "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA" in first
+    assert "14/14 đơn vị đã nộp" in first
+    for title in ("STT", "Tổng điểm", "Xếp loại", "Ghi chú"):
+        assert title in first
+    assert "NGƯỜI LẬP BIỂU" in first and "TM. " in first and "Nơi nhận:" in first
+    assert "Trang 1/" in first
+    png = out / "page1"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(png)],
+        check=True,
+        capture_output=True,
+    )
+    header = png.with_suffix(".png").read_bytes()[16:24]
+    width, height = int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")
+    assert width > height and abs(width / height - 841.89 / 595.28) < 0.02
