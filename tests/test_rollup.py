@@ -233,3 +233,21 @@ def test_a_sector_scoring_outside_its_responsibility_is_reported_not_counted(
     assert "không thuộc trách nhiệm" in found[0].message()
     assert result.card is not None and foreign.code not in result.inputs
     assert result.card.self_nodes.get(foreign.code, Decimal(0)) == 0
+
+
+def test_feedback_for_a_unit_carried_by_a_summary(cluster_summaries: Path, tmp_path: Path) -> None:
+    from thidua_xlsx.check_run import run_check
+    from thidua_xlsx.feedback import write_feedback
+
+    book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-1.xlsx")
+    data = book[DATA_SHEET]
+    cell = next(row[5] for row in data.iter_rows() if row[0].value == "I.5")
+    cell.value = "mười"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    book.save(inbox / "tong-hop-cum-1.xlsx")
+    report = run_check(load_campaign(SEED_003), [inbox])
+    written = write_feedback(report, tmp_path / "phan-hoi")
+    assert [p.name for p in written] == ["p-anphu-ubnd-phuong-an-phu-phan-hoi.xlsx"]
+    assert "value_not_number" in report.issues_frame()["code"].tolist()
+    assert "  ✘ tong-hop-cum-1.xlsx › P-ANPHU-ubnd-phuong-an-phu.xlsx" in report.table()

@@ -28,10 +28,10 @@ def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -
         raise OutputError(str(folder), exc.strerror or str(exc)) from exc
     written: list[Path] = []
     used: set[str] = set()
-    for result in report.files:
+    for result in (f for top in report.files for f in top.with_members()):
         if not any(i.cell or i.severity is Severity.ERROR for i in result.issues):
             continue
-        name = _name(result.path, used)
+        name = _name(Path(result.source) if result.source else result.path, used)
         target = folder / name
         if result.layout is not None:
             write_scorecard(
