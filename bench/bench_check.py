@@ -35,7 +35,7 @@ import python_calamine  # noqa: E402
 from thidua_xlsx import load_campaign  # noqa: E402
 from thidua_xlsx.check_run import run_check  # noqa: E402
 from thidua_xlsx.checks import check_file  # noqa: E402
-from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, plan_card  # noqa: E402
+from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, CardLayout, plan_card  # noqa: E402
 from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
 from thidua_xlsx.templates import scorecard_filename  # noqa: E402
 
@@ -82,9 +82,10 @@ def main() -> int:
         files = sorted(inbox.glob("*.xlsx"))
         ours: list[float] = []
         pairs: list[tuple[float, float]] = []
+        layouts: dict[str, CardLayout] = {}  # as run_check does: one layout per unit kind
         for index, path in enumerate(files):
             t0 = time.perf_counter()
-            result = check_file(province, path)
+            result = check_file(province, path, layouts)
             mine = time.perf_counter() - t0
             ours.append(mine)
             assert result.card is not None

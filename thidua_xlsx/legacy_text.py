@@ -282,7 +282,6 @@ _FONT_ENCODINGS: tuple[tuple[tuple[str, ...], LegacyEncoding], ...] = (
 _ENCODINGS: tuple[LegacyEncoding, ...] = ("tcvn3", "vni")
 # Characters a legacy byte can arrive as: cp1252, or the C1 control character a latin-1 reader
 # gives (cp1252 leaves 0x81 0x8D 0x8F 0x90 0x9D undefined; readers deliver U+0081 etc.).
-_C1 = {chr(b) for b in range(0x80, 0xA0)}
 
 
 def _decode(text: str, encoding: str) -> str:
@@ -338,15 +337,18 @@ def _is_cp1252(char: str) -> bool:
     return True
 
 
+# every character a legacy byte can give, read as cp1252 (or as latin-1 for C1 controls)
+_LEGACY_CHARS = "".join(
+    sorted(
+        {chr(b) for b in range(256)} | {bytes([b]).decode("cp1252", "ignore") for b in range(256)}
+    )
+)
+_NOT_LEGACY = re.compile(f"[^{re.escape(_LEGACY_CHARS)}]")
+
+
 def _could_be_legacy(text: str) -> bool:
     """Every character is one a legacy byte read as cp1252 (or latin-1 for C1) can give."""
-    if max(text, default="") > "\u2122":  # beyond every cp1252 character: real Unicode
-        return False
-    try:
-        text.encode("cp1252")
-    except UnicodeEncodeError:
-        return all(char in _C1 or _is_cp1252(char) for char in text)
-    return True
+    return _NOT_LEGACY.search(text) is None
 
 
 def _font_encoding(font_name: str | None) -> LegacyEncoding | None:
@@ -467,9 +469,9 @@ def fix_legacy_text(text: str, font_name: str | None = None) -> tuple[str, Legac
 
     A TCVN3 font whose name ends in ``H`` (``.VnTimeH``) shows capitals: the result is upper-cased.
     """
-    if text.isascii() or max(text) > "\u2122":
-        # legacy letters are never ASCII, and nothing above U+2122 comes from a cp1252
-        # reader: real Unicode Vietnamese (the common case) costs one comparison
+    if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _could_be_legacy(text)):
+        # legacy letters are never ASCII, and real Unicode Vietnamese (the common case) holds
+        # a letter no cp1252 reader can give: one quick scan
         return text, None
     encoding = detect_legacy(text, font_name)
     if encoding is None:
