@@ -251,3 +251,42 @@ def test_feedback_for_a_unit_carried_by_a_summary(cluster_summaries: Path, tmp_p
     assert [p.name for p in written] == ["p-anphu-ubnd-phuong-an-phu-phan-hoi.xlsx"]
     assert "value_not_number" in report.issues_frame()["code"].tolist()
     assert "  ✘ tong-hop-cum-1.xlsx › P-ANPHU-ubnd-phuong-an-phu.xlsx" in report.table()
+
+
+def test_the_verified_score_counts_and_the_differences_are_listed(tmp_path: Path) -> None:
+    from thidua_xlsx.summary_writer import VERIFIED_SHEET
+
+    campaign = load_campaign(SEED_003)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for seed, ward in enumerate(campaign.children_units("TXTB")[:3]):
+        layout = plan_card(campaign, ward)
+        values, inputs = valid_fill(layout, seed)
+        verified = {}
+        if ward.code == "P-ANPHU":  # the town's verifier lowers II.1.a to 1 point
+            verified = {"II.1.a": Decimal(1)}
+            values[("II.1.a", "verified")] = Decimal(1)
+        write_scorecard(
+            inbox / scorecard_filename(ward),
+            layout,
+            values,  # type: ignore[arg-type]
+            inputs,
+            verified=verified,
+            generated_at=ON_TIME,
+        )
+    report = merge_rank(campaign, [inbox])
+    card = report.card("P-ANPHU")
+    assert card is not None and card.final_nodes["II.1.a"] == 1
+    assert card.self_nodes["II.1.a"] != 1 and card.total != card.self_total
+    assert next(r for r in report.ranking if r.unit == "P-ANPHU").total == card.total
+    out = tmp_path / "tong-hop.xlsx"
+    write_summary(out, report)
+    book = openpyxl.load_workbook(out)
+    rows = list(book[VERIFIED_SHEET].iter_rows(min_row=2, values_only=True))
+    own = float(card.self_nodes["II.1.a"])
+    assert rows == [("P-ANPHU", "UBND phường An Phú", "II.1.a", own, 1.0, 1.0 - own)]
+    notes = [c.value for row in book[RANKING_SHEET].iter_rows() for c in row]
+    assert any(isinstance(n, str) and n.startswith("thẩm định ") for n in notes)
+    # carried up by the summary, the verified score still counts
+    again = merge_rank(campaign, [out])
+    assert again.card("P-ANPHU") == card

@@ -31,6 +31,7 @@ from .scorecard_layout import (
     plan_card,
 )
 from .submissions import SubmissionStatus
+from .text import format_decimal
 
 __all__ = [
     "AWARD_SHEET",
@@ -41,6 +42,7 @@ __all__ = [
     "PRINT_SHEET",
     "RANKING_HEADER_ROW",
     "RANKING_SHEET",
+    "VERIFIED_SHEET",
     "write_summary",
 ]
 
@@ -51,6 +53,7 @@ MISSING_SHEET = "Chưa nộp"
 DETAIL_SHEET = "Chi tiết tiêu chí"
 CHART_SHEET = "Biểu đồ"
 AWARD_SHEET = "Đề nghị khen thưởng"
+VERIFIED_SHEET = "Thẩm định"
 RANKING_HEADER_ROW = 9  # 0-based row of the ranking table's column titles
 _FONT = "Times New Roman"
 
@@ -71,6 +74,7 @@ def write_summary(path: Path, report: RankReport, generated_at: datetime | None 
             _chart_sheet(workbook, report)
             if report.campaign.award is not None:
                 _award_sheet(workbook, report, formats)
+            _verified_sheet(workbook, report, formats)
             _issues_sheet(workbook, report, formats)
             _missing_sheet(workbook, report, formats)
             _data_sheet(workbook, report)
@@ -360,13 +364,47 @@ def _note(report: RankReport, code: str) -> str:
     ranked = next((r for r in report.ranking if r.unit == code), None)
     if ranked is not None and ranked.tied:
         notes.append("đồng hạng")
+    card = submission.result.card if submission.result else None
+    if ranked is not None and card is not None and card.total != card.self_total:
+        notes.append(
+            f"thẩm định {format_decimal(card.total)} (tự chấm {format_decimal(card.self_total)})"
+        )
     if submission.superseded:
-        names = ", ".join(f.path.name for f in submission.superseded)
+        names = ", ".join(f.name for f in submission.superseded)
         notes.append(f"thay thế tệp cũ: {names}")
     if submission.status is SubmissionStatus.REJECTED and submission.result is not None:
         errors = sum(1 for i in submission.result.issues if i.severity is Severity.ERROR)
         notes.append(f"{errors} lỗi, xem trang «{ISSUES_SHEET}»")
     return "; ".join(notes)
+
+
+def _verified_sheet(
+    workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]
+) -> None:
+    """Where the upper level's verified score differs from the unit's own: it counts."""
+    rows = [
+        (ranked, criterion, own, final)
+        for ranked in report.ranking
+        if (card := report.card(ranked.unit)) is not None
+        for criterion in report.campaign.criteria
+        if criterion.is_leaf and criterion.code in card.verified_differences
+        for own, final in [card.verified_differences[criterion.code]]
+    ]
+    if not rows:
+        return
+    sheet = workbook.add_worksheet(VERIFIED_SHEET)
+    titles = ["Mã đơn vị", "Tên đơn vị", "Tiêu chí", "Tự chấm", "Thẩm định", "Chênh lệch"]
+    for col, (title, width) in enumerate(zip(titles, [14, 34, 10, 10, 10, 11], strict=True)):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, title, f["th"])
+    for row, (ranked, criterion, own, final) in enumerate(rows, start=1):
+        sheet.write_string(row, 0, ranked.unit, f["cell"])
+        sheet.write_string(row, 1, ranked.name, f["text"])
+        sheet.write_string(row, 2, criterion.code, f["cell"])
+        for col, value in enumerate((own, final, final - own), start=3):
+            sheet.write_number(row, col, float(value), f["number"])
+    sheet.freeze_panes(1, 0)
+    _print(sheet, 0)
 
 
 def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
