@@ -5,13 +5,22 @@ values come from python-calamine (.xlsx, .xlsm, .xls, .ods; nothing is evaluated
 formulas typed into input cells are found from the sheet XML through defusedxml, only when
 the file holds a different number of formulas than its template; the saved time comes from the
 document properties. Rows are found by criterion code, so inserted or re-sorted rows still read.
+
+Hostile files are refused before anything large is read (SPEC §9): the sizes the zip directory
+declares are checked first (a zip bomb is never inflated; a part that inflates past its declared
+size is cut off by the zip readers), every sheet's extent is bounded before python-calamine
+builds it (one cell at XFD1048576 would otherwise make it allocate terabytes), and XML carrying
+DOCTYPE or ENTITY declarations is refused (calamine never expands entities; defusedxml would
+refuse them too). Macros, embedded objects and external links are noted, never opened.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -38,6 +47,13 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all parts together, as the zip directory declares
+MAX_SHEET_BYTES = 16 * 1024 * 1024  # one sheet's XML (a scorecard's is under 200 KB)
+MAX_SHEET_CELLS = 2_000_000  # rows × columns of a sheet read (a scorecard: under 2,000)
+MAX_DATA_CELLS = 20_000_000  # a summary's data sheet: every unit's rows (2,000 units: 1M)
+_MACRO_PARTS = ("xl/vbaProject", "xl/macrosheets/", "xl/activeX/", "xl/embeddings/", "Basic/")
+_EXTERNAL_LINK_PARTS = "xl/externalLinks/externalLink"
+_OLE_MACRO_MARK = "_VBA_PROJECT".encode("utf-16-le")
 
 
 class UnusableFileError(Exception):
@@ -98,6 +114,9 @@ class ReturnedFile:
     # a summary workbook: the units it carries, one block each on its data sheet
     members: tuple[ReturnedFile, ...] = ()
     source: str = ""  # for a carried unit: the file it came from at the level below
+    macros: bool = False  # a VBA project, macro sheets, ActiveX or embedded objects (never run)
+    external_links: int = 0  # links to other workbooks (never followed)
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # merged ranges, 0-based r0, c0, r1, c1
     _data: bytes = field(default=b"", repr=False, compare=False)
 
     @property
@@ -146,21 +165,56 @@ def read_returned_file(path: Path) -> ReturnedFile:
         raise UnusableFileError("file_unreadable", exc.strerror or str(exc)) from exc
     kind, archive = _sniff(data, path)
     try:
+        if kind == "ods" and archive is not None:  # calamine expands every sheet on opening
+            _check_ods_extent(_read_part(data, archive, "content.xml"))
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
+        _close(archive)
         raise UnusableFileError("file_encrypted") from exc
-    except (python_calamine.CalamineError, ValueError, OSError) as exc:
-        raise UnusableFileError(
-            "file_truncated" if kind != "ole" else "file_not_workbook", str(exc)
-        ) from exc
+    except (python_calamine.CalamineError, ValueError, OSError, zipfile.BadZipFile) as exc:
+        code = _diagnose(archive, exc) if kind != "xls" else "file_not_workbook"
+        _close(archive)
+        raise UnusableFileError(code, str(exc)) from exc
+    except BaseException:
+        _close(archive)
+        raise
     try:
         return _read(workbook, data, archive, path, kind)
-    except (python_calamine.CalamineError, ValueError, zipfile.BadZipFile) as exc:
-        raise UnusableFileError("file_truncated", str(exc)) from exc
+    except (python_calamine.CalamineError, ValueError, zipfile.BadZipFile, KeyError) as exc:
+        raise UnusableFileError(_diagnose(archive, exc), str(exc)) from exc
     finally:
         workbook.close()
-        if archive is not None:
-            archive.close()
+        _close(archive)
+
+
+def _close(archive: zipfile.ZipFile | None) -> None:
+    if archive is not None:
+        archive.close()
+
+
+def _diagnose(archive: zipfile.ZipFile | None, exc: BaseException) -> str:
+    """Why a zip-based file could not be read (the rare, slow path): a part larger than the
+    directory says (a zip bomb in disguise), XML declaring entities, or plain damage."""
+    if "declared uncompressed size" in str(exc):
+        return "file_unpacked_too_large"
+    if archive is not None:
+        for info in archive.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(info) as part:
+                    head = part.read(4096)
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
+                continue
+            if _declares_entities(head):
+                return "file_xml_unsafe"
+    return "file_truncated"
+
+
+def _declares_entities(xml: bytes) -> bool:
+    """A DOCTYPE (and with it any ENTITY) sits in the prolog, before the root element."""
+    head = xml[:4096]
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
 def _sniff(data: bytes, path: Path) -> tuple[str, zipfile.ZipFile | None]:
@@ -173,6 +227,10 @@ def _sniff(data: bytes, path: Path) -> tuple[str, zipfile.ZipFile | None]:
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
             names = archive.NameToInfo
+            unpacked = sum(info.file_size for info in archive.filelist)
+            if unpacked > MAX_UNPACKED_BYTES:
+                archive.close()
+                raise UnusableFileError("file_unpacked_too_large", _size(unpacked))
             if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
                 return "ods", archive
             if "xl/workbook.xml" in names:
@@ -182,6 +240,10 @@ def _sniff(data: bytes, path: Path) -> tuple[str, zipfile.ZipFile | None]:
         raise UnusableFileError("file_not_workbook", "zip")
     del path
     raise UnusableFileError("file_not_workbook", _describe(data))
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**30:.1f} GB" if count >= 2**30 else f"{count / 2**20:.0f} MB"
 
 
 def _describe(data: bytes) -> str:
@@ -202,21 +264,25 @@ def _read(
     kind: str,
 ) -> ReturnedFile:
     sheets = {meta.name: meta for meta in workbook.sheets_metadata}
+    loader = _SheetLoader(workbook, data, archive, kind)
     metadata: dict[str, str] = {}
     metadata_visible = False
     if META_SHEET in sheets:
         # LibreOffice saves "very hidden" as "hidden": only a visible sheet was unhidden
         metadata_visible = sheets[META_SHEET].visible == python_calamine.SheetVisibleEnum.Visible
-        for row in workbook.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False):
+        for row in loader.load(META_SHEET)[0].to_python(skip_empty_area=False):
             if len(row) >= 2 and isinstance(row[0], str) and row[0]:
                 metadata[row[0]] = _as_text(row[1])
     if metadata.get("kind") == "summary":
-        return _read_summary(workbook, metadata, path, kind, _saved_at(archive, kind))
-    name, renamed = _find_scorecard_sheet(workbook, [m.name for m in workbook.sheets_metadata])
-    cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return _read_summary(loader, metadata, path, kind, _saved_at(archive, kind))
+    name, renamed = _find_scorecard_sheet(loader, [m.name for m in workbook.sheets_metadata])
+    sheet, sheet_xml = loader.load(name)
+    cells = sheet.to_python(skip_empty_area=False)
     rows, duplicates = _criterion_rows(cells)
     sheet_index = workbook.sheet_names.index(name)
-    sheet_xml = _sheet_xml(archive, kind, sheet_index)
+    if kind == "ods":
+        sheet_xml = _sheet_xml(archive, kind, sheet_index)
+    names = archive.NameToInfo if archive is not None else {}
     return ReturnedFile(
         path=path,
         format=kind,
@@ -232,20 +298,168 @@ def _read(
         sheet_index=sheet_index,
         sheet_renamed=renamed,
         metadata_visible=metadata_visible,
+        macros=(
+            any(n.startswith(_MACRO_PARTS) for n in names)
+            if archive is not None
+            else _OLE_MACRO_MARK in data
+        ),
+        external_links=sum(1 for n in names if n.startswith(_EXTERNAL_LINK_PARTS)),
+        merged=_merged(sheet),
         _data=data,
     )
 
 
+def _merged(sheet: python_calamine.CalamineSheet) -> tuple[tuple[int, int, int, int], ...]:
+    try:
+        ranges = sheet.merged_cell_ranges or []
+    except (python_calamine.CalamineError, ValueError, AttributeError):
+        return ()
+    return tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges)
+
+
+class _SheetLoader:
+    """Loads a sheet through calamine only once its extent is known to be sane: calamine
+    allocates rows × columns of the used area, so one far cell must be refused first."""
+
+    def __init__(
+        self,
+        workbook: python_calamine.CalamineWorkbook,
+        data: bytes,
+        archive: zipfile.ZipFile | None,
+        kind: str,
+    ) -> None:
+        self.workbook = workbook
+        self.data = data
+        self.archive = archive
+        self.kind = kind
+
+    def load(
+        self, name: str, max_cells: int = MAX_SHEET_CELLS
+    ) -> tuple[python_calamine.CalamineSheet, bytes]:
+        """The sheet, and its XML for .xlsx/.xlsm (empty otherwise: .ods was bounded on
+        opening; .xls cannot exceed 65,536 × 256 cells)."""
+        xml = b""
+        if self.kind in ("xlsx", "xlsm") and self.archive is not None:
+            index = self.workbook.sheet_names.index(name)
+            part = _xlsx_sheet_part(self.archive, index)
+            if part is None or part not in self.archive.NameToInfo:
+                for other in self.archive.namelist():  # unusual links: bound every sheet
+                    if other.startswith("xl/worksheets/"):
+                        _check_xlsx_extent(self._part(other, max_cells), max_cells)
+            else:
+                xml = self._part(part, max_cells)
+                _check_xlsx_extent(xml, max_cells)
+        return self.workbook.get_sheet_by_name(name), xml
+
+    def _part(self, name: str, max_cells: int) -> bytes:
+        archive = self.archive
+        assert archive is not None
+        limit = MAX_SHEET_BYTES if max_cells <= MAX_SHEET_CELLS else MAX_UNPACKED_BYTES
+        declared = archive.NameToInfo[name].file_size
+        if declared > limit:
+            raise UnusableFileError("sheet_too_large", _size(declared))
+        return _read_part(self.data, archive, name)
+
+
+def _read_part(data: bytes, archive: zipfile.ZipFile, name: str) -> bytes:
+    """One part, inflated straight from the file's bytes (a third of ``ZipFile.read``'s time
+    for a small part) and never past its declared size; the checksum is verified."""
+    info = archive.NameToInfo[name]
+    offset = info.header_offset
+    if info.flag_bits & 1 or data[offset : offset + 4] != b"PK\x03\x04":
+        return archive.read(name)
+    name_length, extra_length = struct.unpack_from("<HH", data, offset + 26)
+    start = offset + 30 + name_length + extra_length
+    raw = data[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        part = raw
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        try:
+            part = zlib.decompressobj(-15).decompress(raw, info.file_size + 1)
+        except zlib.error as exc:
+            raise zipfile.BadZipFile(f"{name}: {exc}") from exc
+    else:
+        return archive.read(name)
+    if len(part) > info.file_size:
+        raise UnusableFileError("file_unpacked_too_large", f"> {_size(info.file_size)}")
+    if len(part) != info.file_size or zlib.crc32(part) != info.CRC:
+        raise zipfile.BadZipFile(f"Bad CRC-32 for file {name!r}")
+    return part
+
+
+# A cell whose reference is missing, not first, or beyond column Z or row 99,999: only then
+# is the sheet's extent worked out cell by cell (what every spreadsheet program writes has
+# r="A1"-style references first, so the common case is one scan of the XML).
+_ODD_CELL = re.compile(rb'<c(?! r="[A-Z]?\d{1,5}")[\s/>]')
+_CELL_TAG = re.compile(rb"<(row|c)\b([^>]*)>")
+_REF_ATTR = re.compile(rb'\br="([A-Za-z]{0,4})(\d{0,9})"')
+
+
+def _check_xlsx_extent(xml: bytes, max_cells: int) -> None:
+    if _declares_entities(xml):
+        raise UnusableFileError("file_xml_unsafe")
+    start = xml.find(b"<sheetData")
+    if start < 0 or _ODD_CELL.search(xml, start) is None:
+        return
+    rows = cols = row = col = 0
+    for match in _CELL_TAG.finditer(xml, start):
+        ref = _REF_ATTR.search(match.group(2))
+        letters, digits = (ref.group(1), ref.group(2)) if ref else (b"", b"")
+        if match.group(1) == b"row":
+            row = int(digits) if digits else row + 1
+            col = 0
+            continue
+        col = _column_number(letters) if letters else col + 1
+        rows, cols = max(rows, int(digits) if digits else row), max(cols, col)
+        if rows * cols > max_cells:
+            raise UnusableFileError("sheet_too_large", f"{rows:,} × {cols:,}".replace(",", "."))
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d{4,})"')
+
+
+def _check_ods_extent(xml: bytes) -> None:
+    """calamine expands repeated cells and rows when it opens an .ods: LibreOffice repeats
+    only empty ones a great many times, so a large repeat that holds a value is refused."""
+    if _declares_entities(xml):
+        raise UnusableFileError("file_xml_unsafe")
+    for match in _ODS_REPEAT.finditer(xml):
+        count = int(match.group(2))
+        if count < 1000:
+            continue
+        if match.group(1) == b"columns":
+            end = xml.find(b">", match.end())
+            body = xml[match.end() : end + 1]
+            if not body.endswith(b"/>") or b"value" in body:
+                raise UnusableFileError("sheet_too_large", f"{count:,}".replace(",", "."))
+        else:
+            end = xml.find(b"</table:table-row>", match.end())
+            body = xml[match.end() : end]
+            if b"value" in body or b"<text:" in body:
+                raise UnusableFileError("sheet_too_large", f"{count:,}".replace(",", "."))
+
+
 def _read_summary(
-    workbook: python_calamine.CalamineWorkbook,
+    loader: _SheetLoader,
     metadata: dict[str, str],
     path: Path,
     kind: str,
     saved_at: datetime | None,
 ) -> ReturnedFile:
     """A summary workbook: each unit's block on the data sheet becomes a returned card."""
-    found = DATA_SHEET in workbook.sheet_names
-    cells = workbook.get_sheet_by_name(DATA_SHEET).to_python(skip_empty_area=False) if found else []
+    found = DATA_SHEET in loader.workbook.sheet_names
+    cells = (
+        loader.load(DATA_SHEET, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False)
+        if found
+        else []
+    )
     starts = [
         i for i, row in enumerate(cells) if row and _as_text(row[0]).strip() == DATA_UNIT_MARK
     ]
@@ -291,15 +505,13 @@ def _read_summary(
     )
 
 
-def _find_scorecard_sheet(
-    workbook: python_calamine.CalamineWorkbook, names: list[str]
-) -> tuple[str, bool]:
+def _find_scorecard_sheet(loader: _SheetLoader, names: list[str]) -> tuple[str, bool]:
     if SCORECARD_SHEET in names:
         return SCORECARD_SHEET, False
     for name in names:  # renamed: the first sheet whose column A holds criterion codes
         if name == META_SHEET:
             continue
-        cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        cells = loader.load(name)[0].to_python(skip_empty_area=False)
         if len(_criterion_rows(cells)[0]) >= 1:
             return name, True
     raise UnusableFileError("file_no_scorecard_sheet", ", ".join(names))
@@ -361,7 +573,7 @@ def _sheet_xml(archive: zipfile.ZipFile | None, kind: str, sheet_index: int) -> 
     if kind == "ods":
         return archive.read("content.xml")
     part = _xlsx_sheet_part(archive, sheet_index)
-    return archive.read(part) if part else b""
+    return archive.read(part) if part else b""  # (kept for callers; _read has the XML)
 
 
 def _formula_count(xml: bytes, kind: str) -> int | None:
@@ -463,9 +675,16 @@ def _resolve_sheet_part(archive: zipfile.ZipFile, sheet_index: int) -> str | Non
     return None
 
 
+# the last-saved stamp first; the creation stamp only when a program wrote no other
 _STAMPS = {
-    "xlsx": re.compile(rb"<dcterms:(?:modified|created)\b[^>]*>([^<]{10,40})<"),
-    "ods": re.compile(rb"<(?:dc:date|meta:creation-date)\b[^>]*>([^<]{10,40})<"),
+    "xlsx": (
+        re.compile(rb"<dcterms:modified\b[^>]*>([^<]{10,40})<"),
+        re.compile(rb"<dcterms:created\b[^>]*>([^<]{10,40})<"),
+    ),
+    "ods": (
+        re.compile(rb"<dc:date\b[^>]*>([^<]{10,40})<"),
+        re.compile(rb"<meta:creation-date\b[^>]*>([^<]{10,40})<"),
+    ),
 }
 
 
@@ -478,10 +697,13 @@ def _saved_at(archive: zipfile.ZipFile | None, kind: str) -> datetime | None:
         xml = archive.read(part)
     except KeyError:
         return None
-    for match in _STAMPS["ods" if kind == "ods" else "xlsx"].finditer(xml):
-        stamp = _parse_stamp(match.group(1).decode("ascii", "replace"))
-        if stamp is not None:
-            return stamp
+    if _declares_entities(xml):
+        raise UnusableFileError("file_xml_unsafe")
+    for pattern in _STAMPS["ods" if kind == "ods" else "xlsx"]:
+        for match in pattern.finditer(xml):
+            stamp = _parse_stamp(match.group(1).decode("ascii", "replace"))
+            if stamp is not None:
+                return stamp
     return None
 
 
