@@ -19,6 +19,7 @@ from .campaign_text import describe_campaign
 from .campaign_workbook_writer import init_campaign_workbook
 from .check_run import run_check
 from .compose_merge import merge_compose
+from .demo import DEFAULT_FOLDER, run_demo
 from .errors import ThiduaError
 from .feedback import write_feedback
 from .model import Campaign
@@ -126,6 +127,17 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("--json", action="store_true", help="in một tài liệu JSON")
     merge.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
     merge.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
+
+    demo = commands.add_parser(
+        "demo", parents=[common], help="chạy thử toàn bộ quy trình trên dữ liệu mẫu đi kèm"
+    )
+    demo.add_argument(
+        "folder",
+        nargs="?",
+        default=DEFAULT_FOLDER,
+        metavar="DIR",
+        help=f"thư mục ghi kết quả (mặc định: {DEFAULT_FOLDER})",
+    )
     return parser
 
 
@@ -150,6 +162,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _check(args, lang, out, err)
         elif args.command == "merge":
             return _merge(args, lang, out, err)
+        elif args.command == "demo":
+            result = run_demo(args.folder, lang)
+            print(result.describe(lang), file=out)
+            return result.exit_code
     except ThiduaError as exc:
         print(exc.message(lang), file=err)
         return EXIT_UNUSABLE

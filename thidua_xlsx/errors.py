@@ -8,8 +8,10 @@
     ├── CampaignError             the campaign workbook cannot be used
     │   ├── CampaignFileError     missing, not a workbook, a sheet missing
     │   └── CampaignDefinitionError   read, but the definition is broken (``.problems``)
-    └── OutputError               an output cannot be written
-        └── OutputExistsError     it exists and may hold someone's work (use ``force``)
+    ├── OutputError               an output cannot be written
+    │   ├── OutputExistsError     it exists and may hold someone's work (use ``force``)
+    │   └── OutputNotEmptyError   a folder to fill already holds other files
+    └── DemoDataError             the sample data of ``thidua demo`` is not installed
 
 Every error carries a Vietnamese and an English message: ``message(lang)``.
 """
@@ -25,9 +27,11 @@ __all__ = [
     "CampaignDefinitionError",
     "CampaignError",
     "CampaignFileError",
+    "DemoDataError",
     "InboxError",
     "OutputError",
     "OutputExistsError",
+    "OutputNotEmptyError",
     "ThiduaError",
     "UnitSelectionError",
 ]
@@ -102,6 +106,32 @@ class OutputExistsError(OutputError):
             "Thêm --force nếu thật sự muốn ghi đè.",
             f"{path} already exists and may hold entered data; not overwritten. "
             "Add --force to overwrite it.",
+        )
+        self.path = path
+
+
+class OutputNotEmptyError(OutputError):
+    """A folder the command fills (``thidua demo DIR``) already holds files it did not write."""
+
+    def __init__(self, path: str) -> None:
+        ThiduaError.__init__(
+            self,
+            f"Thư mục {path} đã có tệp khác; không ghi vào đó để khỏi lẫn hoặc mất dữ liệu. "
+            "Hãy chọn một thư mục mới hoặc trống.",
+            f"The folder {path} already holds other files; nothing is written into it, so "
+            "nothing is mixed up or lost. Choose a new or empty folder.",
+        )
+        self.path = path
+
+
+class DemoDataError(ThiduaError):
+    """The sample inboxes or the campaign workbook shipped for ``thidua demo`` are missing."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"Không tìm thấy dữ liệu mẫu đi kèm chương trình ({path}). Hãy cài lại: "
+            "python3 -m pip install .",
+            f"The bundled sample data is missing ({path}). Reinstall: python3 -m pip install .",
         )
         self.path = path
 

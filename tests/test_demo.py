@@ -1,0 +1,208 @@
+"""``thidua demo``: the whole chain on the bundled samples, and the samples themselves (made
+reproducibly by ``samples/make_samples.py``)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from python_calamine import CalamineWorkbook
+
+from thidua_xlsx import load_campaign
+from thidua_xlsx.checks import check_file
+from thidua_xlsx.cli import main
+from thidua_xlsx.demo import bundled_samples, run_demo
+from thidua_xlsx.scorecard_layout import SCORECARD_SHEET
+from thidua_xlsx.submissions import SubmissionStatus
+from thidua_xlsx.summary_writer import MISSING_SHEET, RANKING_HEADER_ROW, RANKING_SHEET
+
+from conftest import ROOT, SEED_003
+
+SAMPLES = ROOT / "samples"
+MAKE_SAMPLES = SAMPLES / "make_samples.py"
+INBOXES = ("inbox-nhon-hung", "inbox-tinh-bien")
+# typed and saved by LibreOffice: their saved time is the day they were made
+LIBREOFFICE_FILES = {
+    "inbox-nhon-hung/NH-CA-cong-an-phuong.xlsx",
+    "inbox-nhon-hung/NH-YT-tram-y-te-phuong.ods",
+    "inbox-tinh-bien/P-THOISON-ubnd-phuong-thoi-son.xlsx",
+}
+TOWN_WARDS = 13  # the children of TXTB but Nhơn Hưng, whose card the demo composes
+
+
+def _bundled_hashes() -> dict[str, str]:
+    files = [
+        SEED_003,
+        SAMPLES / "README.md",
+        *(p for i in INBOXES for p in (SAMPLES / i).iterdir()),
+    ]
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def _sample_files(root: Path) -> set[str]:
+    return {f"{i}/{p.name}" for i in INBOXES for p in (root / i).iterdir()}
+
+
+def test_the_demo_uses_the_samples_of_this_checkout() -> None:
+    samples, campaign = bundled_samples()
+    assert samples == SAMPLES and campaign == SEED_003
+
+
+def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
+    before = _bundled_hashes()
+    folder = tmp_path / "demo"
+    out = io.StringIO()
+    assert main(["demo", str(folder)], out=out) == 0
+    text = out.getvalue()
+    result = run_demo(tmp_path / "again")  # the same run, for its reports
+    assert _bundled_hashes() == before  # the inputs were copied, never modified
+
+    # 0. copies of the inputs
+    copies = folder / "0-du-lieu-mau"
+    assert _sample_files(copies) == _sample_files(SAMPLES)
+    assert (copies / SEED_003.name).is_file() and (copies / "README.md").is_file()
+    # 1. the blank cards: 15 sectors of the ward, 14 wards and communes of the town
+    templates = folder / "1-mau-phieu"
+    assert len(list((templates / "nganh-phuong-nhon-hung").glob("NH-*.xlsx"))) == 15
+    assert len(list((templates / "phuong-xa-thi-xa-tinh-bien").glob("*.xlsx"))) == 14
+    # 2. the sectors' inbox checked; a feedback copy for each planted mistake
+    check = result.check
+    assert len(check.files) == 15
+    assert sorted(f.unit or "" for f in check.rejected) == ["NH-CCB", "NH-ND", "NH-TP"]
+    assert (folder / "2-kiem-tra" / "ket-qua-kiem-tra.txt").read_text(encoding="utf-8")
+    feedback = sorted(p.name for p in (folder / "2-kiem-tra" / "phan-hoi").iterdir())
+    assert feedback == [
+        "nh-ccb-hoi-cuu-chien-binh-phuong-phan-hoi.xlsx",
+        "nh-dtn-doan-tncs-ho-chi-minh-phuong-phan-hoi.xlsx",
+        "nh-nd-hoi-nong-dan-phuong-phan-hoi.xlsx",
+        "nh-tp-cong-chuc-tu-phap-ho-tich-phan-hoi.xlsx",
+    ]
+    # 3. the ward's composed card: a valid card of the ward, sent on time
+    compose = result.compose
+    assert compose.completeness.missing == ("NH-MG",)
+    accepted = "NH-CA NH-DTN NH-MTTQ NH-PN NH-QS NH-THA NH-THB NH-THCS NH-VHXH NH-VP NH-YT"
+    assert sorted(compose.parts) == accepted.split()
+    assert [i.code for i in compose.issues] == ["compose_shared_evidence"]
+    vp = next(u for u in compose.completeness.units if u.unit == "NH-VP")
+    assert vp.result is not None and vp.result.path.name.endswith("(1).xlsx")
+    assert [f.path.name for f in vp.superseded] == ["NH-VP-van-phong-hdnd-ubnd-phuong.xlsx"]
+    card = folder / "3-tong-hop-phuong" / "P-NHONHUNG-ubnd-phuong-nhon-hung.xlsx"
+    read_back = check_file(load_campaign(SEED_003), card)
+    assert read_back.unit == "P-NHONHUNG" and read_back.accepted
+    assert read_back.card is not None and read_back.card.total == compose.card.total
+    assert "file_late" not in {i.code for i in read_back.issues}
+    # 4. the town's summary: every ward expected, the composed card ranked among them
+    rank = result.rank
+    statuses = {u.unit: u.status for u in rank.completeness.units}
+    assert len(statuses) == TOWN_WARDS + 1
+    assert statuses["P-NHONHUNG"] is SubmissionStatus.ACCEPTED
+    assert statuses["P-THOISON"] is SubmissionStatus.LATE
+    assert statuses["X-VINHTRUNG"] is SubmissionStatus.MISSING
+    assert sorted(u for u, s in statuses.items() if s is SubmissionStatus.REJECTED) == [
+        "X-ANCU",
+        "X-TANLAP",
+    ]
+    counted = {SubmissionStatus.ACCEPTED, SubmissionStatus.LATE}
+    ranked = {r.unit for r in rank.ranking}
+    assert ranked == {u for u, s in statuses.items() if s in counted}
+    assert len(ranked) == 11 and "P-NHONHUNG" in ranked
+    nuivoi = next(u for u in rank.completeness.units if u.unit == "P-NUIVOI")
+    assert [f.path.name for f in nuivoi.superseded] == ["P-NUIVOI-ubnd-phuong-nui-voi-ban-cu.xlsx"]
+    summary = folder / "4-xep-hang-thi-xa" / "TXTB-bang-tong-hop-xep-hang.xlsx"
+    table = pd.read_excel(
+        summary, sheet_name=RANKING_SHEET, header=RANKING_HEADER_ROW, engine="openpyxl"
+    )
+    assert set(table["Mã đơn vị"]) == set(statuses)
+    assert set(table.dropna(subset=["Hạng"])["Mã đơn vị"]) == ranked
+    book = openpyxl.load_workbook(summary, read_only=True)
+    missing = [row[0] for row in book[MISSING_SHEET].iter_rows(min_row=2, values_only=True)]
+    book.close()
+    assert missing == ["X-VINHTRUNG"]
+    rank_feedback = sorted(p.name for p in (folder / "4-xep-hang-thi-xa" / "phan-hoi").iterdir())
+    assert rank_feedback == [
+        "p-chilang-ubnd-phuong-chi-lang-phan-hoi.xlsx",
+        "x-ancu-ubnd-xa-an-cu-phan-hoi.xlsx",
+        "x-anhao-ubnd-xa-an-hao-phan-hoi.xlsx",
+        "x-tanlap-ubnd-xa-tan-lap-phan-hoi.xlsx",
+    ]
+    # what it prints: where each output is, the one-line summary, the mistakes are planted
+    assert str(summary) in text and str(card) in text and "X-VINHTRUNG" in text
+    assert rank.summary_line("vi") in text
+    assert "13/14 đơn vị đã nộp, 1 nộp muộn, 2 bị trả lại, 1 chưa nộp" in text
+    assert "cài sẵn trong dữ liệu mẫu" in text
+
+
+def test_demo_in_english_reruns_in_its_folder_and_keeps_other_folders(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    assert main(["demo", str(folder)], out=io.StringIO()) == 0
+    (folder / "2-kiem-tra" / "phan-hoi" / "stale.xlsx").write_bytes(b"old")
+    out = io.StringIO()
+    assert main(["demo", str(folder), "--lang", "en"], out=out) == 0
+    assert not (folder / "2-kiem-tra" / "phan-hoi" / "stale.xlsx").exists()
+    assert "13/14 units submitted, 1 late, 2 rejected, 1 missing" in out.getvalue()
+    assert "planted in the sample data on purpose" in out.getvalue()
+    # a folder holding someone's files is left alone: one message, exit code 2
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "bao-cao.xlsx").write_bytes(b"work")
+    out = io.StringIO()
+    assert main(["demo", str(busy)], out=out) == 2
+    assert "đã có tệp khác" in out.getvalue() and "Traceback" not in out.getvalue()
+    assert sorted(p.name for p in busy.iterdir()) == ["bao-cao.xlsx"]
+
+
+def test_demo_default_folder_is_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo"], out=io.StringIO()) == 0
+    assert (tmp_path / "thidua-demo" / "4-xep-hang-thi-xa").is_dir()
+
+
+# -- the samples ------------------------------------------------------------------------------
+
+
+def _make_samples(out: Path, *options: str) -> None:
+    subprocess.run(
+        [sys.executable, str(MAKE_SAMPLES), "--out", str(out), *options],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+
+
+def _cells(path: Path) -> dict[str, list[list[object]]]:
+    """Every cell of every sheet (formulas as written), the very hidden metadata included."""
+    book = openpyxl.load_workbook(path)
+    return {
+        sheet.title: [[c.value for c in row] for row in sheet.iter_rows()]
+        for sheet in book.worksheets
+    }
+
+
+def test_samples_are_reproducible(tmp_path: Path) -> None:
+    """The files the library writes come out the same, cell for cell (fixed seed and times)."""
+    _make_samples(tmp_path, "--no-libreoffice")
+    made = _sample_files(tmp_path)
+    assert _sample_files(SAMPLES) - made == LIBREOFFICE_FILES
+    assert made <= _sample_files(SAMPLES)
+    for name in sorted(made):
+        assert _cells(tmp_path / name) == _cells(SAMPLES / name), name
+
+
+@pytest.mark.libreoffice
+def test_samples_typed_in_libreoffice_are_reproducible(soffice: str, tmp_path: Path) -> None:
+    """The three files LibreOffice saves differ only in their saved time."""
+    _make_samples(tmp_path)
+    assert _sample_files(tmp_path) == _sample_files(SAMPLES)
+    for name in sorted(LIBREOFFICE_FILES):
+        made = CalamineWorkbook.from_path(str(tmp_path / name))
+        committed = CalamineWorkbook.from_path(str(SAMPLES / name))
+        rows = made.get_sheet_by_name(SCORECARD_SHEET).to_python()
+        assert rows == committed.get_sheet_by_name(SCORECARD_SHEET).to_python(), name
