@@ -14,13 +14,17 @@ from .campaign_workbook_writer import (
 )
 from .check_run import CheckReport, run_check
 from .checks import FileResult, FileStatus, check_file
+from .compose_merge import ComposeReport, merge_compose
+from .demo import DemoResult, run_demo
 from .errors import (
     CampaignDefinitionError,
     CampaignError,
     CampaignFileError,
+    DemoDataError,
     InboxError,
     OutputError,
     OutputExistsError,
+    OutputNotEmptyError,
     ThiduaError,
     UnitSelectionError,
 )
@@ -38,8 +42,11 @@ from .model import (
     SectionKind,
     Unit,
 )
+from .rank_merge import RankReport, merge_rank
 from .scorecard_reader import ReturnedFile, UnusableFileError, read_returned_file
 from .scoring import RawInput, ScoreCard, combine_inputs, compose, leaf_points, score_card
+from .submissions import Completeness, SubmissionStatus
+from .summary_writer import write_summary
 from .templates import TemplatesResult, write_templates
 
 __all__ = [
@@ -53,7 +60,11 @@ __all__ = [
     "CampaignInfo",
     "CampaignSheets",
     "CheckReport",
+    "Completeness",
+    "ComposeReport",
     "Criterion",
+    "DemoDataError",
+    "DemoResult",
     "FileResult",
     "FileStatus",
     "InboxError",
@@ -61,12 +72,15 @@ __all__ = [
     "Method",
     "OutputError",
     "OutputExistsError",
+    "OutputNotEmptyError",
+    "RankReport",
     "RankingStyle",
     "RawInput",
     "ReturnedFile",
     "ScoreCard",
     "SectionKind",
     "Severity",
+    "SubmissionStatus",
     "TemplatesResult",
     "ThiduaError",
     "Unit",
@@ -84,11 +98,15 @@ __all__ = [
     "init_campaign_workbook",
     "leaf_points",
     "load_campaign",
+    "merge_compose",
+    "merge_rank",
     "parse_campaign",
     "read_returned_file",
     "run_check",
+    "run_demo",
     "score_card",
     "write_campaign_workbook",
     "write_feedback",
+    "write_summary",
     "write_templates",
 ]

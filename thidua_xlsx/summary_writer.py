@@ -58,10 +58,12 @@ RANKING_HEADER_ROW = 9  # 0-based row of the ranking table's column titles
 _FONT = "Times New Roman"
 
 
-def write_summary(path: Path, report: RankReport, generated_at: datetime | None = None) -> None:
+def write_summary(
+    path: str | Path, report: RankReport, generated_at: datetime | None = None
+) -> None:
     """Write the summary workbook of ``report`` to ``path`` atomically."""
     stamp = generated_at or datetime.now(UTC)
-    with atomic_output(path) as temp:
+    with atomic_output(Path(path)) as temp:
         workbook = xlsxwriter.Workbook(
             str(temp),
             {"strings_to_formulas": False, "strings_to_numbers": False, "in_memory": True},
