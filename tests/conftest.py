@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "workbook_templates"
 SEED_003 = TEMPLATES / "nhon-hung-2024-bdg.xlsx"
 SEED_000 = TEMPLATES / "an-giang-hlhpn-2021.xlsx"
+# the hostile corpus's one-line figure (tests/test_hostile.py), printed at the end of the run
+HOSTILE_FIGURE = pytest.StashKey[str]()
 
 
 @pytest.fixture
@@ -28,3 +30,11 @@ def soffice() -> str:
 
 
 sys.path.insert(0, str(ROOT / "bench"))  # the synthetic province lives with the benchmarks
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    figure = config.stash.get(HOSTILE_FIGURE, None)
+    if figure is not None:
+        terminalreporter.write_line(figure)

@@ -1,4 +1,9 @@
-"""Atomic output: write to a temporary file beside the target, then rename over it."""
+"""Atomic output: write to a temporary file beside the target, then rename over it.
+
+An interrupted or failed write leaves the previous file as it was and no temporary file behind.
+The time stamped into outputs is ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds
+convention), so two runs over the same inbox can give byte-identical files.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,20 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import OutputError
 
-__all__ = ["atomic_output"]
+__all__ = ["atomic_output", "output_time"]
+
+
+def output_time() -> datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when the environment sets it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
 
 
 @contextmanager
@@ -26,13 +40,20 @@ def atomic_output(target: Path) -> Iterator[Path]:
             prefix=f".{target.stem[:40]}.", suffix=target.suffix + ".tmp", dir=folder
         )
     except OSError as exc:
-        raise OutputError(str(folder), exc.strerror or str(exc)) from exc
+        raise OutputError(str(folder), exc) from exc
     os.close(handle)
     temp = Path(temp_name)
     try:
         yield temp
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         os.replace(temp, target)
+    except Exception as exc:
+        temp.unlink(missing_ok=True)
+        # disk full, the target is a folder… (XlsxWriter wraps the OSError it met)
+        cause = exc if isinstance(exc, OSError) else (exc.__cause__ or exc.__context__)
+        if isinstance(cause, OSError):
+            raise OutputError(str(target), cause) from exc
+        raise
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

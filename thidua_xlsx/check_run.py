@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .checks import FileResult, FileStatus, check_file, collect_files
+from .checks import FileResult, FileStatus, check_file, collect_files, flag_duplicate_units
 from .errors import InboxError
 from .issues import Severity
 from .model import Campaign
@@ -198,7 +198,7 @@ def run_check(
             results.append(check_file(campaign, path, layouts))
             if progress:
                 progress(index, len(files))
-    return CheckReport(campaign, tuple(results))
+    return CheckReport(campaign, tuple(flag_duplicate_units(campaign, results)))
 
 
 def _parallel(

@@ -24,13 +24,24 @@ from .scoring import RawInput, ScoreCard, score_card
 from .sheet_reader import CellValue
 from .text import format_date, format_decimal, parse_decimal
 
-__all__ = ["FileResult", "FileStatus", "check_file", "check_returned", "collect_files"]
+__all__ = [
+    "FileResult",
+    "FileStatus",
+    "check_file",
+    "check_returned",
+    "collect_files",
+    "flag_duplicate_units",
+]
 
 VIETNAM = timezone(timedelta(hours=7))
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!")
 _NUMBER_WITH_TEXT = re.compile(r"^\s*([+-]?[0-9][0-9.,]*)\s*([^\d\s].*)$")
 _POINT_METHODS = (Method.DIEM, Method.THUONG)
+TEXT_MAX_LENGTH = 2000  # the scorecard's validation on evidence and explanation cells
+_SHOWN_MAX = 200  # a value quoted in a message is cut to this many characters
+# a unit code that no campaign has: a formula's first character, a path, a drive
+_UNSAFE_UNIT_CODE = re.compile(r"^[=+\-@\s]|[\\/:*?\"<>|\x00-\x1f]|\.\.")
 
 
 class FileStatus(Enum):
@@ -81,20 +92,25 @@ class FileResult:
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files given, and the workbooks (and anything else that is not hidden) inside folders,
-    sorted by name so runs are repeatable. Every file in a folder is accounted for."""
+    """Files given, and every file inside folders, sorted by name so runs are repeatable.
+    Every file in a folder is accounted for, a name starting with a dot included (it may be
+    a unit's, or planted), except what programs leave beside files: Excel's and LibreOffice's
+    lock files, macOS's ``.DS_Store`` and ``._`` copies, Windows's ``Thumbs.db``."""
     found: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith((".", "~$")) for part in p.parts[-1:])
-            )
+            found += sorted(p for p in path.rglob("*") if p.is_file() and not _noise(p.name))
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+_NOISE = re.compile(r"~\$.*|\.~lock\..*#|\._.*|\.DS_Store|Thumbs\.db|desktop\.ini", re.IGNORECASE)
+
+
+def _noise(name: str) -> bool:
+    return _NOISE.fullmatch(name) is not None
 
 
 def check_file(
@@ -107,7 +123,32 @@ def check_file(
         return FileResult(
             path, None, (Issue(exc.code, file=str(path), params=_p(detail=exc.detail)),)
         )
-    return check_returned(campaign, returned, layouts)
+    except Exception as exc:  # one strange file must never stop a run
+        return _failed(path, exc)
+    except BaseException as exc:  # a panic inside the reading backend (pyo3's PanicException)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        return _failed(path, exc)
+    try:
+        return check_returned(campaign, returned, layouts)
+    except UnusableFileError as exc:  # found while checking (a part read only when needed)
+        return FileResult(
+            path, None, (Issue(exc.code, file=str(path), params=_p(detail=exc.detail)),)
+        )
+    except Exception as exc:
+        return _failed(path, exc)
+
+
+def _failed(path: Path, exc: BaseException) -> FileResult:
+    """The file is rejected with the reason; the run goes on (SPEC §9: nothing lost)."""
+    detail = _clip(f"{type(exc).__name__}: {exc}", 120)
+    return FileResult(
+        path, None, (Issue("file_check_failed", file=str(path), params=_p(detail=detail)),)
+    )
+
+
+def _clip(text: str, limit: int = _SHOWN_MAX) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_returned(
@@ -145,7 +186,7 @@ class _Checker:
                 sheet=self.file.sheet if cell else "",
                 cell=cell,
                 criterion=criterion,
-                value="" if value is None else str(value),
+                value="" if value is None else _clip(str(value)),
                 params=_p(**params),
             )
         )
@@ -192,13 +233,15 @@ class _Checker:
             return self._summary()
         code = meta["unit_code"]
         if not self.campaign.has_unit(code):
-            self.issue("unit_unknown", value=code)
+            unsafe = _UNSAFE_UNIT_CODE.search(code) or len(code) > 64
+            self.issue("unit_code_invalid" if unsafe else "unit_unknown", value=code)
             return self.result(code)
         layout = self.layouts.get(code)
         if layout is None:
             layout = self.layouts[code] = plan_card(self.campaign, self.campaign.unit(code))
         self._file_level(code)
         self._rows(layout)
+        self._merged(layout)
         for criterion in layout.criteria:
             row = self.file.rows.get(criterion.code)
             if row is not None:
@@ -225,6 +268,10 @@ class _Checker:
         return replace(self.result(unit), members=tuple(members), is_summary=True)
 
     def _file_level(self, unit_code: str) -> None:
+        if self.file.macros:
+            self.issue("file_has_macro")
+        if self.file.external_links:
+            self.issue("file_external_link", detail=self.file.external_links)
         if not self.file.source:  # a unit carried by a summary has no sheet or name of its own
             if self.file.sheet_renamed:
                 self.issue("sheet_renamed", value=self.file.sheet)
@@ -268,6 +315,32 @@ class _Checker:
             self.issue(
                 "row_duplicate", cell=cell_name(index, COL["code"]), criterion=code, first_row=first
             )
+
+    def _merged(self, layout: CardLayout) -> None:
+        """Merged cells over an input cell: every value but the first of the range is lost."""
+        if not self.file.merged or not self.file.rows:
+            return
+        # the table's first and last criterion rows (rows are stored top to bottom)
+        first = next(iter(self.file.rows.values())).row
+        bottom = self.file.rows.get(layout.criteria[-1].code) if layout.criteria else None
+        last = bottom.row if bottom is not None else len(self.file.cells)
+        rows: dict[int, CriterionRow] = {}
+        for r0, c0, r1, c1 in self.file.merged:
+            if r1 < first or r0 > last or (r0 == r1 and c0 == c1):
+                continue
+            rows = rows or {row.row: row for row in self.file.rows.values()}
+            for index in range(max(r0, first), min(r1, last) + 1):
+                row = rows.get(index)
+                leaf = self.campaign.leaf_map.get(row.code) if row is not None else None
+                if row is None or leaf is None:
+                    continue
+                columns = layout.input_columns(leaf)
+                if any(c0 <= COL[column] <= c1 for column in columns):
+                    span = f"{cell_name(r0, c0)}:{cell_name(r1, c1)}"
+                    self.issue(
+                        "cell_merged", cell=cell_name(r0, c0), criterion=row.code, value=span
+                    )
+                    break
 
     def _locked(self, criterion: Criterion, row: CriterionRow) -> None:
         """Locked cells edited (unprotected sheet): report them; the canonical values count."""
@@ -423,7 +496,16 @@ class _Checker:
         value = row.value(column)
         if _blank(value):
             return ""
-        text = str(value) if not isinstance(value, float) else format_decimal(Decimal(repr(value)))
+        text = str(value) if not isinstance(value, float) else _show(value)
+        if len(text) > TEXT_MAX_LENGTH:
+            self.issue(
+                "text_too_long",
+                cell=row.ref(column),
+                criterion=criterion.code,
+                length=len(text),
+                limit=TEXT_MAX_LENGTH,
+            )
+            text = text[:TEXT_MAX_LENGTH]
         if not unicodedata.is_normalized("NFC", text):
             self.issue("text_not_nfc", cell=row.ref(column), criterion=criterion.code)
             text = unicodedata.normalize("NFC", text)
@@ -568,6 +650,31 @@ def _unit_from_file_name(campaign: Campaign, name: str) -> str | None:
 
 
 _SEPARATOR = re.compile(r"[^0-9A-Z]")
+
+
+def flag_duplicate_units(campaign: Campaign, results: Sequence[FileResult]) -> list[FileResult]:
+    """Warn on every file of a unit that sent more than one (SPEC §6: duplicate submissions);
+    a merge counts the newest (see :mod:`thidua_xlsx.submissions`). Summaries are left alone:
+    a unit's own card supersedes the copy a summary carries."""
+    by_unit: dict[str, list[int]] = {}
+    for index, result in enumerate(results):
+        if result.unit is not None and not result.is_summary and campaign.has_unit(result.unit):
+            by_unit.setdefault(result.unit, []).append(index)
+    flagged = list(results)
+    for unit, indexes in by_unit.items():
+        if len(indexes) < 2:
+            continue
+        for index in indexes:
+            result = results[index]
+            others = ", ".join(results[i].path.name for i in indexes if i != index)
+            issue = Issue(
+                "unit_duplicate",
+                file=str(result.path),
+                value=unit,
+                params=_p(count=len(indexes), others=_clip(others)),
+            )
+            flagged[index] = replace(result, issues=(*result.issues, issue))
+    return flagged
 
 
 def sort_key(result: FileResult) -> tuple[str, str]:

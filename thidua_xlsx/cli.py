@@ -39,6 +39,8 @@ _TEXT = {
         "init_done": "Đã ghi tệp định nghĩa đợt thi đua: {path}\n"
         "Mở bằng Excel để nhập tiêu chí, rồi kiểm tra bằng: thidua show {path}",
         "interrupted": "Đã dừng theo yêu cầu.",
+        "unexpected": "Lỗi không lường trước ({error}); không có tệp kết quả nào bị ghi dở. "
+        "Hãy báo cho người quản trị phần mềm, kèm lệnh đã chạy.",
         "templates_done": "Đã ghi {count} phiếu chấm điểm vào {folder}:",
         "merge_done": "Bảng tổng hợp: {path}",
         "compose_parent": "Chế độ --mode compose cần --parent CODE: mã đơn vị nhận tổng hợp "
@@ -53,6 +55,8 @@ _TEXT = {
         "init_done": "Wrote the campaign workbook: {path}\n"
         "Open it in Excel to enter the criteria, then check it with: thidua show {path}",
         "interrupted": "Stopped on request.",
+        "unexpected": "Unexpected error ({error}); no output was left half-written. Tell the "
+        "software's administrator, with the command you ran.",
         "templates_done": "Wrote {count} scorecard(s) into {folder}:",
         "merge_done": "Summary workbook: {path}",
         "compose_parent": "--mode compose needs --parent CODE: the unit the sectors belong to.",
@@ -172,6 +176,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         print(_TEXT[lang]["interrupted"], file=err)
         return 130
+    except Exception as exc:  # never a traceback for the operator (THIDUA_DEBUG=1 shows it)
+        if os.environ.get("THIDUA_DEBUG"):
+            raise
+        print(_TEXT[lang]["unexpected"].format(error=f"{type(exc).__name__}: {exc}"), file=err)
+        return EXIT_UNUSABLE
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ Every error carries a Vietnamese and an English message: ``message(lang)``.
 
 from __future__ import annotations
 
+import errno
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -88,12 +89,38 @@ class CampaignDefinitionError(CampaignError):
 class OutputError(ThiduaError):
     """An output file or folder cannot be written."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str | OSError) -> None:
+        reason_vi, reason_en = _os_reason(reason) if isinstance(reason, OSError) else (reason,) * 2
         super().__init__(
-            f"Không ghi được vào {path}: {reason}. Hãy chọn thư mục khác hoặc kiểm tra quyền ghi.",
-            f"Cannot write to {path}: {reason}. Choose another folder or check permissions.",
+            f"Không ghi được vào {path}: {reason_vi}. Hãy chọn thư mục khác hoặc kiểm tra quyền "
+            "ghi.",
+            f"Cannot write to {path}: {reason_en}. Choose another folder or check permissions.",
         )
         self.path = path
+
+
+_OS_REASONS = {
+    errno.EACCES: ("không có quyền ghi", "permission denied"),
+    errno.EPERM: ("không có quyền ghi", "operation not permitted"),
+    errno.ENOENT: ("thư mục không tồn tại", "no such folder"),
+    errno.ENOTDIR: (
+        "một phần của đường dẫn là tệp, không phải thư mục",
+        "part of the path is a file",
+    ),
+    errno.EISDIR: ("đây là một thư mục, không phải tệp", "it is a folder, not a file"),
+    errno.ENOSPC: ("ổ đĩa đã đầy", "the disk is full"),
+    errno.EROFS: ("ổ đĩa chỉ cho đọc", "read-only file system"),
+    errno.ENAMETOOLONG: ("tên tệp quá dài", "file name too long"),
+}
+
+
+def _os_reason(exc: OSError) -> tuple[str, str]:
+    """An operating-system error in words for the operator (Vietnamese, English)."""
+    known = _OS_REASONS.get(exc.errno or 0)
+    if known is not None:
+        return known
+    text = exc.strerror or str(exc)
+    return f"lỗi hệ thống ({text})", text
 
 
 class OutputExistsError(OutputError):

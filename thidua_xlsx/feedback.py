@@ -8,7 +8,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .atomic import atomic_output
+from .atomic import atomic_output, output_time
 from .check_run import CheckReport
 from .errors import OutputError
 from .issues import Severity
@@ -25,7 +25,7 @@ def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(str(folder), exc.strerror or str(exc)) from exc
+        raise OutputError(str(folder), exc) from exc
     written: list[Path] = []
     used: set[str] = set()
     for result in (f for top in report.files for f in top.with_members()):
@@ -47,6 +47,7 @@ def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -
             with atomic_output(target) as temp:
                 workbook = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False})
                 try:
+                    workbook.set_properties({"author": "thidua_xlsx", "created": output_time()})
                     write_issue_sheet(workbook, result.issues, lang)
                 finally:
                     workbook.close()

@@ -476,6 +476,85 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "Chữ tiếng Việt ở dạng tổ hợp (thường do máy Mac) đã được chuẩn hóa về dạng dựng sẵn.",
         "Vietnamese text in decomposed form (often from a Mac) was normalised to precomposed form.",
     ),
+    # -- hostile or broken files (SPEC §9): refused, never obeyed ------------------------------
+    "file_unpacked_too_large": CatalogueEntry(
+        _E,
+        "Tệp nén chứa dữ liệu quá lớn khi giải nén ({detail}), gấp hàng trăm lần một phiếu "
+        "chấm: có thể là tệp độc hại (zip bomb) nên không được mở. Hãy gửi đúng tệp phiếu chấm "
+        "đã điền.",
+        "The file unpacks to far too much data ({detail}), hundreds of times a scorecard: it "
+        "may be malicious (a zip bomb), so it was not opened. Send the filled scorecard itself.",
+    ),
+    "sheet_too_large": CatalogueEntry(
+        _E,
+        "Một trang trong tệp có vùng dữ liệu quá lớn so với một phiếu chấm ({detail}): có thể "
+        "đã bị dán thêm rất nhiều dòng hoặc cột, nên tệp không được đọc. Hãy xóa các dòng, cột "
+        "thừa (hoặc chép kết quả sang phiếu được phát) rồi gửi lại.",
+        "A sheet in the file has far too large a data area for a scorecard ({detail}): many "
+        "rows or columns may have been pasted in, so the file was not read. Delete the extra "
+        "rows and columns (or copy the results into the scorecard as sent) and send it again.",
+    ),
+    "file_xml_unsafe": CatalogueEntry(
+        _E,
+        "Tệp chứa khai báo XML (DOCTYPE, ENTITY) mà Excel và LibreOffice không bao giờ tạo ra: "
+        "tệp đã bị sửa bằng công cụ khác hoặc có thể độc hại, nên không được đọc. Hãy điền lại "
+        "phiếu chấm được phát bằng Excel hoặc LibreOffice rồi gửi lại.",
+        "The file holds XML declarations (DOCTYPE, ENTITY) that Excel and LibreOffice never "
+        "write: it was altered by another tool or may be malicious, so it was not read. Fill in "
+        "the scorecard as sent with Excel or LibreOffice and send it again.",
+    ),
+    "file_has_macro": CatalogueEntry(
+        _W,
+        "Tệp có chứa macro hoặc đối tượng nhúng; chúng không được chạy, chỉ số liệu được đọc. "
+        "Lần sau hãy lưu phiếu dạng «Sổ làm việc Excel (.xlsx)», không kèm macro.",
+        "The file holds macros or embedded objects; they were not run, only the values were "
+        "read. Next time save the scorecard as «Excel Workbook (.xlsx)», without macros.",
+    ),
+    "file_external_link": CatalogueEntry(
+        _E,
+        "Tệp có {detail} liên kết tới tệp khác; liên kết không được mở nên số liệu lấy từ đó "
+        "không kiểm chứng được. Hãy ngắt liên kết (Dữ liệu › Sửa liên kết › Ngắt liên kết), nhập "
+        "trực tiếp giá trị rồi gửi lại.",
+        "The file has {detail} link(s) to other files; links are not followed, so values taken "
+        "from them cannot be verified. Break the links (Data › Edit Links › Break Link), type "
+        "the values and send it again.",
+    ),
+    "cell_merged": CatalogueEntry(
+        _E,
+        "Các ô {value} đã bị gộp, che mất ô nhập liệu của tiêu chí {criterion}. Hãy bỏ gộp ô "
+        "(Trộn và căn giữa) và nhập lại từng ô.",
+        "The cells {value} were merged, hiding an input cell of criterion {criterion}. Unmerge "
+        "them (Merge & Center) and enter each cell again.",
+    ),
+    "text_too_long": CatalogueEntry(
+        _E,
+        "Nội dung ô dài {length} ký tự, vượt giới hạn {limit} ký tự của phiếu. Hãy ghi ngắn gọn "
+        "số, ngày, trích yếu văn bản; nội dung chi tiết gửi kèm bằng văn bản.",
+        "The cell holds {length} characters, over the scorecard's limit of {limit}. Give the "
+        "number, date and subject of the document briefly; send the details as a document.",
+    ),
+    "unit_code_invalid": CatalogueEntry(
+        _E,
+        "Mã đơn vị «{value}» trong phần thông tin ẩn của phiếu có ký tự không được phép (như = + "
+        "- @ ở đầu, / \\ : hoặc ..): phần này đã bị sửa. Hãy dùng phiếu chấm được phát cho đơn vị.",
+        "The unit code «{value}» in the scorecard's hidden information has forbidden characters "
+        "(such as a leading = + - @, or / \\ : ..): it was edited. Use the scorecard sent to the "
+        "unit.",
+    ),
+    "unit_duplicate": CatalogueEntry(
+        _W,
+        "Đơn vị {value} có {count} tệp trong lần này (cùng với: {others}). Khi tổng hợp chỉ tính "
+        "tệp được lưu sau cùng; hãy xóa các tệp cũ hoặc gửi nhầm.",
+        "Unit {value} has {count} files in this run (also: {others}). A merge counts only the "
+        "one saved last; remove old or misdirected files.",
+    ),
+    "file_check_failed": CatalogueEntry(
+        _E,
+        "Không kiểm tra được tệp vì nội dung bất thường ({detail}). Hãy mở phiếu bằng Excel, lưu "
+        "lại rồi gửi lại; nếu vẫn lỗi, hãy báo cho người quản trị phần mềm.",
+        "The file could not be checked because of unusual content ({detail}). Open it in Excel, "
+        "save it and send it again; if it still fails, tell the software's administrator.",
+    ),
 }
 
 

@@ -213,8 +213,7 @@ def _diagnose(archive: zipfile.ZipFile | None, exc: BaseException) -> str:
 
 def _declares_entities(xml: bytes) -> bool:
     """A DOCTYPE (and with it any ENTITY) sits in the prolog, before the root element."""
-    head = xml[:4096]
-    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
+    return xml.find(b"<!DOCTYPE", 0, 4096) >= 0 or xml.find(b"<!ENTITY", 0, 4096) >= 0
 
 
 def _sniff(data: bytes, path: Path) -> tuple[str, zipfile.ZipFile | None]:
@@ -274,7 +273,7 @@ def _read(
             if len(row) >= 2 and isinstance(row[0], str) and row[0]:
                 metadata[row[0]] = _as_text(row[1])
     if metadata.get("kind") == "summary":
-        return _read_summary(loader, metadata, path, kind, _saved_at(archive, kind))
+        return _read_summary(loader, metadata, path, kind, _saved_at(archive, kind, data))
     name, renamed = _find_scorecard_sheet(loader, [m.name for m in workbook.sheets_metadata])
     sheet, sheet_xml = loader.load(name)
     cells = sheet.to_python(skip_empty_area=False)
@@ -294,7 +293,7 @@ def _read(
         formula_count=_formula_count(sheet_xml, kind),
         has_error_cells=kind in ("xlsx", "xlsm") and b' t="e"' in sheet_xml,
         total_row=_find_total_row(cells),
-        saved_at=_saved_at(archive, kind),
+        saved_at=_saved_at(archive, kind, data),
         sheet_index=sheet_index,
         sheet_renamed=renamed,
         metadata_visible=metadata_visible,
@@ -456,9 +455,7 @@ def _read_summary(
     """A summary workbook: each unit's block on the data sheet becomes a returned card."""
     found = DATA_SHEET in loader.workbook.sheet_names
     cells = (
-        loader.load(DATA_SHEET, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False)
-        if found
-        else []
+        loader.load(DATA_SHEET, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False) if found else []
     )
     starts = [
         i for i, row in enumerate(cells) if row and _as_text(row[0]).strip() == DATA_UNIT_MARK
@@ -573,7 +570,7 @@ def _sheet_xml(archive: zipfile.ZipFile | None, kind: str, sheet_index: int) -> 
     if kind == "ods":
         return archive.read("content.xml")
     part = _xlsx_sheet_part(archive, sheet_index)
-    return archive.read(part) if part else b""  # (kept for callers; _read has the XML)
+    return archive.read(part) if part else b""
 
 
 def _formula_count(xml: bytes, kind: str) -> int | None:
@@ -688,13 +685,13 @@ _STAMPS = {
 }
 
 
-def _saved_at(archive: zipfile.ZipFile | None, kind: str) -> datetime | None:
+def _saved_at(archive: zipfile.ZipFile | None, kind: str, data: bytes) -> datetime | None:
     """When the workbook says it was last saved (document properties), in UTC."""
     if archive is None:
         return None
     part = "meta.xml" if kind == "ods" else "docProps/core.xml"
     try:
-        xml = archive.read(part)
+        xml = _read_part(data, archive, part)
     except KeyError:
         return None
     if _declares_entities(xml):

@@ -4,8 +4,9 @@ self-checking form whose formulas give the same scores as the core, with true ca
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from ._version import __version__
-from .atomic import atomic_output
+from .atomic import atomic_output, output_time
 from .campaign_text import METHOD_NAMES
 from .cellref import cell_name, parse_cell
 from .issues import Issue
@@ -56,6 +57,7 @@ class _ClassicFormulaWorksheet(Worksheet):  # type: ignore[misc]
 
 
 _FONT = "Times New Roman"
+_CELL_TEXT_MAX = 32767  # Excel's limit on a cell's text
 _INPUT_TINT = "#FFF2CC"
 _RED = "#FFC7CE"
 _AMBER = "#FFEB9C"
@@ -82,7 +84,8 @@ def write_scorecard(
     what each sector entered, for a composed card.
     """
     card = score_card(layout.campaign, inputs or {}, verified)
-    stamp = (generated_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    generated_at = generated_at or output_time()
+    stamp = generated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     with atomic_output(path) as temp:
         workbook = xlsxwriter.Workbook(
             str(temp),
@@ -93,7 +96,7 @@ def write_scorecard(
                 {
                     "title": f"{layout.campaign.info.title} — {layout.unit.name}",
                     "author": "thidua_xlsx",
-                    "created": generated_at or datetime.now(UTC),
+                    "created": generated_at,
                 }
             )
             form = _Form(workbook, layout, values or {}, card, bool(verified))
@@ -483,12 +486,12 @@ def _write_value(sheet: Worksheet, row: int, col: int, value: object, fmt: Forma
     (never as a formula)."""
     if isinstance(value, bool):
         sheet.write_string(row, col, "TRUE" if value else "FALSE", fmt)
-    elif isinstance(value, Decimal):
+    elif isinstance(value, Decimal) and value.is_finite():
         sheet.write_number(row, col, float(value), fmt)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+    elif isinstance(value, (int, float)) and math.isfinite(value):
         sheet.write_number(row, col, value, fmt)
-    else:
-        sheet.write_string(row, col, str(value), fmt)
+    else:  # text, and NaN or infinity read from a hostile file: shown as it was, as text
+        sheet.write_string(row, col, str(value)[:_CELL_TEXT_MAX], fmt)
 
 
 def _method_text(criterion: Criterion) -> str:

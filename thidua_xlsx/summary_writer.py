@@ -7,7 +7,7 @@ clean table, one row per expected unit. Text from units' files is always written
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from ._version import __version__
-from .atomic import atomic_output
+from .atomic import atomic_output, output_time
 from .issues import Severity
 from .model import Method
 from .rank_merge import RankReport
@@ -62,13 +62,14 @@ def write_summary(
     path: str | Path, report: RankReport, generated_at: datetime | None = None
 ) -> None:
     """Write the summary workbook of ``report`` to ``path`` atomically."""
-    stamp = generated_at or datetime.now(UTC)
+    stamp = generated_at or output_time()
     with atomic_output(Path(path)) as temp:
         workbook = xlsxwriter.Workbook(
             str(temp),
             {"strings_to_formulas": False, "strings_to_numbers": False, "in_memory": True},
         )
         try:
+            workbook.set_properties({"author": "thidua_xlsx", "created": stamp})
             formats = _formats(workbook)
             _ranking_sheet(workbook, report, formats, PRINT_SHEET, signed=True)
             _ranking_sheet(workbook, report, formats, RANKING_SHEET, signed=False)
@@ -347,8 +348,8 @@ def _targets_table(sheet: Worksheet, report: RankReport, f: dict[str, Format], s
     for row, ranked in enumerate(report.ranking, start=head + 1):
         sheet.write_string(row, 1, ranked.unit, f["cell"])
         sheet.write_string(row, 2, ranked.name, f["text"])
-        submission = next(u for u in report.completeness.units if u.unit == ranked.unit)
-        inputs = submission.result.inputs if submission.result else {}
+        submission = report.submission(ranked.unit)
+        inputs = submission.result.inputs if submission and submission.result else {}
         for col, criterion in enumerate(targets, start=3):
             raw = inputs.get(criterion.code)
             goal = (
@@ -361,9 +362,10 @@ def _targets_table(sheet: Worksheet, report: RankReport, f: dict[str, Format], s
 
 
 def _note(report: RankReport, code: str) -> str:
-    submission = next(u for u in report.completeness.units if u.unit == code)
+    submission = report.submission(code)
+    assert submission is not None  # the summary lists the expected units
     notes = []
-    ranked = next((r for r in report.ranking if r.unit == code), None)
+    ranked = report.place(code)
     if ranked is not None and ranked.tied:
         notes.append("đồng hạng")
     card = submission.result.card if submission.result else None

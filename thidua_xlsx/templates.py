@@ -81,7 +81,7 @@ def write_templates(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(str(folder), exc.strerror or str(exc)) from exc
+        raise OutputError(str(folder), exc) from exc
     jobs: list[tuple[str, Path]] = []
     kept: list[Path] = []
     empty: list[Unit] = []

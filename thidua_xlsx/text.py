@@ -121,8 +121,11 @@ def canonical_decimal(value: Decimal) -> str:
 
 
 def format_decimal(value: Decimal, lang: str = "vi") -> str:
-    """Show a number as a person writes it: no trailing zeros, decimal comma in Vietnamese."""
-    if value == value.to_integral_value():
+    """Show a number as a person writes it: no trailing zeros, decimal comma in Vietnamese.
+    An absurd magnitude (``1E+308`` typed into a points cell) stays in scientific form."""
+    if value.is_finite() and value.adjusted() >= 21:
+        text = f"{value.normalize():E}"
+    elif value == value.to_integral_value():
         text = str(value.quantize(Decimal(1)))
     else:
         text = format(value.normalize(), "f")
