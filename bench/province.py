@@ -1,5 +1,6 @@
-"""A synthetic province for benchmarks: the Nhơn Hưng campaign with its ward cloned N times,
-each clone with its own copies of the ward's sectors (same responsibilities)."""
+"""Synthetic campaigns for benchmarks, built from Nhơn Hưng: a province whose ward is cloned
+N times with its sectors (``synthetic_province``), or N wards with no sectors directly under
+one top unit (``synthetic_wards``: a province, or the whole country)."""
 
 from __future__ import annotations
 
@@ -33,4 +34,30 @@ def synthetic_province(base: Campaign, wards: int) -> Campaign:
         replace(c, sectors=tuple(code for s in c.sectors for code in clones.get(s, [s])))
         for c in base.criteria
     )
+    return replace(base, criteria=criteria, units=tuple(units))
+
+
+def synthetic_wards(
+    base: Campaign,
+    wards: int,
+    top: tuple[str, str, str] = ("TINH", "Tỉnh mẫu", "tỉnh"),
+    clusters: int = 8,
+    cluster_word: str = "Cụm",
+) -> Campaign:
+    """``wards`` copies of Nhơn Hưng directly under one top unit, in ``clusters`` clusters,
+    without sectors: each ward files one full card, and the wards are the units a merge at
+    the top ranks. A country is the same with the nation on top and a cluster per province."""
+    root = Unit(*top)
+    width = max(4, len(str(wards - 1)))
+    units = [root] + [
+        Unit(
+            f"W{index:0{width}d}",
+            f"UBND phường Mẫu {index:0{width}d}",
+            "phường",
+            root.code,
+            f"{cluster_word} {index % clusters + 1:02d}",
+        )
+        for index in range(wards)
+    ]
+    criteria = tuple(replace(c, sectors=()) for c in base.criteria)
     return replace(base, criteria=criteria, units=tuple(units))

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["bench_templates.py", "bench_check.py"]
+BENCHMARKS = ["bench_templates.py", "bench_check.py", "bench_merge.py"]
 
 
 def main() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ from conftest import ROOT
 BENCHMARKS = [
     (
         "bench_templates.py",
-        "70",
+        ["--count", "70"],
         [
             "thidua_xlsx, 1 process",
             "openpyxl, same form",
@@ -22,16 +23,35 @@ BENCHMARKS = [
     ),
     (
         "bench_check.py",
-        "48",
+        ["--count", "48"],
         ["read+check, 1 process", "python-calamine bare", "DIY pandas", "ratio DIY", "2 processes"],
+    ),
+    (
+        # the country above PARALLEL_FROM files, so that it runs in worker processes
+        "bench_merge.py",
+        ["--province", "40", "--country", "240", "--cache", "{tmp}"],
+        [
+            "merge+summary, 1 process",
+            "merge+summary, 2 processes",
+            "DIY pandas.read_excel(openpyxl) loop",
+            "ratio DIY / thidua_xlsx",
+            "country: 240 ward scorecards",
+            "peak memory, all processes",
+        ],
     ),
 ]
 
 
-@pytest.mark.parametrize(("script", "count", "lines"), BENCHMARKS, ids=[b[0] for b in BENCHMARKS])
-def test_benchmark_runs_and_reports_its_ratios(script: str, count: str, lines: list[str]) -> None:
+@pytest.mark.parametrize(("script", "args", "lines"), BENCHMARKS, ids=[b[0] for b in BENCHMARKS])
+def test_benchmark_runs_and_reports_its_ratios(
+    script: str, args: list[str], lines: list[str], tmp_path: Path
+) -> None:
     completed = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / script), "--count", count],
+        [
+            sys.executable,
+            str(ROOT / "bench" / script),
+            *(a.replace("{tmp}", str(tmp_path)) for a in args),
+        ],
         capture_output=True,
         text=True,
         timeout=600,

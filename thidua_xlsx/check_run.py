@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .checks import FileResult, FileStatus, check_file, collect_files, flag_duplicate_units
 from .errors import InboxError
-from .issues import Severity
+from .issues import Issue, Severity
 from .model import Campaign
-from .scorecard_layout import CardLayout, plan_card
+from .scorecard_layout import CardLayout, card_criteria, is_sector, plan_card
 from .text import format_decimal
 
 if TYPE_CHECKING:
@@ -208,19 +209,18 @@ def _parallel(
     # instead of importing everything again; spawn elsewhere
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    size = max(16, len(files) // (count * 8))
+    # a worker holds a chunk's results until it is sent back: bounded, for 50,000 files
+    size = min(max(16, len(files) // (count * 8)), 500)
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     results: list[FileResult] = []
-    layouts: dict[str, CardLayout] = {}
+    shapes: dict[tuple[bool, tuple[str, ...]], CardLayout] = {}
     with ProcessPoolExecutor(
         max_workers=count, mp_context=context, initializer=_worker_start, initargs=(campaign,)
     ) as pool:
         for chunk_results in pool.map(_check_chunk, chunks):
             for result in chunk_results:  # the layout is rebuilt here, not sent back
                 if result.unit is not None and result.card is not None:
-                    if result.unit not in layouts:
-                        layouts[result.unit] = plan_card(campaign, campaign.unit(result.unit))
-                    result = replace(result, layout=layouts[result.unit])
+                    result = replace(result, layout=_layout(campaign, result.unit, shapes))
                 results.append(result)
             if progress:
                 progress(len(results), len(files))
@@ -235,13 +235,68 @@ def _worker_start(campaign: Campaign) -> None:
     _WORKER_CAMPAIGN[:] = [campaign]
 
 
+def _layout(
+    campaign: Campaign, code: str, shapes: dict[tuple[bool, tuple[str, ...]], CardLayout]
+) -> CardLayout:
+    """The unit's layout. Units whose cards have the same rows share one plan (its row map),
+    so 50,000 results do not hold 50,000 copies of it."""
+    unit = campaign.unit(code)
+    key = (is_sector(campaign, code), tuple(c.code for c in card_criteria(campaign, code)))
+    shape = shapes.get(key)
+    if shape is None:
+        shape = shapes[key] = plan_card(campaign, unit)
+    return shape if shape.unit is unit else replace(shape, unit=unit)
+
+
 def _check_chunk(paths: Sequence[Path]) -> list[FileResult]:
     campaign = _WORKER_CAMPAIGN[0]
     layouts: dict[str, CardLayout] = {}
+    numbers: dict[str, Decimal] = {}
     # the raw file, the cells and the layout (which holds the campaign) stay in the worker
-    return [_lean(check_file(campaign, path, layouts)) for path in paths]
+    return [_lean(check_file(campaign, path, layouts), numbers) for path in paths]
 
 
-def _lean(result: FileResult) -> FileResult:
-    members = tuple(_lean(m) for m in result.members)
-    return replace(result, returned=None, layout=None, members=members)
+def _lean(result: FileResult, numbers: dict[str, Decimal]) -> FileResult:
+    """The result as the parent keeps it, small enough for 50,000 files: no raw file, cells
+    or layout; equal numbers are one object, so a chunk pickles each once and the parent
+    holds each once; a card verified nowhere keeps one node map for self and final scores;
+    the cells as read are kept only where a feedback copy will need them."""
+    members = tuple(_lean(m, numbers) for m in result.members)
+    card = result.card
+    if card is not None:
+        self_nodes = _shared(card.self_nodes, numbers)
+        same = not result.verified and card.final_nodes == card.self_nodes
+        card = replace(
+            card,
+            self_nodes=self_nodes,
+            final_nodes=self_nodes if same else _shared(card.final_nodes, numbers),
+        )
+    inputs = {
+        code: raw
+        if raw.amount is None and raw.target is None
+        else replace(raw, amount=_one(raw.amount, numbers), target=_one(raw.target, numbers))
+        for code, raw in result.inputs.items()
+    }
+    return replace(
+        result,
+        returned=None,
+        layout=None,
+        members=members,
+        card=card,
+        inputs=inputs,
+        verified=_shared(result.verified, numbers),
+        values=result.values if any(map(_needs_copy, result.issues)) else {},
+    )
+
+
+def _needs_copy(issue: Issue) -> bool:
+    """An issue that gets the file a feedback copy (as in :mod:`thidua_xlsx.feedback`)."""
+    return bool(issue.cell) or issue.severity is Severity.ERROR
+
+
+def _shared(scores: Mapping[str, Decimal], numbers: dict[str, Decimal]) -> dict[str, Decimal]:
+    return {code: numbers.setdefault(str(value), value) for code, value in scores.items()}
+
+
+def _one(value: Decimal | None, numbers: dict[str, Decimal]) -> Decimal | None:
+    return None if value is None else numbers.setdefault(str(value), value)

@@ -158,11 +158,21 @@ class Campaign:
     tie_breaks: tuple[str, ...] = ()  # criterion codes, compared in this order
     ranking_style: RankingStyle = RankingStyle.COMPETITION
     award: AwardRule | None = None
-    _by_code: dict[str, Criterion] = field(default_factory=dict, compare=False, repr=False)
-    _units_by_code: dict[str, Unit] = field(default_factory=dict, compare=False, repr=False)
-    _sector_leaves: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
-    _children: dict[str | None, list[Unit]] = field(default_factory=dict, compare=False, repr=False)
-    _units_by_upper: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _by_code: dict[str, Criterion] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _units_by_code: dict[str, Unit] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _sector_leaves: dict[str, list[str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _children: dict[str | None, list[Unit]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _units_by_upper: dict[str, str] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._by_code.update((c.code, c) for c in self.criteria)
@@ -182,7 +192,7 @@ class Campaign:
     def has_criterion(self, code: str) -> bool:
         return code in self._by_code
 
-    @property
+    @cached_property
     def sections(self) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.is_section)
 
@@ -206,6 +216,19 @@ class Campaign:
     def is_responsible(self, unit_code: str) -> bool:
         """Whether some criterion names this unit among its responsible sectors."""
         return unit_code in self._sector_leaves
+
+    def has_responsible_child(self, unit_code: str) -> bool:
+        """Whether some child of this unit is named among a criterion's responsible sectors."""
+        return unit_code in self._responsible_parents
+
+    @cached_property
+    def _responsible_parents(self) -> frozenset[str]:
+        units = self._units_by_code
+        return frozenset(
+            parent
+            for code in self._sector_leaves
+            if code in units and (parent := units[code].parent) is not None
+        )
 
     def criteria_for_sector(self, unit_code: str) -> tuple[Criterion, ...]:
         """The criteria a sector scores: its leaves and every group above them, in order."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from .errors import UnitSelectionError
 from .model import Campaign, Unit
 from .ranking import RankedUnit, rank_units
 from .scoring import ScoreCard
-from .submissions import Completeness, SubmissionStatus, choose_submissions
+from .submissions import Completeness, SubmissionStatus, UnitSubmission, choose_submissions
 from .text import fold
 
 __all__ = ["RankReport", "expected_units", "merge_rank"]
@@ -45,10 +46,25 @@ class RankReport:
         return self.check.exit_code
 
     def card(self, unit: str) -> ScoreCard | None:
-        for submission in self.completeness.units:
-            if submission.unit == unit and submission.result is not None:
-                return submission.result.card
-        return None
+        submission = self._submissions.get(unit)
+        return submission.result.card if submission and submission.result else None
+
+    def submission(self, unit: str) -> UnitSubmission | None:
+        """The submission of an expected unit (None for a unit not expected here)."""
+        return self._submissions.get(unit)
+
+    def place(self, unit: str) -> RankedUnit | None:
+        """The unit's place in the ranking (None when it is not ranked)."""
+        return self._places.get(unit)
+
+    # looked up once per unit by the summary: dictionaries, not scans (50,000 units)
+    @cached_property
+    def _submissions(self) -> dict[str, UnitSubmission]:
+        return {u.unit: u for u in reversed(self.completeness.units)}  # the first wins
+
+    @cached_property
+    def _places(self) -> dict[str, RankedUnit]:
+        return {r.unit: r for r in reversed(self.ranking)}
 
     def status_word(self, status: SubmissionStatus, lang: str = "vi") -> str:
         return _WORDS[status][1 if lang == "en" else 0]

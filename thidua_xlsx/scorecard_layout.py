@@ -83,8 +83,7 @@ def is_sector(campaign: Campaign, unit_code: str) -> bool:
     if campaign.is_responsible(unit_code):
         return True
     parent = campaign.unit(unit_code).parent if campaign.has_unit(unit_code) else None
-    siblings = campaign.children_units(parent) if parent else ()
-    return any(campaign.is_responsible(u.code) for u in siblings)
+    return bool(parent and campaign.has_responsible_child(parent))
 
 
 def card_criteria(campaign: Campaign, unit_code: str) -> tuple[Criterion, ...]:

@@ -64,9 +64,12 @@ def write_summary(
     """Write the summary workbook of ``report`` to ``path`` atomically."""
     stamp = generated_at or output_time()
     with atomic_output(Path(path)) as temp:
+        # constant_memory: each row is written out as soon as the next one starts, so a
+        # country's summary (50,000 units) is not held in memory; every sheet is therefore
+        # written strictly top to bottom (a cell above the current row would be dropped)
         workbook = xlsxwriter.Workbook(
             str(temp),
-            {"strings_to_formulas": False, "strings_to_numbers": False, "in_memory": True},
+            {"strings_to_formulas": False, "strings_to_numbers": False, "constant_memory": True},
         )
         try:
             workbook.set_properties({"author": "thidua_xlsx", "created": stamp})
@@ -148,8 +151,8 @@ def _ranking_sheet(
     info = campaign.info
     issuer = report.parent.name if report.parent else info.issuing_body
     sheet.merge_range(0, 0, 0, 3, info.superior_body.upper(), f["center"])
-    sheet.merge_range(1, 0, 1, 3, issuer.upper(), f["issuer"])
     sheet.merge_range(0, 5, 0, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f["bold_center"])
+    sheet.merge_range(1, 0, 1, 3, issuer.upper(), f["issuer"])
     sheet.merge_range(1, 5, 1, last, "Độc lập - Tự do - Hạnh phúc", f["motto2"])
     sheet.merge_range(2, 5, 2, last, f"{info.place or '……'}, ngày …… tháng …… năm ……", f["italic"])
     sheet.merge_range(4, 0, 4, last, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA", f["title"])
@@ -219,13 +222,13 @@ def _signature(
     issuer = report.parent.name if report.parent else info.issuing_body
     middle = 5 + (last - 5) // 2
     sheet.write_string(row, 0, "Nơi nhận:", f["recipients_title"])
-    recipients = [f"- {info.superior_body};" if info.superior_body else "", "- Lưu: VT."]
-    for offset, line in enumerate(r for r in recipients if r):
-        sheet.write_string(row + 1 + offset, 0, line, f["recipients"])
     sheet.merge_range(row, 5, row, middle - 1, "NGƯỜI LẬP BIỂU", f["bold_center"])
-    sheet.merge_range(row + 1, 5, row + 1, middle - 1, "(Ký, ghi rõ họ tên)", f["italic"])
     sheet.merge_range(row, middle, row, last, f"TM. {issuer.upper()}", f["bold_center"])
+    sheet.merge_range(row + 1, 5, row + 1, middle - 1, "(Ký, ghi rõ họ tên)", f["italic"])
     sheet.merge_range(row + 1, middle, row + 1, last, "(Ký tên, đóng dấu)", f["italic"])
+    recipients = [f"- {info.superior_body};" if info.superior_body else "", "- Lưu: VT."]
+    for offset, line in enumerate(r for r in recipients if r):  # rows in order (see above)
+        sheet.write_string(row + 1 + offset, 0, line, f["recipients"])
     sheet.print_area(0, 0, row + 6, last)
 
 
@@ -390,9 +393,10 @@ def _verified_sheet(
         (ranked, criterion, own, final)
         for ranked in report.ranking
         if (card := report.card(ranked.unit)) is not None
-        for criterion in report.campaign.criteria
-        if criterion.is_leaf and criterion.code in card.verified_differences
-        for own, final in [card.verified_differences[criterion.code]]
+        and (differences := card.verified_differences)  # computed once per card
+        for criterion in report.campaign.leaves
+        if criterion.code in differences
+        for own, final in [differences[criterion.code]]
     ]
     if not rows:
         return
