@@ -268,7 +268,11 @@ def main() -> int:
     base = load_campaign(ROOT / "workbook_templates" / "nhon-hung-2024-bdg.xlsx")
     province = province_campaign(base, args.province)
     province_inbox = ensure_inbox(args.cache, "province", province)
-    country_inbox = ensure_inbox(args.cache, "country", country_campaign(base, args.country))
+    country_inbox = (
+        ensure_inbox(args.cache, "country", country_campaign(base, args.country))
+        if args.country
+        else None
+    )
     count, workers = args.province, args.workers
     print(f"province: {count} ward scorecards → 1 summary ({os.cpu_count()} CPUs)", flush=True)
     # warm up, for ours and the DIY loop alike: the files in the page cache, the campaign's
@@ -300,6 +304,8 @@ def main() -> int:
     if diy is not None:
         print(f"ratio DIY / thidua_xlsx, 1 process:     {diy / one:.1f}×")
         print(f"ratio DIY / thidua_xlsx, {workers} processes:   {diy / two:.1f}×", flush=True)
+    if country_inbox is None:  # --country 0: the province alone
+        return 0
     print(f"country: {args.country} ward scorecards, {PROVINCES} clusters → 1 summary", flush=True)
     completed = subprocess.run(
         [

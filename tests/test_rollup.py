@@ -290,3 +290,31 @@ def test_the_verified_score_counts_and_the_differences_are_listed(tmp_path: Path
     # carried up by the summary, the verified score still counts
     again = merge_rank(campaign, [out])
     assert again.card("P-ANPHU") == card
+
+
+def test_a_large_summary_goes_on_over_more_sheets_and_loses_nothing(
+    wards: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel stops at 1,048,576 rows and 16,384 columns (and XlsxWriter silently drops what
+    lies beyond): data and detail continue on further sheets. Tried here with small limits."""
+    from thidua_xlsx import summary_writer
+
+    monkeypatch.setattr(summary_writer, "MAX_DATA_ROWS", 120)
+    monkeypatch.setattr(summary_writer, "MAX_DETAIL_UNITS", 5)
+    campaign = load_campaign(SEED_003)
+    report = merge_rank(campaign, [wards])
+    out = tmp_path / "lon.xlsx"
+    write_summary(out, report)
+    book = openpyxl.load_workbook(out)
+    data = [n for n in book.sheetnames if n.startswith(DATA_SHEET)]
+    assert len(data) >= 3 and data[:2] == [DATA_SHEET, f"{DATA_SHEET}_2"]
+    assert all(book[n].max_row <= 120 for n in data)
+    details = [n for n in book.sheetnames if n.startswith("Chi tiết tiêu chí")]
+    assert details == ["Chi tiết tiêu chí", "Chi tiết tiêu chí (2)", "Chi tiết tiêu chí (3)"]
+    in_detail = [book[n].cell(1, col).value for n in details for col in range(4, 9)]
+    assert [u for u in in_detail if u] == [r.unit for r in report.ranking]
+    again = merge_rank(campaign, [out])
+    assert [(r.unit, r.total, r.rank) for r in again.ranking] == [
+        (r.unit, r.total, r.rank) for r in report.ranking
+    ]
+    assert {m.returned.sheet for m in again.check.files[0].members if m.returned} == set(data)

@@ -452,40 +452,43 @@ def _read_summary(
     kind: str,
     saved_at: datetime | None,
 ) -> ReturnedFile:
-    """A summary workbook: each unit's block on the data sheet becomes a returned card."""
-    found = DATA_SHEET in loader.workbook.sheet_names
-    cells = (
-        loader.load(DATA_SHEET, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False) if found else []
-    )
-    starts = [
-        i for i, row in enumerate(cells) if row and _as_text(row[0]).strip() == DATA_UNIT_MARK
+    """A summary workbook: each unit's block on the data sheets becomes a returned card.
+    A large summary continues its data on ``_thidua_dulieu_2``, ``_thidua_dulieu_3``…"""
+    names = [
+        n for n in loader.workbook.sheet_names if n == DATA_SHEET or n.startswith(f"{DATA_SHEET}_")
     ]
+    found = bool(names)
     members = []
-    for start, end in zip(starts, [*starts[1:], len(cells)][: len(starts)], strict=True):
-        head = [_as_text(v).strip() for v in cells[start][:6]] + [""] * 6
-        rows, duplicates = _criterion_rows(cells, start + 1, end)
-        total = _find_total_row(cells, start + 1, end)
-        members.append(
-            ReturnedFile(
-                path=path,
-                format=kind,
-                sheet=DATA_SHEET,
-                metadata={
-                    **{k: metadata.get(k, "") for k in ("campaign_id", "fingerprint")},
-                    "unit_code": head[1],
-                    "unit_name": head[2],
-                    "card": head[3],
-                },
-                rows=rows,
-                duplicate_rows=tuple(duplicates),
-                cells=cells,
-                formula_count=None,
-                has_error_cells=False,
-                total_row=total,
-                saved_at=_parse_stamp(head[4]),
-                source=head[5] or "?",
+    for name in names:
+        cells = loader.load(name, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False)
+        starts = [
+            i for i, row in enumerate(cells) if row and _as_text(row[0]).strip() == DATA_UNIT_MARK
+        ]
+        for start, end in zip(starts, [*starts[1:], len(cells)][: len(starts)], strict=True):
+            head = [_as_text(v).strip() for v in cells[start][:6]] + [""] * 6
+            rows, duplicates = _criterion_rows(cells, start + 1, end)
+            total = _find_total_row(cells, start + 1, end)
+            members.append(
+                ReturnedFile(
+                    path=path,
+                    format=kind,
+                    sheet=name,
+                    metadata={
+                        **{k: metadata.get(k, "") for k in ("campaign_id", "fingerprint")},
+                        "unit_code": head[1],
+                        "unit_name": head[2],
+                        "card": head[3],
+                    },
+                    rows=rows,
+                    duplicate_rows=tuple(duplicates),
+                    cells=cells,
+                    formula_count=None,
+                    has_error_cells=False,
+                    total_row=total,
+                    saved_at=_parse_stamp(head[4]),
+                    source=head[5] or "?",
+                )
             )
-        )
     return ReturnedFile(
         path=path,
         format=kind,

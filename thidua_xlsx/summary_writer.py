@@ -28,7 +28,6 @@ from .scorecard_layout import (
     META_SHEET,
     TOTAL_LABEL,
     input_cells,
-    plan_card,
 )
 from .submissions import SubmissionStatus
 from .text import format_decimal
@@ -232,34 +231,39 @@ def _signature(
     sheet.print_area(0, 0, row + 6, last)
 
 
+MAX_DETAIL_UNITS = 16_000  # unit columns per detail sheet (Excel has 16,384 columns)
+
+
 def _detail_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
-    """Criterion × unit: every node's final score for every ranked unit, in rank order."""
-    sheet = workbook.add_worksheet(DETAIL_SHEET)
+    """Criterion × unit: every node's final score for every ranked unit, in rank order; more
+    than 16,000 units go on over more sheets (Chi tiết tiêu chí (2), …)."""
     campaign = report.campaign
     units = [r.unit for r in report.ranking]
-    sheet.set_column(0, 0, 9)
-    sheet.set_column(1, 1, 48)
-    sheet.set_column(2, 2, 8)
-    sheet.set_column(3, 3 + len(units), 11)
-    for col, title in enumerate(["Mã", "Nội dung tiêu chí", "Tối đa", *units]):
-        sheet.write_string(0, col, title, f["th"])
-    for row, criterion in enumerate(campaign.criteria, start=1):
-        style = f["total"] if not criterion.is_leaf else f["number"]
-        sheet.write_string(row, 0, criterion.code, f["cell"])
-        sheet.write_string(row, 1, criterion.content, f["text"])
-        sheet.write_number(row, 2, float(criterion.max_points), f["cell"])
-        for col, code in enumerate(units, start=3):
-            card = report.card(code)
+    for part, start in enumerate(range(0, max(len(units), 1), MAX_DETAIL_UNITS), start=1):
+        chunk = units[start : start + MAX_DETAIL_UNITS]
+        sheet = workbook.add_worksheet(DETAIL_SHEET if part == 1 else f"{DETAIL_SHEET} ({part})")
+        sheet.set_column(0, 0, 9)
+        sheet.set_column(1, 1, 48)
+        sheet.set_column(2, 2, 8)
+        sheet.set_column(3, 3 + len(chunk), 11)
+        for col, title in enumerate(["Mã", "Nội dung tiêu chí", "Tối đa", *chunk]):
+            sheet.write_string(0, col, title, f["th"])
+        cards = [report.card(code) for code in chunk]
+        for row, criterion in enumerate(campaign.criteria, start=1):
+            style = f["total"] if not criterion.is_leaf else f["number"]
+            sheet.write_string(row, 0, criterion.code, f["cell"])
+            sheet.write_string(row, 1, criterion.content, f["text"])
+            sheet.write_number(row, 2, float(criterion.max_points), f["cell"])
+            for col, card in enumerate(cards, start=3):
+                if card is not None:
+                    sheet.write_number(row, col, float(card.final_nodes[criterion.code]), style)
+        total_row = len(campaign.criteria) + 1
+        sheet.write_string(total_row, 1, "TỔNG ĐIỂM", f["th"])
+        for col, card in enumerate(cards, start=3):
             if card is not None:
-                sheet.write_number(row, col, float(card.final_nodes[criterion.code]), style)
-    total_row = len(campaign.criteria) + 1
-    sheet.write_string(total_row, 1, "TỔNG ĐIỂM", f["th"])
-    for col, code in enumerate(units, start=3):
-        card = report.card(code)
-        if card is not None:
-            sheet.write_number(total_row, col, float(card.total), f["total"])
-    sheet.freeze_panes(1, 3)
-    _print(sheet, 0)
+                sheet.write_number(total_row, col, float(card.total), f["total"])
+        sheet.freeze_panes(1, 3)
+        _print(sheet, 0)
 
 
 def _chart_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
@@ -467,34 +471,41 @@ def _print(sheet: Worksheet, header_row: int) -> None:
     sheet.set_footer('&C&"Times New Roman"&10Trang &P/&N')
 
 
+MAX_DATA_ROWS = 1_048_000  # rows per data sheet (Excel has 1,048,576); then another sheet
+
+
 def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
     """The inputs of every ranked unit, one block each in the scorecard's columns, so the next
-    level reads this summary back and scores the units again (very hidden, protected)."""
-    sheet = workbook.add_worksheet(DATA_SHEET)
+    level reads this summary back and scores the units again (very hidden, protected). Only
+    the leaves a unit entered get a row; a large summary goes on over more data sheets."""
     campaign = report.campaign
-    row = 0
+    sheets: list[Worksheet] = []
+    row = MAX_DATA_ROWS
     for submission in report.completeness.counted:
         result = submission.result
         if result is None or result.card is None:
             continue
+        entered = [
+            (code, cells)
+            for code, raw in result.inputs.items()  # in the card's order
+            if (cells := input_cells(campaign.criterion(code), raw)) or code in result.verified
+        ]
+        block = 2 + len(entered)
+        if row + block > MAX_DATA_ROWS or not sheets:
+            name = DATA_SHEET if not sheets else f"{DATA_SHEET}_{len(sheets) + 1}"
+            sheets.append(workbook.add_worksheet(name))
+            row = 0
+        sheet = sheets[-1]
         saved = result.saved_at.strftime("%Y-%m-%dT%H:%M:%SZ") if result.saved_at else ""
         source = result.source or result.path.name
         head = [DATA_UNIT_MARK, submission.unit, campaign.unit(submission.unit).name]
         for col, text in enumerate([*head, result.card_kind, saved, source]):
             sheet.write_string(row, col, text)
         row += 1
-        for criterion in plan_card(campaign, campaign.unit(submission.unit)).criteria:
-            sheet.write_string(row, COL["code"], criterion.code)
-            if criterion.method is not None:
-                sheet.write_string(row, COL["method"], criterion.method.value)
-            sheet.write_number(row, COL["max"], float(criterion.max_points))
-            if criterion.target is not None:
-                sheet.write_number(row, COL["target"], float(criterion.target))
-            sheet.write_number(row, COL["self"], float(result.card.self_nodes[criterion.code]))
-            raw = result.inputs.get(criterion.code)
-            cells = input_cells(criterion, raw) if raw is not None else {}
-            if criterion.code in result.verified:
-                cells["verified"] = result.verified[criterion.code]
+        for code, cells in entered:
+            if code in result.verified:
+                cells["verified"] = result.verified[code]
+            sheet.write_string(row, COL["code"], code)
             for column, value in cells.items():
                 if isinstance(value, Decimal):
                     sheet.write_number(row, COL[column], float(value))
@@ -503,9 +514,10 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
             row += 1
         sheet.write_string(row, 0, TOTAL_LABEL)
         sheet.write_number(row, COL["self"], float(result.card.self_total))
-        row += 2
-    sheet.very_hidden()
-    sheet.protect("")
+        row += 1
+    for sheet in sheets:
+        sheet.very_hidden()
+        sheet.protect("")
 
 
 def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime) -> None:
