@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import struct
 import subprocess
 import tempfile
 from pathlib import Path
 
-__all__ = ["convert", "run_uno"]
+__all__ = ["convert", "page_sizes", "page_text", "png_size", "run_uno"]
 
 
 def convert(soffice: str, source: Path, extension: str, out_dir: Path) -> Path:
@@ -62,3 +64,29 @@ def run_uno(job: dict[str, object], work_dir: Path) -> dict[str, object]:
         raise RuntimeError(f"uno_driver failed:\n{completed.stdout}\n{completed.stderr}")
     result: dict[str, object] = json.loads(result_file.read_text(encoding="utf-8"))
     return result
+
+
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Every page's size in points (poppler's pdfinfo)."""
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info)
+    return [(float(w), float(h)) for w, h in sizes]
+
+
+def page_text(pdf: Path, page: int) -> str:
+    """One page's text, laid out (poppler's pdftotext)."""
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height

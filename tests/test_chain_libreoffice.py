@@ -21,14 +21,14 @@ from thidua_xlsx.compose_merge import merge_compose
 from thidua_xlsx.model import Campaign, Criterion, Method, SectionKind
 from thidua_xlsx.rank_merge import merge_rank
 from thidua_xlsx.scorecard_layout import COL, SCORECARD_SHEET, plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
+from thidua_xlsx.scorecard_writer import write_composed_card, write_scorecard
 from thidua_xlsx.scoring import RawInput
 from thidua_xlsx.summary_writer import write_summary
 from thidua_xlsx.templates import scorecard_filename
 
 from conftest import SEED_003
 from fill_helpers import open_deadline, valid_fill
-from libreoffice import convert, run_uno
+from libreoffice import convert, page_sizes, page_text, png_size, run_uno
 
 pytestmark = pytest.mark.libreoffice
 
@@ -130,13 +130,7 @@ def test_three_level_chain_on_libreoffice_files(soffice: str, tmp_path: Path) ->
     ward = campaign.unit("P-NHONHUNG")
     card = tmp_path / "composed" / scorecard_filename(ward)
     card.parent.mkdir()
-    write_scorecard(
-        card,
-        plan_card(campaign, ward),
-        values=composed.values(),  # type: ignore[arg-type]
-        inputs=composed.combined,
-        contributions=composed.parts,
-    )
+    write_composed_card(card, composed)
     convert(soffice, card, "xlsx", wards_in)
     gathered: dict[str, list[RawInput]] = {}
     for unit in campaign.children_units("P-NHONHUNG"):
@@ -188,25 +182,12 @@ def test_three_level_chain_on_libreoffice_files(soffice: str, tmp_path: Path) ->
 
 def _assert_print_layout(soffice: str, summary: Path, out: Path) -> None:
     pdf = convert(soffice, summary, "pdf", out)
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
-    sizes = [
-        tuple(float(x) for x in line.split(":", 1)[1].split("pts")[0].split(" x "))
-        for line in info.splitlines()
-        if line.startswith("Page") and "size:" in line
-    ]
+    sizes = page_sizes(pdf)
     assert sizes and all(abs(w - 841.89) < 2 and abs(h - 595.28) < 2 for w, h in sizes)
 
-    def page(number: int) -> str:
-        return subprocess.run(
-            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-
-    first = page(1)  # the signed copy: header, the whole table one page wide, the signatures
+    first = page_text(
+        pdf, 1
+    )  # the signed copy: header, the whole table one page wide, the signatures
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
     assert "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA" in first
     assert "14/14 đơn vị đã nộp" in first
@@ -220,6 +201,5 @@ def _assert_print_layout(soffice: str, summary: Path, out: Path) -> None:
         check=True,
         capture_output=True,
     )
-    header = png.with_suffix(".png").read_bytes()[16:24]
-    width, height = int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")
+    width, height = png_size(png.with_suffix(".png"))
     assert width > height and abs(width / height - 841.89 / 595.28) < 0.02

@@ -3,43 +3,17 @@ with the column titles repeated on every page, and the guide on a page of its ow
 
 from __future__ import annotations
 
-import re
-import struct
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from libreoffice import convert
+from libreoffice import convert, page_sizes, page_text, png_size
 from scorecard_fixtures import GOLDEN, GOLDEN_CARDS, write_golden_card
 
 pytestmark = pytest.mark.libreoffice
 
 A4_LANDSCAPE = (841.89, 595.3)
-
-
-def _page_sizes(pdf: Path) -> list[tuple[float, float]]:
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
-    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info)
-    return [(float(w), float(h)) for w, h in sizes]
-
-
-def _page_text(pdf: Path, page: int) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
-def _png_size(path: Path) -> tuple[int, int]:
-    header = path.read_bytes()[:24]
-    assert header[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", header[16:24])
-    return width, height
 
 
 @pytest.mark.parametrize(
@@ -57,7 +31,7 @@ def test_scorecard_pdf_is_a4_landscape_one_page_wide(
 ) -> None:
     name, campaign, unit = card
     pdf = convert(soffice, write_golden_card(campaign, unit, tmp_path / name), "pdf", tmp_path)
-    sizes = _page_sizes(pdf)
+    sizes = page_sizes(pdf)
     *card_pages, guide = sizes
     if scorecard_pages is not None:
         assert len(card_pages) == scorecard_pages
@@ -66,11 +40,11 @@ def test_scorecard_pdf_is_a4_landscape_one_page_wide(
         assert (width, height) == pytest.approx(A4_LANDSCAPE, abs=1)
     assert guide == pytest.approx(A4_LANDSCAPE[::-1], abs=1)  # the guide: A4 portrait
     for page in range(1, len(card_pages) + 1):
-        text = _page_text(pdf, page)
+        text = page_text(pdf, page)
         # every column, down to the last, on every page: one page wide, titles repeated
         assert "Nội dung tiêu chí" in text and "Giải trình" in text and "(10)" in text, page
-    assert "THỦ TRƯỞNG ĐƠN VỊ" in _page_text(pdf, len(card_pages))
-    assert "HƯỚNG DẪN ĐIỀN PHIẾU" in _page_text(pdf, len(sizes))
+    assert "THỦ TRƯỞNG ĐƠN VỊ" in page_text(pdf, len(card_pages))
+    assert "HƯỚNG DẪN ĐIỀN PHIẾU" in page_text(pdf, len(sizes))
 
 
 def test_page_one_renders_like_the_golden_png(soffice: str, tmp_path: Path) -> None:
@@ -83,7 +57,7 @@ def test_page_one_renders_like_the_golden_png(soffice: str, tmp_path: Path) -> N
     )
     rendered = png.with_suffix(".png")
     golden = GOLDEN / "scorecard-full-P-NHONHUNG-page1.png"
-    assert _png_size(rendered) == _png_size(golden)
-    width, height = _png_size(rendered)
+    assert png_size(rendered) == png_size(golden)
+    width, height = png_size(rendered)
     assert width > height  # landscape
     assert rendered.stat().st_size > 20_000  # a page with a table on it, not a blank one

@@ -25,8 +25,7 @@ from .feedback import write_feedback
 from .model import Campaign
 from .progress import ProgressBar
 from .rank_merge import merge_rank
-from .scorecard_layout import plan_card
-from .scorecard_writer import write_scorecard
+from .scorecard_writer import write_composed_card
 from .summary_writer import write_summary
 from .templates import write_templates
 
@@ -263,15 +262,7 @@ def _compose(
         campaign, [args.inbox], args.parent, workers=args.workers, progress=progress
     )
     output = Path(args.output)
-    write_scorecard(
-        output,
-        plan_card(campaign, report.parent),
-        values=report.values(),  # type: ignore[arg-type]
-        inputs=report.combined,
-        issues=report.issues,
-        lang=lang,
-        contributions=report.parts,
-    )
+    write_composed_card(output, report, lang)
     written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
     if args.json:
         document = report.check.to_json(lang)

@@ -29,8 +29,7 @@ from .feedback import write_feedback
 from .issues import Severity
 from .model import Campaign
 from .rank_merge import RankReport, merge_rank
-from .scorecard_layout import plan_card
-from .scorecard_writer import write_scorecard
+from .scorecard_writer import write_composed_card
 from .summary_writer import write_summary
 from .templates import TemplatesResult, scorecard_filename, write_templates
 from .text import format_decimal
@@ -239,16 +238,7 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
     # 3. the sectors composed into the ward's own card
     compose = merge_compose(campaign, [sector_inbox], WARD)
     composed_card = out / COMPOSE_DIR / scorecard_filename(compose.parent)
-    write_scorecard(
-        composed_card,
-        plan_card(campaign, compose.parent),
-        values=compose.values(),  # type: ignore[arg-type]
-        inputs=compose.combined,
-        issues=compose.issues,
-        lang=lang,
-        contributions=compose.parts,
-        generated_at=COMPOSED_AT,
-    )
+    write_composed_card(composed_card, compose, lang, generated_at=COMPOSED_AT)
 
     # 4. the town ranks its wards: the composed card and the other wards' inbox
     rank = merge_rank(campaign, [composed_card, ward_inbox], parent=TOWN)

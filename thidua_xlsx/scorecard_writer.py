@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import xlsxwriter
 from xlsxwriter.format import Format
@@ -32,11 +32,15 @@ from .scorecard_layout import (
     SCORECARD_SHEET,
     TOTAL_LABEL,
     CardLayout,
+    plan_card,
 )
 from .scoring import RawInput, ScoreCard, score_card
 from .text import format_decimal
 
-__all__ = ["write_issue_sheet", "write_scorecard"]
+if TYPE_CHECKING:
+    from .compose_merge import ComposeReport
+
+__all__ = ["write_composed_card", "write_issue_sheet", "write_scorecard"]
 
 CellInput = str | int | float | Decimal | None
 
@@ -110,6 +114,23 @@ def write_scorecard(
             _write_metadata(workbook, layout, stamp, "composed" if contributions else None)
         finally:
             workbook.close()
+
+
+def write_composed_card(
+    path: Path, report: ComposeReport, lang: str = "vi", generated_at: datetime | None = None
+) -> None:
+    """The parent's own card made by compose: the sectors' inputs combined, what composing
+    found marked on it, and a sheet of each sector's contribution."""
+    write_scorecard(
+        path,
+        plan_card(report.campaign, report.parent),
+        values=report.values(),  # type: ignore[arg-type]
+        inputs=report.combined,
+        issues=report.issues,
+        lang=lang,
+        contributions=report.parts,
+        generated_at=generated_at,
+    )
 
 
 class _Form:
