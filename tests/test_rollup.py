@@ -142,14 +142,14 @@ def test_unusable_summaries_are_rejected_with_their_code(
     book.save(inbox / "mat-du-lieu.xlsx")
     # a carried value edited in the hidden sheet: the re-scored total disagrees with it
     book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-2.xlsx")
-    data = book[DATA_SHEET]
-    cell = next(
-        row[5]
-        for row in data.iter_rows()
-        if row[0].value == "I.5" and isinstance(row[5].value, (int, float))
-    )
-    cell.value = 99
+    cell = _edit_carried(book, "I.5", "result", 99)
     book.save(inbox / "sua-du-lieu.xlsx")
+    # a carried unit's text cut short: that unit is rejected, the others still count
+    book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-1.xlsx")
+    cut = next(r[7] for r in book[DATA_SHEET].iter_rows() if r[1].value == "P-ANPHU")
+    cut.value = str(cut.value)[:-9]
+    (tmp_path / "inbox2").mkdir()
+    book.save(tmp_path / "inbox2" / "hong-du-lieu.xlsx")
     report = merge_rank(campaign, [inbox])
     by_name = {f.path.name: f for f in report.check.files}
     missing_data = by_name["mat-du-lieu.xlsx"]
@@ -160,10 +160,32 @@ def test_unusable_summaries_are_rejected_with_their_code(
     bad = [m for m in edited.members if not m.accepted]
     assert len(bad) == 1  # … one carried unit is not
     assert {i.code for i in bad[0].issues} >= {"value_over_max", "cached_total_mismatch"}
-    assert bad[0].issues[0].sheet == DATA_SHEET and bad[0].issues[0].cell == cell.coordinate
+    assert bad[0].issues[0].sheet == DATA_SHEET and bad[0].issues[0].cell == cell
     statuses = {u.unit: u.status.value for u in report.completeness.units}
     assert statuses[bad[0].unit or ""] == "rejected"
     assert all(statuses[u.code] == "missing" for u in campaign.children_units("TXTB")[:3])
+    report = merge_rank(campaign, [tmp_path / "inbox2"], cluster=CLUSTERS[0])
+    damaged = report.check.files[0]
+    assert damaged.accepted and [m.unit for m in damaged.members if not m.accepted] == ["P-ANPHU"]
+    anphu = next(m for m in damaged.members if m.unit == "P-ANPHU")
+    assert [(i.code, i.cell) for i in anphu.issues] == [("summary_data_damaged", cut.coordinate)]
+    statuses = {u.unit: u.status.value for u in report.completeness.units}
+    assert statuses.pop("P-ANPHU") == "rejected"
+    assert set(statuses.values()) == {"accepted"}
+
+
+def _edit_carried(
+    book: openpyxl.Workbook, criterion: str, column: str, value: object, unit: str = ""
+) -> str:
+    """Change one carried input in a summary's data sheet, as someone editing the hidden
+    text by hand would (the first unit with ``criterion`` entered, or ``unit``'s)."""
+    for row in book[DATA_SHEET].iter_rows():
+        carried = json.loads(str(row[7].value)) if row[0].value == "ĐƠN VỊ" else {}
+        if criterion in carried and unit in ("", row[1].value):
+            carried[criterion][column] = value
+            row[7].value = json.dumps(carried, ensure_ascii=False)
+            return str(row[7].coordinate)
+    raise AssertionError(f"no unit carries {criterion}")
 
 
 def test_merge_json_lists_the_units_a_summary_carries(cluster_summaries: Path) -> None:
@@ -240,9 +262,7 @@ def test_feedback_for_a_unit_carried_by_a_summary(cluster_summaries: Path, tmp_p
     from thidua_xlsx.feedback import write_feedback
 
     book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-1.xlsx")
-    data = book[DATA_SHEET]
-    cell = next(row[5] for row in data.iter_rows() if row[0].value == "I.5")
-    cell.value = "mười"
+    _edit_carried(book, "I.5", "result", "mười", unit="P-ANPHU")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     book.save(inbox / "tong-hop-cum-1.xlsx")
@@ -299,7 +319,7 @@ def test_a_large_summary_goes_on_over_more_sheets_and_loses_nothing(
     lies beyond): data and detail continue on further sheets. Tried here with small limits."""
     from thidua_xlsx import summary_writer
 
-    monkeypatch.setattr(summary_writer, "MAX_DATA_ROWS", 120)
+    monkeypatch.setattr(summary_writer, "MAX_DATA_ROWS", 5)
     monkeypatch.setattr(summary_writer, "MAX_DETAIL_UNITS", 5)
     campaign = load_campaign(SEED_003)
     report = merge_rank(campaign, [wards])
@@ -308,7 +328,7 @@ def test_a_large_summary_goes_on_over_more_sheets_and_loses_nothing(
     book = openpyxl.load_workbook(out)
     data = [n for n in book.sheetnames if n.startswith(DATA_SHEET)]
     assert len(data) >= 3 and data[:2] == [DATA_SHEET, f"{DATA_SHEET}_2"]
-    assert all(book[n].max_row <= 120 for n in data)
+    assert all(book[n].max_row <= 5 for n in data)
     details = [n for n in book.sheetnames if n.startswith("Chi tiết tiêu chí")]
     assert details == ["Chi tiết tiêu chí", "Chi tiết tiêu chí (2)", "Chi tiết tiêu chí (3)"]
     in_detail = [book[n].cell(1, col).value for n in details for col in range(4, 9)]

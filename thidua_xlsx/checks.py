@@ -236,6 +236,10 @@ class _Checker:
             unsafe = _UNSAFE_UNIT_CODE.search(code) or len(code) > 64
             self.issue("unit_code_invalid" if unsafe else "unit_unknown", value=code)
             return self.result(code)
+        if self.file.damaged is not None:
+            damaged = self.file.damaged
+            self.issue("summary_data_damaged", cell=damaged.ref, value=damaged.value)
+            return self.result(code)
         layout = self.layouts.get(code)
         if layout is None:
             layout = self.layouts[code] = plan_card(self.campaign, self.campaign.unit(code))
@@ -568,9 +572,12 @@ class _Checker:
     def _cached_total(self, layout: CardLayout, card: ScoreCard) -> None:
         if any(i.code in ("row_missing", "row_duplicate") for i in self.issues):
             return  # the file's own totals cannot be compared with a row gone or doubled
-        row = self.file.total_row if self.file.total_row is not None else layout.total_row
-        total_ref = cell_name(row, COL["self"])
-        cached = self.errors.get(total_ref) or self.file.cell(total_ref)
+        if self.file.total_cell is not None:  # a unit carried by a summary
+            total_ref, cached = self.file.total_cell.ref, self.file.total_cell.value
+        else:
+            row = self.file.total_row if self.file.total_row is not None else layout.total_row
+            total_ref = cell_name(row, COL["self"])
+            cached = self.errors.get(total_ref) or self.file.cell(total_ref)
         if isinstance(cached, str) and cached.strip().upper() in _EXCEL_ERRORS:
             self.issue(
                 "cached_total_mismatch",

@@ -274,6 +274,13 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "The summary has lost its hidden sheet of the units' data, so it cannot be read back. "
         "Send the original summary made by thidua.",
     ),
+    "summary_data_damaged": CatalogueEntry(
+        _E,
+        "Dữ liệu ẩn của đơn vị này trong tệp tổng hợp đã bị sửa hoặc hỏng ({value}), nên không "
+        "chấm lại được. Hãy gửi tệp tổng hợp gốc do thidua tạo ra.",
+        "This unit's hidden data in the summary was edited or damaged ({value}), so it cannot "
+        "be scored again. Send the original summary made by thidua.",
+    ),
     "summary_no_units": CatalogueEntry(
         _W,
         "Tệp tổng hợp không có đơn vị nào được xếp hạng, nên không đóng góp kết quả nào.",

@@ -31,9 +31,12 @@ from defusedxml import ElementTree as SafeElementTree
 
 from .campaign_loader import normalise_code
 from .cellref import cell_name, parse_cell
+from .rollup_data import RollupDataError, decode_inputs
 from .scorecard_layout import (
     COL,
+    DATA_INPUTS_COL,
     DATA_SHEET,
+    DATA_TOTAL_COL,
     DATA_UNIT_MARK,
     META_SHEET,
     SCORECARD_SHEET,
@@ -50,7 +53,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all parts together, as the zip directory declares
 MAX_SHEET_BYTES = 16 * 1024 * 1024  # one sheet's XML (a scorecard's is under 200 KB)
 MAX_SHEET_CELLS = 2_000_000  # rows × columns of a sheet read (a scorecard: under 2,000)
-MAX_DATA_CELLS = 20_000_000  # a summary's data sheet: every unit's rows (2,000 units: 1M)
+MAX_DATA_CELLS = 20_000_000  # a summary's data sheet: a row per unit (2,000 units: 16,000)
 _MACRO_PARTS = ("xl/vbaProject", "xl/macrosheets/", "xl/activeX/", "xl/embeddings/", "Basic/")
 _EXTERNAL_LINK_PARTS = "xl/externalLinks/externalLink"
 _OLE_MACRO_MARK = "_VBA_PROJECT".encode("utf-16-le")
@@ -78,13 +81,14 @@ class CriterionRow:
     code: str
     row: int  # 0-based
     values: Sequence[CellValue]
+    at: str = ""  # a unit carried by a summary: every value is in this one cell's text
 
     def value(self, column: str) -> CellValue:
         col = COL[column]
         return self.values[col] if col < len(self.values) else None
 
     def ref(self, column: str) -> str:
-        return cell_name(self.row, COL[column])
+        return self.at or cell_name(self.row, COL[column])
 
     @property
     def cells(self) -> dict[str, CellRead]:
@@ -117,6 +121,8 @@ class ReturnedFile:
     macros: bool = False  # a VBA project, macro sheets, ActiveX or embedded objects (never run)
     external_links: int = 0  # links to other workbooks (never followed)
     merged: tuple[tuple[int, int, int, int], ...] = ()  # merged ranges, 0-based r0, c0, r1, c1
+    total_cell: CellRead | None = None  # a carried unit: its own total as the summary holds it
+    damaged: CellRead | None = None  # a carried unit's inputs that cannot be decoded: why
     _data: bytes = field(default=b"", repr=False, compare=False)
 
     @property
@@ -452,47 +458,21 @@ def _read_summary(
     kind: str,
     saved_at: datetime | None,
 ) -> ReturnedFile:
-    """A summary workbook: each unit's block on the data sheets becomes a returned card.
+    """A summary workbook: each unit's row on the data sheets becomes a returned card.
     A large summary continues its data on ``_thidua_dulieu_2``, ``_thidua_dulieu_3``…"""
     names = [
         n for n in loader.workbook.sheet_names if n == DATA_SHEET or n.startswith(f"{DATA_SHEET}_")
     ]
-    found = bool(names)
     members = []
     for name in names:
         cells = loader.load(name, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False)
-        starts = [
-            i for i, row in enumerate(cells) if row and _as_text(row[0]).strip() == DATA_UNIT_MARK
-        ]
-        for start, end in zip(starts, [*starts[1:], len(cells)][: len(starts)], strict=True):
-            head = [_as_text(v).strip() for v in cells[start][:6]] + [""] * 6
-            rows, duplicates = _criterion_rows(cells, start + 1, end)
-            total = _find_total_row(cells, start + 1, end)
-            members.append(
-                ReturnedFile(
-                    path=path,
-                    format=kind,
-                    sheet=name,
-                    metadata={
-                        **{k: metadata.get(k, "") for k in ("campaign_id", "fingerprint")},
-                        "unit_code": head[1],
-                        "unit_name": head[2],
-                        "card": head[3],
-                    },
-                    rows=rows,
-                    duplicate_rows=tuple(duplicates),
-                    cells=cells,
-                    formula_count=None,
-                    has_error_cells=False,
-                    total_row=total,
-                    saved_at=_parse_stamp(head[4]),
-                    source=head[5] or "?",
-                )
-            )
+        for index, row in enumerate(cells):
+            if row and _as_text(row[0]).strip() == DATA_UNIT_MARK:
+                members.append(_carried_unit(path, kind, metadata, name, index, row))
     return ReturnedFile(
         path=path,
         format=kind,
-        sheet=DATA_SHEET if found else "",
+        sheet=DATA_SHEET if names else "",
         metadata=metadata,
         rows={},
         duplicate_rows=(),
@@ -502,6 +482,53 @@ def _read_summary(
         total_row=None,
         saved_at=saved_at,
         members=tuple(members),
+    )
+
+
+def _carried_unit(
+    path: Path,
+    kind: str,
+    metadata: Mapping[str, str],
+    sheet: str,
+    index: int,
+    row: Sequence[CellValue],
+) -> ReturnedFile:
+    """One unit's row of a summary's data sheet, as the card it was ranked from."""
+    head = [_as_text(v).strip() for v in row[:DATA_TOTAL_COL]] + [""] * DATA_TOTAL_COL
+    text = "".join(v for v in row[DATA_INPUTS_COL:] if isinstance(v, str))
+    inputs_at = cell_name(index, DATA_INPUTS_COL)
+    rows: dict[str, CriterionRow] = {}
+    damaged = None
+    try:
+        for code, entered in decode_inputs(text).items():
+            values: list[CellValue] = [None] * len(COL)
+            values[COL["code"]] = code
+            for column, value in entered.items():
+                values[COL[column]] = value
+            rows[code] = CriterionRow(code, index, values, at=inputs_at)
+    except RollupDataError as exc:
+        rows, damaged = {}, CellRead(inputs_at, str(exc))
+    total = _at(row, DATA_TOTAL_COL)
+    return ReturnedFile(
+        path=path,
+        format=kind,
+        sheet=sheet,
+        metadata={
+            **{k: metadata.get(k, "") for k in ("campaign_id", "fingerprint")},
+            "unit_code": head[1],
+            "unit_name": head[2],
+            "card": head[3],
+        },
+        rows=rows,
+        duplicate_rows=(),
+        cells=[],
+        formula_count=None,
+        has_error_cells=False,
+        total_row=None,
+        saved_at=_parse_stamp(head[4]),
+        source=head[5] or "?",
+        total_cell=CellRead(cell_name(index, DATA_TOTAL_COL), total),
+        damaged=damaged,
     )
 
 

@@ -20,13 +20,14 @@ from .atomic import atomic_output, output_time
 from .issues import Severity
 from .model import Method
 from .rank_merge import RankReport
+from .rollup_data import encode_inputs
 from .scorecard_layout import (
-    COL,
+    DATA_INPUTS_COL,
     DATA_SHEET,
+    DATA_TOTAL_COL,
     DATA_UNIT_MARK,
     FORMAT_VERSION,
     META_SHEET,
-    TOTAL_LABEL,
     input_cells,
 )
 from .submissions import SubmissionStatus
@@ -475,9 +476,9 @@ MAX_DATA_ROWS = 1_048_000  # rows per data sheet (Excel has 1,048,576); then ano
 
 
 def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
-    """The inputs of every ranked unit, one block each in the scorecard's columns, so the next
-    level reads this summary back and scores the units again (very hidden, protected). Only
-    the leaves a unit entered get a row; a large summary goes on over more data sheets."""
+    """The inputs of every ranked unit, so the next level reads this summary back and scores
+    the units again (very hidden, protected): one row per unit, its entered inputs as text
+    (:mod:`thidua_xlsx.rollup_data`); a very large summary goes on over more data sheets."""
     campaign = report.campaign
     sheets: list[Worksheet] = []
     row = MAX_DATA_ROWS
@@ -485,13 +486,14 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
         result = submission.result
         if result is None or result.card is None:
             continue
-        entered = [
-            (code, cells)
-            for code, raw in result.inputs.items()  # in the card's order
-            if (cells := input_cells(campaign.criterion(code), raw)) or code in result.verified
-        ]
-        block = 2 + len(entered)
-        if row + block > MAX_DATA_ROWS or not sheets:
+        entered: dict[str, dict[str, str | int | float]] = {}
+        for code, raw in result.inputs.items():  # in the card's order
+            cells = input_cells(campaign.criterion(code), raw)
+            if code in result.verified:
+                cells["verified"] = result.verified[code]
+            if cells:
+                entered[code] = {c: _carried(v) for c, v in cells.items()}
+        if row >= MAX_DATA_ROWS:
             name = DATA_SHEET if not sheets else f"{DATA_SHEET}_{len(sheets) + 1}"
             sheets.append(workbook.add_worksheet(name))
             row = 0
@@ -501,23 +503,20 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
         head = [DATA_UNIT_MARK, submission.unit, campaign.unit(submission.unit).name]
         for col, text in enumerate([*head, result.card_kind, saved, source]):
             sheet.write_string(row, col, text)
-        row += 1
-        for code, cells in entered:
-            if code in result.verified:
-                cells["verified"] = result.verified[code]
-            sheet.write_string(row, COL["code"], code)
-            for column, value in cells.items():
-                if isinstance(value, Decimal):
-                    sheet.write_number(row, COL[column], float(value))
-                else:
-                    sheet.write_string(row, COL[column], str(value))
-            row += 1
-        sheet.write_string(row, 0, TOTAL_LABEL)
-        sheet.write_number(row, COL["self"], float(result.card.self_total))
+        sheet.write_number(row, DATA_TOTAL_COL, float(result.card.self_total))
+        for col, chunk in enumerate(encode_inputs(entered), start=DATA_INPUTS_COL):
+            sheet.write_string(row, col, chunk)
         row += 1
     for sheet in sheets:
         sheet.very_hidden()
         sheet.protect("")
+
+
+def _carried(value: object) -> str | int | float:
+    """A card cell's value as the data sheet carries it: numbers as numbers (as on a card)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return str(value)
 
 
 def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime) -> None:

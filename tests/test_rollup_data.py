@@ -1,0 +1,68 @@
+"""The text a summary carries per unit: what is written reads back exactly, over any number of
+cells, and anything else is refused with a reason (never a crash)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thidua_xlsx.rollup_data import (
+    CHUNK_CHARS,
+    INPUT_COLUMNS,
+    RollupDataError,
+    decode_inputs,
+    encode_inputs,
+)
+
+values = st.one_of(
+    st.text(max_size=300),
+    st.integers(min_value=-(10**15), max_value=10**15),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+inputs = st.dictionaries(
+    st.text(min_size=1, max_size=12),
+    st.dictionaries(st.sampled_from(sorted(INPUT_COLUMNS)), values, max_size=5),
+    max_size=40,
+)
+
+
+@given(inputs)
+def test_what_is_written_reads_back_exactly(carried: dict[str, dict[str, object]]) -> None:
+    chunks = encode_inputs(carried)  # type: ignore[arg-type]
+    assert all(0 < len(c) <= CHUNK_CHARS for c in chunks)
+    decoded = decode_inputs("".join(chunks))
+    assert decoded == carried
+    assert list(decoded) == list(carried)  # the card's order is kept
+
+
+def test_long_text_goes_on_over_more_cells() -> None:
+    evidence = "Quyết định số 12/QĐ-UBND về việc khen thưởng; " * 2000
+    carried = {f"I.{i}": {"evidence": evidence, "result": 5} for i in range(1, 4)}
+    chunks = encode_inputs(carried)  # type: ignore[arg-type]
+    assert len(chunks) >= 8 and max(map(len, chunks)) == CHUNK_CHARS
+    assert decode_inputs("".join(chunks)) == carried
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ('{"I.1":{"result":5}', "Expecting"),  # cut short
+        ("[1, 2]", "not an object"),
+        ('{"I.1":[5]}', "not an object"),
+        ('{"":{"result":5}}', "not an object"),
+        ('{"I.1":{"result":5},"I.1":{"result":6}}', "twice"),
+        ('{"I.1":{"result":5,"result":6}}', "twice"),
+        ('{"I.1":{"diem":5}}', "unknown column"),
+        ('{"I.1":{"result":true}}', "not a number or text"),
+        ('{"I.1":{"result":null}}', "not a number or text"),
+        ('{"I.1":{"result":{"x":1}}}', "not a number or text"),
+        ('{"I.1":{"result":NaN}}', "NaN is not a number"),
+        ('{"I.1":{"result":-Infinity}}', "Infinity is not a number"),
+        ("[" * 100_000 + "]" * 100_000, "recursion"),  # nested too deep for the parser
+        ("", "Expecting value"),
+    ],
+)
+def test_anything_else_is_refused_with_a_reason(text: str, why: str) -> None:
+    with pytest.raises(RollupDataError, match=why):
+        decode_inputs(text)

@@ -1,0 +1,67 @@
+"""The units' inputs a summary carries for the next level, as text (pure: no spreadsheet
+library).
+
+A summary's very hidden data sheet has one row per ranked unit: the unit's code, name, card
+kind, saved time, source file and own total, then its entered inputs encoded here as JSON
+text, split over as many cells as needed (a cell holds at most 32,767 characters). One row
+per unit, a few cells each, keeps a country's summary small and quick to write; the next
+level decodes the text and checks and scores every value again, as on a card.
+
+The text is a JSON object: criterion code → {input column → value}, in the card's order.
+A value is a JSON number or string, exactly what the card's cell would hold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+__all__ = ["CHUNK_CHARS", "INPUT_COLUMNS", "RollupDataError", "decode_inputs", "encode_inputs"]
+
+CHUNK_CHARS = 32_000  # characters per cell, under Excel's 32,767
+INPUT_COLUMNS = frozenset({"result", "target", "evidence", "explanation", "verified"})
+
+Value = str | int | float
+
+
+class RollupDataError(ValueError):
+    """The carried text is not what a summary writes (damaged or edited by hand)."""
+
+
+def encode_inputs(inputs: Mapping[str, Mapping[str, Value]]) -> list[str]:
+    """The inputs as JSON text, in chunks of at most :data:`CHUNK_CHARS` characters."""
+    text = json.dumps(inputs, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS)] or ["{}"]
+
+
+def decode_inputs(text: str) -> dict[str, dict[str, Value]]:
+    """The inputs back from :func:`encode_inputs`'s text; :class:`RollupDataError` when the
+    text is not such an object (nothing in it is trusted: every value is checked later)."""
+    try:
+        data = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as exc:
+        raise RollupDataError(str(exc)[:80]) from exc
+    if not isinstance(data, dict):
+        raise RollupDataError("not an object")
+    for code, cells in data.items():
+        if not code or not isinstance(cells, dict):
+            raise RollupDataError(f"{code!r}: not an object")
+        for column, value in cells.items():
+            if column not in INPUT_COLUMNS:
+                raise RollupDataError(f"{code}: unknown column {column!r}")
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                raise RollupDataError(f"{code}.{column}: not a number or text")
+    return data
+
+
+def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for key, value in pairs:
+        if key in found:
+            raise RollupDataError(f"{key!r} twice")
+        found[key] = value
+    return found
+
+
+def _no_constant(name: str) -> float:
+    raise RollupDataError(f"{name} is not a number")
