@@ -29,7 +29,7 @@ inputs = st.dictionaries(
 
 @given(inputs)
 def test_what_is_written_reads_back_exactly(carried: dict[str, dict[str, object]]) -> None:
-    chunks = encode_inputs(carried)  # type: ignore[arg-type]
+    chunks = encode_inputs(carried)
     assert all(0 < len(c) <= CHUNK_CHARS for c in chunks)
     decoded = decode_inputs("".join(chunks))
     assert decoded == carried
@@ -39,7 +39,7 @@ def test_what_is_written_reads_back_exactly(carried: dict[str, dict[str, object]
 def test_long_text_goes_on_over_more_cells() -> None:
     evidence = "Quyết định số 12/QĐ-UBND về việc khen thưởng; " * 2000
     carried = {f"I.{i}": {"evidence": evidence, "result": 5} for i in range(1, 4)}
-    chunks = encode_inputs(carried)  # type: ignore[arg-type]
+    chunks = encode_inputs(carried)
     assert len(chunks) >= 8 and max(map(len, chunks)) == CHUNK_CHARS
     assert decode_inputs("".join(chunks)) == carried
 

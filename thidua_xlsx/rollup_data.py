@@ -28,7 +28,7 @@ class RollupDataError(ValueError):
     """The carried text is not what a summary writes (damaged or edited by hand)."""
 
 
-def encode_inputs(inputs: Mapping[str, Mapping[str, Value]]) -> list[str]:
+def encode_inputs(inputs: Mapping[str, Mapping[str, object]]) -> list[str]:
     """The inputs as JSON text, in chunks of at most :data:`CHUNK_CHARS` characters."""
     text = json.dumps(inputs, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS)] or ["{}"]

@@ -486,13 +486,16 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
         result = submission.result
         if result is None or result.card is None:
             continue
-        entered: dict[str, dict[str, str | int | float]] = {}
+        entered: dict[str, dict[str, object]] = {}
         for code, raw in result.inputs.items():  # in the card's order
             cells = input_cells(campaign.criterion(code), raw)
             if code in result.verified:
                 cells["verified"] = result.verified[code]
             if cells:
-                entered[code] = {c: _carried(v) for c, v in cells.items()}
+                for column, value in cells.items():  # numbers as a card's cells hold them
+                    if type(value) is Decimal:
+                        cells[column] = float(value)
+                entered[code] = cells
         if row >= MAX_DATA_ROWS:
             name = DATA_SHEET if not sheets else f"{DATA_SHEET}_{len(sheets) + 1}"
             sheets.append(workbook.add_worksheet(name))
@@ -510,13 +513,6 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
     for sheet in sheets:
         sheet.very_hidden()
         sheet.protect("")
-
-
-def _carried(value: object) -> str | int | float:
-    """A card cell's value as the data sheet carries it: numbers as numbers (as on a card)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return str(value)
 
 
 def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime) -> None:
