@@ -49,3 +49,27 @@ def test_two_processes_give_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> N
         assert card.self_nodes.keys() == card.final_nodes.keys()
         for value in card.self_nodes.values():
             assert totals.setdefault(str(value), value) is value
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_paused_only_while_results_arrive(
+    monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+    real_layout = check_run._layout
+
+    def spy(*args: object) -> object:  # runs in the parent, once per result
+        seen.append(gc.isenabled())
+        return real_layout(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check_run, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(check_run, "_layout", spy)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        report = run_check(load_campaign(SEED_003), [FILES], workers=2)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert len(report.files) > 20 and seen and not any(seen)
