@@ -80,8 +80,10 @@ class CriterionRow:
     values: Sequence[CellValue]
 
     def value(self, column: str) -> CellValue:
-        col = COL[column]
-        return self.values[col] if col < len(self.values) else None
+        try:
+            return self.values[COL[column]]
+        except IndexError:  # a row shorter than the table (the columns are never negative)
+            return None
 
     def ref(self, column: str) -> str:
         return cell_name(self.row, COL[column])
