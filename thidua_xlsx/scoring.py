@@ -183,7 +183,7 @@ def score_card(
     self_nodes = _tree(campaign, self_leaves)
     final_nodes = _tree(campaign, final_leaves) if verified else self_nodes
     regular, bonus, deduction, total = _totals(campaign, final_nodes)
-    self_total = _totals(campaign, self_nodes)[3]
+    self_total = total if final_nodes is self_nodes else _totals(campaign, self_nodes)[3]
     return ScoreCard(self_nodes, final_nodes, regular, bonus, deduction, total, self_total)
 
 
@@ -212,10 +212,13 @@ def _tree(campaign: Campaign, leaf_scores: Mapping[str, Decimal]) -> dict[str, D
     return nodes
 
 
+_SECTION_KINDS = tuple(SectionKind)  # iterating the enum class itself is slow
+
+
 def _totals(
     campaign: Campaign, nodes: Mapping[str, Decimal]
 ) -> tuple[Decimal, Decimal, Decimal, Decimal]:
-    parts = dict.fromkeys(SectionKind, ZERO)
+    parts = dict.fromkeys(_SECTION_KINDS, ZERO)
     for section in campaign.sections:
         parts[section.kind] += nodes[section.code]
     regular, bonus = parts[SectionKind.REGULAR], parts[SectionKind.BONUS]
