@@ -346,20 +346,32 @@ class _Checker:
 
     def _locked(self, criterion: Criterion, row: CriterionRow) -> None:
         """Locked cells edited (unprotected sheet): report them; the canonical values count."""
-        canonical = [("max", criterion.max_points, "điểm tối đa", "maximum points")]
-        if criterion.is_leaf and criterion.target is not None:
-            canonical.append(("target", criterion.target, "chỉ tiêu", "target"))
-        for column, expected, what_vi, what_en in canonical:
-            if parse_decimal(row.value(column)) != expected:
-                self.issue(
-                    "locked_cell_changed",
-                    cell=row.ref(column),
-                    criterion=criterion.code,
-                    value=_show(row.value(column)),
-                    what=what_vi,
-                    what_en=what_en,
-                    expected=format_decimal(expected),
-                )
+        cap, target = criterion.max_points, criterion.target
+        if parse_decimal(row.value("max")) != cap:
+            self._locked_changed(criterion, row, "max", cap, "điểm tối đa", "maximum points")
+        if target is None or not criterion.is_leaf:
+            return
+        if parse_decimal(row.value("target")) != target:
+            self._locked_changed(criterion, row, "target", target, "chỉ tiêu", "target")
+
+    def _locked_changed(
+        self,
+        criterion: Criterion,
+        row: CriterionRow,
+        column: str,
+        expected: Decimal,
+        what_vi: str,
+        what_en: str,
+    ) -> None:
+        self.issue(
+            "locked_cell_changed",
+            cell=row.ref(column),
+            criterion=criterion.code,
+            value=_show(row.value(column)),
+            what=what_vi,
+            what_en=what_en,
+            expected=format_decimal(expected),
+        )
 
     # -- leaves ---------------------------------------------------------------------------
 
@@ -391,7 +403,7 @@ class _Checker:
         self._bounds(criterion, row, amount, target)
         self.inputs[code] = RawInput(amount, met, target, explanation, evidence)
         verified = row.value("verified")
-        if not _blank(verified):
+        if verified is not None and not _blank(verified):
             self.values[(code, "verified")] = verified
             number = self._number(row, "verified", criterion)
             if number is not None:
@@ -497,7 +509,7 @@ class _Checker:
 
     def _text(self, row: CriterionRow, column: str, criterion: Criterion) -> str:
         value = row.value(column)
-        if _blank(value):
+        if value is None or _blank(value):
             return ""
         text = str(value) if not isinstance(value, float) else _show(value)
         if len(text) > TEXT_MAX_LENGTH:

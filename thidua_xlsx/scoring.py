@@ -207,7 +207,7 @@ def _tree(campaign: Campaign, leaf_scores: Mapping[str, Decimal]) -> dict[str, D
         if criterion.is_leaf:
             nodes[criterion.code] = leaf_scores[criterion.code]
         else:
-            children = sum((nodes[c] for c in criterion.children), ZERO)
+            children = sum([nodes[c] for c in criterion.children], ZERO)
             nodes[criterion.code] = min(children, criterion.max_points)
     return nodes
 
