@@ -230,6 +230,10 @@ class Campaign:
             if code in units and (parent := units[code].parent) is not None
         )
 
+    def sector_leaf_codes(self, unit_code: str) -> tuple[str, ...]:
+        """The leaves naming this unit among their responsible sectors, in sheet order."""
+        return tuple(self._sector_leaves.get(unit_code, ()))
+
     def criteria_for_sector(self, unit_code: str) -> tuple[Criterion, ...]:
         """The criteria a sector scores: its leaves and every group above them, in order."""
         keep: set[str] = set()
