@@ -204,6 +204,11 @@ class Campaign:
     def leaf_map(self) -> dict[str, Criterion]:
         return {c.code: c for c in self.leaves}
 
+    @cached_property
+    def bottom_up(self) -> tuple[tuple[str, tuple[str, ...], Decimal], ...]:
+        """Every criterion as (code, children, max points), children before their parent."""
+        return tuple((c.code, c.children, c.max_points) for c in reversed(self.criteria))
+
     def children_of(self, code: str) -> tuple[Criterion, ...]:
         return tuple(self._by_code[c] for c in self._by_code[code].children)
 

@@ -203,12 +203,11 @@ def compose(
 
 def _tree(campaign: Campaign, leaf_scores: Mapping[str, Decimal]) -> dict[str, Decimal]:
     nodes: dict[str, Decimal] = {}
-    for criterion in reversed(campaign.criteria):  # children come after their parent
-        if criterion.is_leaf:
-            nodes[criterion.code] = leaf_scores[criterion.code]
+    for code, children, cap in campaign.bottom_up:
+        if children:
+            nodes[code] = min(sum([nodes[c] for c in children], ZERO), cap)
         else:
-            children = sum([nodes[c] for c in criterion.children], ZERO)
-            nodes[criterion.code] = min(children, criterion.max_points)
+            nodes[code] = leaf_scores[code]
     return nodes
 
 
