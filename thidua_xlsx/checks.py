@@ -350,29 +350,40 @@ class _Checker:
 
     def _locked(self, criterion: Criterion, row: CriterionRow) -> None:
         """Locked cells edited (unprotected sheet): report them; the canonical values count."""
-        canonical = [("max", criterion.max_points, "điểm tối đa", "maximum points")]
-        if criterion.is_leaf and criterion.target is not None:
-            canonical.append(("target", criterion.target, "chỉ tiêu", "target"))
-        for column, expected, what_vi, what_en in canonical:
-            if parse_decimal(row.value(column)) != expected:
-                self.issue(
-                    "locked_cell_changed",
-                    cell=row.ref(column),
-                    criterion=criterion.code,
-                    value=_show(row.value(column)),
-                    what=what_vi,
-                    what_en=what_en,
-                    expected=format_decimal(expected),
-                )
+        cap, target = criterion.max_points, criterion.target
+        if parse_decimal(row.value("max")) != cap:
+            self._locked_changed(criterion, row, "max", cap, "điểm tối đa", "maximum points")
+        if target is None or not criterion.is_leaf:
+            return
+        if parse_decimal(row.value("target")) != target:
+            self._locked_changed(criterion, row, "target", target, "chỉ tiêu", "target")
+
+    def _locked_changed(
+        self,
+        criterion: Criterion,
+        row: CriterionRow,
+        column: str,
+        expected: Decimal,
+        what_vi: str,
+        what_en: str,
+    ) -> None:
+        self.issue(
+            "locked_cell_changed",
+            cell=row.ref(column),
+            criterion=criterion.code,
+            value=_show(row.value(column)),
+            what=what_vi,
+            what_en=what_en,
+            expected=format_decimal(expected),
+        )
 
     # -- leaves ---------------------------------------------------------------------------
 
     def _leaf(self, criterion: Criterion, row: CriterionRow, layout: CardLayout) -> None:
         code = criterion.code
-        for column in ("evidence", "explanation"):
-            self.values[(code, column)] = self._text(row, column, criterion)
-        raw_result = row.value("result")
-        self.values[(code, "result")] = raw_result
+        evidence = self.values[(code, "evidence")] = self._text(row, "evidence", criterion)
+        explanation = self.values[(code, "explanation")] = self._text(row, "explanation", criterion)
+        self.values[(code, "result")] = row.value("result")
         met: bool | None = None
         amount: Decimal | None = None
         if criterion.method is Method.DAT:
@@ -394,11 +405,9 @@ class _Checker:
             elif target is None and amount is not None and _blank(row.value("target")):
                 self.issue("target_missing", cell=row.ref("target"), criterion=code)
         self._bounds(criterion, row, amount, target)
-        explanation = str(self.values.get((code, "explanation")) or "")
-        evidence = str(self.values.get((code, "evidence")) or "")
         self.inputs[code] = RawInput(amount, met, target, explanation, evidence)
         verified = row.value("verified")
-        if not _blank(verified):
+        if verified is not None and not _blank(verified):
             self.values[(code, "verified")] = verified
             number = self._number(row, "verified", criterion)
             if number is not None:
@@ -420,12 +429,20 @@ class _Checker:
 
     def _number(self, row: CriterionRow, column: str, criterion: Criterion) -> Decimal | None:
         """A number from an input cell, with an issue for anything else (None: not usable)."""
-        value, ref, code = row.value(column), row.ref(column), criterion.code
-        if ref in self.errors:
-            self.issue("value_excel_error", cell=ref, criterion=code, value=self.errors[ref])
-            return None
+        value, code = row.value(column), criterion.code
+        if self.errors:
+            ref = row.ref(column)
+            if ref in self.errors:
+                self.issue("value_excel_error", cell=ref, criterion=code, value=self.errors[ref])
+                return None
         if _blank(value):
             return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):  # the usual case
+            number = parse_decimal(value)
+            if number is None:
+                self.issue("value_not_number", cell=row.ref(column), criterion=code, value=value)
+            return number
+        ref = row.ref(column)
         if isinstance(value, bool):
             self.issue("value_not_number", cell=ref, criterion=code, value=value)
             return None
@@ -434,11 +451,6 @@ class _Checker:
             self.excel_numbers[(code, column)] = _excel_serial(value)
             self.text_numbers.add((code, column))
             return None
-        if isinstance(value, (int, float)):
-            number = parse_decimal(value)
-            if number is None:
-                self.issue("value_not_number", cell=ref, criterion=code, value=value)
-            return number
         text = unicodedata.normalize("NFC", str(value)).strip()
         if text.upper() in _EXCEL_ERRORS:
             self.issue("value_excel_error", cell=ref, criterion=code, value=text)
@@ -472,9 +484,10 @@ class _Checker:
     ) -> None:
         if amount is None:
             return
-        code, ref = criterion.code, row.ref("result")
+        code = criterion.code
         if amount < 0:
-            self.issue("value_negative", cell=ref, criterion=code, value=format_decimal(amount))
+            value = format_decimal(amount)
+            self.issue("value_negative", cell=row.ref("result"), criterion=code, value=value)
             return
         manual_deduction = criterion.method is Method.TRU and criterion.points_per_unit is None
         composed = self.file.metadata.get("card") == "composed"  # sums of sectors: capped once
@@ -482,7 +495,7 @@ class _Checker:
         if points and amount > criterion.max_points and not composed:
             self.issue(
                 "value_over_max",
-                cell=ref,
+                cell=row.ref("result"),
                 criterion=code,
                 value=format_decimal(amount),
                 maximum=format_decimal(criterion.max_points),
@@ -491,7 +504,7 @@ class _Checker:
         if criterion.method is Method.TY_LE and goal is not None and goal > 0 and amount > goal:
             self.issue(
                 "value_over_target",
-                cell=ref,
+                cell=row.ref("result"),
                 criterion=code,
                 value=format_decimal(amount),
                 target=format_decimal(goal),
@@ -500,7 +513,7 @@ class _Checker:
 
     def _text(self, row: CriterionRow, column: str, criterion: Criterion) -> str:
         value = row.value(column)
-        if _blank(value):
+        if value is None or _blank(value):
             return ""
         text = str(value) if not isinstance(value, float) else _show(value)
         if len(text) > TEXT_MAX_LENGTH:
@@ -512,6 +525,8 @@ class _Checker:
                 limit=TEXT_MAX_LENGTH,
             )
             text = text[:TEXT_MAX_LENGTH]
+        if text.isascii():  # already NFC, and never legacy-encoded
+            return text.strip()
         if not unicodedata.is_normalized("NFC", text):
             self.issue("text_not_nfc", cell=row.ref(column), criterion=criterion.code)
             text = unicodedata.normalize("NFC", text)

@@ -204,6 +204,11 @@ class Campaign:
     def leaf_map(self) -> dict[str, Criterion]:
         return {c.code: c for c in self.leaves}
 
+    @cached_property
+    def bottom_up(self) -> tuple[tuple[str, tuple[str, ...], Decimal], ...]:
+        """Every criterion as (code, children, max points), children before their parent."""
+        return tuple((c.code, c.children, c.max_points) for c in reversed(self.criteria))
+
     def children_of(self, code: str) -> tuple[Criterion, ...]:
         return tuple(self._by_code[c] for c in self._by_code[code].children)
 
@@ -229,6 +234,10 @@ class Campaign:
             for code in self._sector_leaves
             if code in units and (parent := units[code].parent) is not None
         )
+
+    def sector_leaf_codes(self, unit_code: str) -> tuple[str, ...]:
+        """The leaves naming this unit among their responsible sectors, in sheet order."""
+        return tuple(self._sector_leaves.get(unit_code, ()))
 
     def criteria_for_sector(self, unit_code: str) -> tuple[Criterion, ...]:
         """The criteria a sector scores: its leaves and every group above them, in order."""

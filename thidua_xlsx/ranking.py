@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import groupby
 
 from .model import Campaign, RankingStyle, SectionKind
 from .scoring import ScoreCard
@@ -94,4 +95,17 @@ def rank_units(campaign: Campaign, cards: Mapping[str, ScoreCard]) -> list[Ranke
                 tied=overall[code] in shared,
             )
         )
-    return sorted(ranked, key=lambda r: (r.rank, vietnamese_sort_key(r.name), r.unit))
+    return _best_first(ranked)
+
+
+def _best_first(ranked: list[RankedUnit]) -> list[RankedUnit]:
+    """By rank; units sharing one in Vietnamese name order, then by code (the name's sort
+    key, slow to work out, only for them)."""
+    by_rank = sorted(ranked, key=lambda r: r.rank)
+    ordered: list[RankedUnit] = []
+    for _, same in groupby(by_rank, key=lambda r: r.rank):
+        tied = list(same)
+        if len(tied) > 1:
+            tied.sort(key=lambda r: (vietnamese_sort_key(r.name), r.unit))
+        ordered += tied
+    return ordered

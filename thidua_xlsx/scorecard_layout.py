@@ -33,6 +33,7 @@ __all__ = [
     "SCORECARD_SHEET",
     "CardLayout",
     "card_criteria",
+    "card_shape",
     "input_cells",
     "is_sector",
     "plan_card",
@@ -96,6 +97,15 @@ def card_criteria(campaign: Campaign, unit_code: str) -> tuple[Criterion, ...]:
     if is_sector(campaign, unit_code):
         return campaign.criteria_for_sector(unit_code)
     return campaign.criteria
+
+
+def card_shape(campaign: Campaign, unit_code: str) -> tuple[bool, tuple[str, ...]]:
+    """What decides a card's rows: a sector's leaves (its card holds them and the groups above
+    them), or every criterion for anyone else. Units of one shape get the same layout but for
+    the unit itself."""
+    if is_sector(campaign, unit_code):
+        return True, campaign.sector_leaf_codes(unit_code)
+    return False, ()
 
 
 @dataclass(frozen=True)

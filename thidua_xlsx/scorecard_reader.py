@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 import python_calamine
@@ -84,8 +85,10 @@ class CriterionRow:
     at: str = ""  # a unit carried by a summary: every value is in this one cell's text
 
     def value(self, column: str) -> CellValue:
-        col = COL[column]
-        return self.values[col] if col < len(self.values) else None
+        try:
+            return self.values[COL[column]]
+        except IndexError:  # a row shorter than the table (the columns are never negative)
+            return None
 
     def ref(self, column: str) -> str:
         return self.at or cell_name(self.row, COL[column])
@@ -269,7 +272,7 @@ def _read(
     kind: str,
 ) -> ReturnedFile:
     sheets = {meta.name: meta for meta in workbook.sheets_metadata}
-    loader = _SheetLoader(workbook, data, archive, kind)
+    loader = _SheetLoader(workbook, data, archive, kind, workbook.sheet_names)
     metadata: dict[str, str] = {}
     metadata_visible = False
     if META_SHEET in sheets:
@@ -280,11 +283,11 @@ def _read(
                 metadata[row[0]] = _as_text(row[1])
     if metadata.get("kind") == "summary":
         return _read_summary(loader, metadata, path, kind, _saved_at(archive, kind, data))
-    name, renamed = _find_scorecard_sheet(loader, [m.name for m in workbook.sheets_metadata])
+    name, renamed = _find_scorecard_sheet(loader, loader.sheet_names)
     sheet, sheet_xml = loader.load(name)
     cells = sheet.to_python(skip_empty_area=False)
     rows, duplicates = _criterion_rows(cells)
-    sheet_index = workbook.sheet_names.index(name)
+    sheet_index = loader.sheet_names.index(name)
     if kind == "ods":
         sheet_xml = _sheet_xml(archive, kind, sheet_index)
     names = archive.NameToInfo if archive is not None else {}
@@ -332,11 +335,13 @@ class _SheetLoader:
         data: bytes,
         archive: zipfile.ZipFile | None,
         kind: str,
+        sheet_names: list[str],
     ) -> None:
         self.workbook = workbook
         self.data = data
         self.archive = archive
         self.kind = kind
+        self.sheet_names = sheet_names  # in workbook order (asked of calamine once)
 
     def load(
         self, name: str, max_cells: int = MAX_SHEET_CELLS
@@ -345,7 +350,7 @@ class _SheetLoader:
         opening; .xls cannot exceed 65,536 × 256 cells)."""
         xml = b""
         if self.kind in ("xlsx", "xlsm") and self.archive is not None:
-            index = self.workbook.sheet_names.index(name)
+            index = self.sheet_names.index(name)
             part = _xlsx_sheet_part(self.archive, index)
             if part is None or part not in self.archive.NameToInfo:
                 for other in self.archive.namelist():  # unusual links: bound every sheet
@@ -555,7 +560,7 @@ def _criterion_rows(
         raw = row[code_col] if len(row) > code_col else None
         if not isinstance(raw, str) or not raw or len(raw) > 20:
             continue
-        code = normalise_code(raw)
+        code = _row_code(raw)
         if code is None:
             continue
         if code in rows:
@@ -568,6 +573,12 @@ def _criterion_rows(
                 continue
         rows[code] = CriterionRow(code, index, row)
     return rows, duplicates
+
+
+@lru_cache(maxsize=4096)
+def _row_code(raw: str) -> str | None:
+    """Column A's text as a criterion code (cached: every card repeats the same texts)."""
+    return normalise_code(raw)
 
 
 def _at(row: Sequence[CellValue], col: int) -> CellValue:

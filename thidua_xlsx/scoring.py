@@ -79,27 +79,41 @@ class ScoreCard:
         }
 
 
+PRECISION = 40  # digits for a leaf's arithmetic: exact for every score a card can hold
+_ONE = Decimal(1)
+
+
 def round_to_step(value: Decimal, step: Decimal) -> Decimal:
     """Round half-up (away from zero for the non-negative scores we use) to a multiple of step."""
     with localcontext() as ctx:
-        ctx.prec = 40
-        return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+        ctx.prec = PRECISION
+        return _round(value, step)
+
+
+def _round(value: Decimal, step: Decimal) -> Decimal:
+    """:func:`round_to_step` for a caller already working at ``PRECISION`` digits."""
+    return (value / step).quantize(_ONE, rounding=ROUND_HALF_UP) * step
 
 
 def leaf_points(criterion: Criterion, raw: RawInput, step: Decimal) -> Decimal:
     """Points for one leaf from what was entered, rounded to ``step``, within 0..max."""
-    cap = criterion.max_points
     with localcontext() as ctx:
-        ctx.prec = 40
-        return _clamp_and_round(_unrounded(criterion, raw, cap), cap, step)
+        ctx.prec = PRECISION
+        return _leaf_points(criterion, raw, step)
+
+
+def _leaf_points(criterion: Criterion, raw: RawInput, step: Decimal) -> Decimal:
+    """:func:`leaf_points` for a caller already working at ``PRECISION`` digits."""
+    cap = criterion.max_points
+    return _clamp_and_round(_unrounded(criterion, raw, cap), cap, step)
 
 
 def _clamp_and_round(points: Decimal, cap: Decimal, step: Decimal) -> Decimal:
     """Keep within 0..cap, then round (cap is a multiple of step, so the order is safe and no
-    huge or infinite value ever reaches the rounding)."""
+    huge or infinite value ever reaches the rounding). At ``PRECISION`` digits."""
     if points.is_nan():
         return ZERO
-    return round_to_step(min(max(points, ZERO), cap), step)
+    return _round(min(max(points, ZERO), cap), step)
 
 
 def _positive(amount: Decimal | None) -> Decimal:
@@ -157,19 +171,19 @@ def score_card(
         if code not in leaves:
             raise KeyError(f"not a leaf criterion of the campaign: {code}")
     step = campaign.rounding_step
-    self_leaves = {  # nothing entered scores 0 by every method
-        code: leaf_points(c, raw, step) if (raw := inputs.get(code)) is not None else ZERO
-        for code, c in leaves.items()
-    }
-    self_nodes = _tree(campaign, self_leaves)
-    final_nodes = self_nodes
-    if verified:
-        final_leaves = dict(self_leaves)
-        for code, points in verified.items():
+    with localcontext() as ctx:  # one context for every leaf (sums below keep the caller's)
+        ctx.prec = PRECISION
+        self_leaves = {  # nothing entered scores 0 by every method
+            code: _leaf_points(c, raw, step) if (raw := inputs.get(code)) is not None else ZERO
+            for code, c in leaves.items()
+        }
+        final_leaves = dict(self_leaves) if verified else self_leaves
+        for code, points in (verified or {}).items():
             final_leaves[code] = _clamp_and_round(points, leaves[code].max_points, step)
-        final_nodes = _tree(campaign, final_leaves)
+    self_nodes = _tree(campaign, self_leaves)
+    final_nodes = _tree(campaign, final_leaves) if verified else self_nodes
     regular, bonus, deduction, total = _totals(campaign, final_nodes)
-    self_total = _totals(campaign, self_nodes)[3]
+    self_total = total if final_nodes is self_nodes else _totals(campaign, self_nodes)[3]
     return ScoreCard(self_nodes, final_nodes, regular, bonus, deduction, total, self_total)
 
 
@@ -189,19 +203,21 @@ def compose(
 
 def _tree(campaign: Campaign, leaf_scores: Mapping[str, Decimal]) -> dict[str, Decimal]:
     nodes: dict[str, Decimal] = {}
-    for criterion in reversed(campaign.criteria):  # children come after their parent
-        if criterion.is_leaf:
-            nodes[criterion.code] = leaf_scores[criterion.code]
+    for code, children, cap in campaign.bottom_up:
+        if children:
+            nodes[code] = min(sum([nodes[c] for c in children], ZERO), cap)
         else:
-            children = sum((nodes[c] for c in criterion.children), ZERO)
-            nodes[criterion.code] = min(children, criterion.max_points)
+            nodes[code] = leaf_scores[code]
     return nodes
+
+
+_SECTION_KINDS = tuple(SectionKind)  # iterating the enum class itself is slow
 
 
 def _totals(
     campaign: Campaign, nodes: Mapping[str, Decimal]
 ) -> tuple[Decimal, Decimal, Decimal, Decimal]:
-    parts = dict.fromkeys(SectionKind, ZERO)
+    parts = dict.fromkeys(_SECTION_KINDS, ZERO)
     for section in campaign.sections:
         parts[section.kind] += nodes[section.code]
     regular, bonus = parts[SectionKind.REGULAR], parts[SectionKind.BONUS]
