@@ -3,18 +3,17 @@ terminal table, as JSON (SPEC §8) or as a pandas DataFrame of issues."""
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .checks import FileResult, FileStatus, check_file, collect_files, flag_duplicate_units
+from .collector import collector_paused
 from .errors import InboxError
 from .issues import Issue, Severity
 from .model import Campaign
@@ -220,7 +219,7 @@ def _parallel(
         max_workers=count, mp_context=context, initializer=_worker_start, initargs=(campaign,)
     ) as pool:
         arriving = pool.map(_check_chunk, chunks)  # every worker is started by now...
-        with _collector_paused():  # ...so the pause is the parent's alone
+        with collector_paused():  # ...so the pause is the parent's alone
             for chunk_results in arriving:
                 for result in chunk_results:  # the layout is rebuilt here, not sent back
                     if result.unit is not None and result.card is not None:
@@ -229,20 +228,6 @@ def _parallel(
                 if progress:
                     progress(len(results), len(files))
     return results
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while results arrive: each one unpickled is a few
-    hundred objects that live on, and every full collection would walk all the ones before
-    (half the parent's time for 2,000 files). Results hold no cycles; it runs again after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _WORKER_CAMPAIGN: list[Campaign] = []

@@ -17,6 +17,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ._version import __version__
 from .atomic import atomic_output, output_time
+from .collector import collector_paused
 from .issues import Severity
 from .model import Method
 from .rank_merge import RankReport
@@ -63,7 +64,7 @@ def write_summary(
 ) -> None:
     """Write the summary workbook of ``report`` to ``path`` atomically."""
     stamp = generated_at or output_time()
-    with atomic_output(Path(path)) as temp:
+    with atomic_output(Path(path)) as temp, collector_paused():
         # constant_memory: each row is written out as soon as the next one starts, so a
         # country's summary (50,000 units) is not held in memory; every sheet is therefore
         # written strictly top to bottom (a cell above the current row would be dropped)
