@@ -3,13 +3,18 @@ is made small: no raw file or cells, shared numbers and layouts; see check_run._
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from thidua_xlsx import Severity, check_run, load_campaign
 from thidua_xlsx.check_run import run_check
+from thidua_xlsx.checks import FileResult
 
 from conftest import ROOT, SEED_003
 
@@ -52,20 +57,22 @@ def test_two_processes_give_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_the_garbage_collector_is_paused_only_while_results_arrive(
-    monkeypatch: pytest.MonkeyPatch, enabled: bool
+def test_the_garbage_collector_is_paused_only_in_the_parent_while_checking(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, enabled: bool
 ) -> None:
     import gc
 
     seen: list[bool] = []
     real_layout = check_run._layout
 
-    def spy(*args: object) -> object:  # runs in the parent, once per result
+    def layout_spy(*args: object) -> object:  # runs in the parent, once per result
         seen.append(gc.isenabled())
         return real_layout(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(check_run, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(check_run, "_layout", spy)
+    monkeypatch.setattr(check_run, "_layout", layout_spy)
+    monkeypatch.setattr(check_run, "_check_chunk", _chunk_reporting_gc)
+    monkeypatch.setattr(sys.modules[__name__], "_REPORTS", tmp_path)
     (gc.enable if enabled else gc.disable)()
     try:
         report = run_check(load_campaign(SEED_003), [FILES], workers=2)
@@ -73,3 +80,17 @@ def test_the_garbage_collector_is_paused_only_while_results_arrive(
     finally:
         gc.enable()
     assert len(report.files) > 20 and seen and not any(seen)
+    workers = [p.read_text() for p in tmp_path.glob("worker-*")]
+    assert workers and set(workers) == {"True"}  # workers collect as usual
+
+
+_REPORTS = Path()
+_REAL_CHUNK = check_run._check_chunk
+
+
+def _chunk_reporting_gc(paths: Sequence[Path]) -> list[FileResult]:
+    """Runs in a worker (forked, so the patch goes along): whether its collector is on."""
+    import gc
+
+    (_REPORTS / f"worker-{os.getpid()}").write_text(str(gc.isenabled()))
+    return _REAL_CHUNK(paths)

@@ -3,6 +3,7 @@ terminal table, as JSON (SPEC §8) or as a pandas DataFrame of issues."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -191,16 +192,17 @@ def run_check(
     if not files:
         raise InboxError(", ".join(str(p) for p in given), "empty")
     count = min(workers or os.cpu_count() or 1, len(files))
-    if count > 1 and len(files) >= PARALLEL_FROM:
-        results = _parallel(campaign, files, count, progress)
-    else:
-        results = []
-        layouts: dict[str, CardLayout] = {}
-        for index, path in enumerate(files, start=1):
-            results.append(check_file(campaign, path, layouts))
-            if progress:
-                progress(index, len(files))
-    return CheckReport(campaign, tuple(flag_duplicate_units(campaign, results)))
+    with collector_paused():  # tens of thousands of acyclic results: see collector.py
+        if count > 1 and len(files) >= PARALLEL_FROM:
+            results = _parallel(campaign, files, count, progress)
+        else:
+            results = []
+            layouts: dict[str, CardLayout] = {}
+            for index, path in enumerate(files, start=1):
+                results.append(check_file(campaign, path, layouts))
+                if progress:
+                    progress(index, len(files))
+        return CheckReport(campaign, tuple(flag_duplicate_units(campaign, results)))
 
 
 def _parallel(
@@ -218,15 +220,13 @@ def _parallel(
     with ProcessPoolExecutor(
         max_workers=count, mp_context=context, initializer=_worker_start, initargs=(campaign,)
     ) as pool:
-        arriving = pool.map(_check_chunk, chunks)  # every worker is started by now...
-        with collector_paused():  # ...so the pause is the parent's alone
-            for chunk_results in arriving:
-                for result in chunk_results:  # the layout is rebuilt here, not sent back
-                    if result.unit is not None and result.card is not None:
-                        result = replace(result, layout=_layout(campaign, result.unit, shapes))
-                    results.append(result)
-                if progress:
-                    progress(len(results), len(files))
+        for chunk_results in pool.map(_check_chunk, chunks):
+            for result in chunk_results:  # the layout is rebuilt here, not sent back
+                if result.unit is not None and result.card is not None:
+                    result = replace(result, layout=_layout(campaign, result.unit, shapes))
+                results.append(result)
+            if progress:
+                progress(len(results), len(files))
     return results
 
 
@@ -234,8 +234,11 @@ _WORKER_CAMPAIGN: list[Campaign] = []
 
 
 def _worker_start(campaign: Campaign) -> None:
-    """Each worker receives the campaign once, not with every chunk."""
+    """Each worker receives the campaign once, not with every chunk. A worker forked while
+    the parent's collector is paused collects as usual (a hostile file's traceback makes
+    reference cycles)."""
     _WORKER_CAMPAIGN[:] = [campaign]
+    gc.enable()
 
 
 def _layout(

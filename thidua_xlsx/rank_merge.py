@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .check_run import CheckReport, Progress, run_check
+from .collector import collector_paused
 from .errors import UnitSelectionError
 from .model import Campaign, Unit
 from .ranking import RankedUnit, rank_units
@@ -147,12 +148,13 @@ def merge_rank(
     The inbox may hold units' cards (their own or composed) and summaries of a level below,
     whose units take part like files of their own."""
     top, expected = expected_units(campaign, parent, cluster)
-    check = run_check(campaign, inbox, workers=workers, progress=progress)
-    completeness = choose_submissions(check.files, expected)
-    cards = {
-        u.unit: u.result.card
-        for u in completeness.counted
-        if u.result is not None and u.result.card is not None
-    }
-    ranking = tuple(rank_units(campaign, cards))
-    return RankReport(campaign, top, check, completeness, ranking, cluster)
+    with collector_paused():  # tens of thousands of acyclic results: see collector.py
+        check = run_check(campaign, inbox, workers=workers, progress=progress)
+        completeness = choose_submissions(check.files, expected)
+        cards = {
+            u.unit: u.result.card
+            for u in completeness.counted
+            if u.result is not None and u.result.card is not None
+        }
+        ranking = tuple(rank_units(campaign, cards))
+        return RankReport(campaign, top, check, completeness, ranking, cluster)
