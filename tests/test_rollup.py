@@ -182,7 +182,7 @@ def _edit_carried(
     for row in book[DATA_SHEET].iter_rows():
         carried = json.loads(str(row[7].value)) if row[0].value == "ĐƠN VỊ" else {}
         if criterion in carried and unit in ("", row[1].value):
-            carried[criterion][column] = value
+            carried[criterion][{"result": "F"}[column]] = value  # the card's column letter
             row[7].value = json.dumps(carried, ensure_ascii=False)
             return str(row[7].coordinate)
     raise AssertionError(f"no unit carries {criterion}")

@@ -7,19 +7,27 @@ text, split over as many cells as needed (a cell holds at most 32,767 characters
 per unit, a few cells each, keeps a country's summary small and quick to write; the next
 level decodes the text and checks and scores every value again, as on a card.
 
-The text is a JSON object: criterion code → {input column → value}, in the card's order.
-A value is a JSON number or string, exactly what the card's cell would hold.
+The text is a JSON object: criterion code → {the scorecard's column letter → value}, in the
+card's order: F kết quả, E chỉ tiêu, H minh chứng, I giải trình, J điểm thẩm định. A value is
+a JSON number or string, exactly what the card's cell would hold, e.g.
+``{"I.4":{"F":21.0,"E":27.0,"H":"Văn bản số 39/BC"}}``.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from decimal import Decimal
+
+from .cellref import column_letters
+from .scorecard_layout import COL
 
 __all__ = ["CHUNK_CHARS", "INPUT_COLUMNS", "RollupDataError", "decode_inputs", "encode_inputs"]
 
 CHUNK_CHARS = 32_000  # characters per cell, under Excel's 32,767
-INPUT_COLUMNS = frozenset({"result", "target", "evidence", "explanation", "verified"})
+INPUT_COLUMNS = ("result", "target", "evidence", "explanation", "verified")
+_LETTER = {name: column_letters(COL[name]) for name in INPUT_COLUMNS}
+_NAME = {letter: name for name, letter in _LETTER.items()}
 
 Value = str | int | float
 
@@ -29,8 +37,13 @@ class RollupDataError(ValueError):
 
 
 def encode_inputs(inputs: Mapping[str, Mapping[str, object]]) -> list[str]:
-    """The inputs as JSON text, in chunks of at most :data:`CHUNK_CHARS` characters."""
-    text = json.dumps(inputs, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """The inputs (criterion code → input column name → value; numbers as ``Decimal``) as
+    JSON text, in chunks of at most :data:`CHUNK_CHARS` characters."""
+    carried = {
+        code: {_LETTER[c]: float(v) if type(v) is Decimal else v for c, v in cells.items()}
+        for code, cells in inputs.items()
+    }
+    text = json.dumps(carried, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS)] or ["{}"]
 
 
@@ -43,15 +56,18 @@ def decode_inputs(text: str) -> dict[str, dict[str, Value]]:
         raise RollupDataError(str(exc)[:80]) from exc
     if not isinstance(data, dict):
         raise RollupDataError("not an object")
+    inputs: dict[str, dict[str, Value]] = {}
     for code, cells in data.items():
         if not code or not isinstance(cells, dict):
             raise RollupDataError(f"{code!r}: not an object")
-        for column, value in cells.items():
-            if column not in INPUT_COLUMNS:
-                raise RollupDataError(f"{code}: unknown column {column!r}")
+        named = inputs[code] = {}
+        for letter, value in cells.items():
+            if letter not in _NAME:
+                raise RollupDataError(f"{code}: unknown column {letter!r}")
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-                raise RollupDataError(f"{code}.{column}: not a number or text")
-    return data
+                raise RollupDataError(f"{code}.{letter}: not a number or text")
+            named[_NAME[letter]] = value
+    return inputs
 
 
 def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:

@@ -502,9 +502,6 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
             if code in result.verified:
                 cells["verified"] = result.verified[code]
             if cells:
-                for column, value in cells.items():  # numbers as a card's cells hold them
-                    if type(value) is Decimal:
-                        cells[column] = float(value)
                 entered[code] = cells
         if row >= MAX_DATA_ROWS:
             name = DATA_SHEET if not sheets else f"{DATA_SHEET}_{len(sheets) + 1}"
