@@ -19,6 +19,7 @@ from .errors import InboxError
 from .issues import Issue, Severity
 from .model import Campaign
 from .scorecard_layout import CardLayout, card_shape, plan_card
+from .scoring import RawInput
 from .text import format_decimal
 
 if TYPE_CHECKING:
@@ -277,10 +278,16 @@ def _lean(result: FileResult, numbers: dict[str, Decimal]) -> FileResult:
             self_nodes=self_nodes,
             final_nodes=self_nodes if same else _shared(card.final_nodes, numbers),
         )
-    inputs = {
+    inputs = {  # RawInput(...) directly: dataclasses.replace is slow, and this runs per leaf
         code: raw
         if raw.amount is None and raw.target is None
-        else replace(raw, amount=_one(raw.amount, numbers), target=_one(raw.target, numbers))
+        else RawInput(
+            _one(raw.amount, numbers),
+            raw.met,
+            _one(raw.target, numbers),
+            raw.explanation,
+            raw.evidence,
+        )
         for code, raw in result.inputs.items()
     }
     return replace(
