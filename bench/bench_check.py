@@ -11,7 +11,9 @@ filled with valid values. Measured per file:
 * python-calamine bare: open the workbook and read the scorecard sheet, nothing else;
 * the DIY loop a ward analyst would write: pandas.read_excel(engine="openpyxl") of the
   scorecard sheet, then the same cells picked out of each criterion row — every Nth file,
-  right after thidua_xlsx read the same file, so both see the same noise.
+  right after thidua_xlsx read the same file, so both see the same noise; and the same loop
+  also reading the unit code from the metadata sheet (thidua_xlsx reads it too), printed
+  beside it.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import python_calamine  # noqa: E402
 from thidua_xlsx import load_campaign  # noqa: E402
 from thidua_xlsx.check_run import run_check  # noqa: E402
 from thidua_xlsx.checks import check_file  # noqa: E402
-from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, CardLayout, plan_card  # noqa: E402
+from thidua_xlsx.scorecard_layout import META_SHEET, SCORECARD_SHEET, CardLayout, plan_card  # noqa: E402
 from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
 from thidua_xlsx.templates import scorecard_filename  # noqa: E402
 
@@ -52,6 +54,22 @@ def diy_read(path: Path) -> dict[str, list[object]]:
         if isinstance(code, str) and code[:1] in "IVX" and len(code) < 12:
             found[code] = [row[4], row[5], row[6], row[7], row[8], row[9]]
     return found
+
+
+def diy_read_with_unit(path: Path) -> tuple[object, dict[str, list[object]]]:
+    """The same, also picking the unit code from the metadata sheet (as thidua_xlsx does, and
+    as bench_merge's DIY loop does): one workbook opened, two sheets read."""
+    sheets = pd.read_excel(
+        path, sheet_name=[SCORECARD_SHEET, META_SHEET], header=None, engine="openpyxl"
+    )
+    meta = sheets[META_SHEET]
+    unit = meta.loc[meta[0] == "unit_code", 1].iloc[0]
+    found: dict[str, list[object]] = {}
+    for row in sheets[SCORECARD_SHEET].itertuples(index=False):
+        code = row[0]
+        if isinstance(code, str) and code[:1] in "IVX" and len(code) < 12:
+            found[code] = [row[4], row[5], row[6], row[7], row[8], row[9]]
+    return unit, found
 
 
 def calamine_read(path: Path) -> int:
@@ -82,6 +100,7 @@ def main() -> int:
         files = sorted(inbox.glob("*.xlsx"))
         ours: list[float] = []
         pairs: list[tuple[float, float]] = []
+        with_unit: list[tuple[float, float]] = []
         layouts: dict[str, CardLayout] = {}  # as run_check does: one layout per unit kind
         for index, path in enumerate(files):
             t0 = time.perf_counter()
@@ -92,7 +111,11 @@ def main() -> int:
             if index % args.diy_every == 0:
                 t0 = time.perf_counter()
                 diy_read(path)
-                pairs.append((mine, time.perf_counter() - t0))
+                t1 = time.perf_counter()
+                unit, _ = diy_read_with_unit(path)
+                pairs.append((mine, t1 - t0))
+                with_unit.append((mine, time.perf_counter() - t1))
+                assert unit == result.unit
         t0 = time.perf_counter()
         for path in files:
             calamine_read(path)
@@ -115,6 +138,11 @@ def main() -> int:
         f"each right after thidua_xlsx checked it in {_ms(pair_ours)})"
     )
     print(f"ratio DIY / thidua_xlsx:             {pair_diy / pair_ours:.1f}×  (target ≥ 15×)")
+    unit_diy = statistics.fmean(p[1] for p in with_unit)
+    print(
+        f"DIY with the unit code (+ metadata):  {_ms(unit_diy)} per file, ratio "
+        f"{unit_diy / pair_ours:.1f}×"
+    )
     print(f"thidua_xlsx read+check, 2 processes: {_ms(two)} per file (wall, {os.cpu_count()} CPUs)")
     return 0
 
