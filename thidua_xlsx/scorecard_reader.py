@@ -118,7 +118,7 @@ class ReturnedFile:
     sheet_index: int = 0
     sheet_renamed: bool = False
     metadata_visible: bool = False
-    # a summary workbook: the units it carries, one block each on its data sheet
+    # a summary workbook: the units it carries, one row each on its data sheet
     members: tuple[ReturnedFile, ...] = ()
     source: str = ""  # for a carried unit: the file it came from at the level below
     macros: bool = False  # a VBA project, macro sheets, ActiveX or embedded objects (never run)
