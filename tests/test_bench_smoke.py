@@ -24,7 +24,14 @@ BENCHMARKS = [
     (
         "bench_check.py",
         ["--count", "48"],
-        ["read+check, 1 process", "python-calamine bare", "DIY pandas", "ratio DIY", "2 processes"],
+        [
+            "read+check, 1 process",
+            "python-calamine bare",
+            "DIY pandas",
+            "ratio DIY",
+            "DIY with the unit code",
+            "2 processes",
+        ],
     ),
     (
         # the country above PARALLEL_FROM files, so that it runs in worker processes
