@@ -285,7 +285,7 @@ def build_corpus(folder: Path, campaign: Campaign | None = None) -> list[Kind]:
     add(
         "bool_in_number", "value_not_number", "TRUE in a number cell", cell(RESULT, "<v>1</v>", "b")
     )
-    add("huge_number", "value_over_max", "1E+308 points", cell(RESULT, "<v>1E+308</v>"))
+    add("huge_number", "value_too_large", "1E+308 points", cell(RESULT, "<v>1E+308</v>"))
     add(
         "error_in_number",
         "value_excel_error",

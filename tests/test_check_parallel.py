@@ -3,6 +3,7 @@ is made small: no raw file or cells, shared numbers and layouts; see check_run._
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -56,6 +57,9 @@ def test_two_processes_give_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> N
             assert totals.setdefault(str(value), value) is value
 
 
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="the spy reaches forked workers"
+)
 @pytest.mark.parametrize("enabled", [True, False])
 def test_the_garbage_collector_is_paused_only_in_the_parent_while_checking(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, enabled: bool

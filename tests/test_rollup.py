@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from thidua_xlsx import load_campaign
 from thidua_xlsx.checks import check_file
 from thidua_xlsx.cli import main
 from thidua_xlsx.rank_merge import merge_rank
+from thidua_xlsx.rollup_data import text_check
 from thidua_xlsx.scorecard_layout import DATA_SHEET, plan_card
 from thidua_xlsx.scorecard_writer import write_scorecard
 from thidua_xlsx.summary_writer import PRINT_SHEET, RANKING_SHEET, write_summary
@@ -140,13 +142,16 @@ def test_unusable_summaries_are_rejected_with_their_code(
     book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-1.xlsx")
     del book[DATA_SHEET]
     book.save(inbox / "mat-du-lieu.xlsx")
-    # a carried value edited in the hidden sheet: the re-scored total disagrees with it
+    # a carried value forged in the hidden sheet, checksum and all: it is checked again, and
+    # the re-scored total disagrees with the carried one
     book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-2.xlsx")
-    cell = _edit_carried(book, "I.5", "result", 99)
+    cell = _edit_carried(book, "I.5", "result", 99, forge=True)
     book.save(inbox / "sua-du-lieu.xlsx")
-    # a carried unit's text cut short: that unit is rejected, the others still count
+    # a carried unit's text cut short, and another's edited by hand: those two units are
+    # rejected whole, the others still count
     book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-1.xlsx")
-    cut = next(r[7] for r in book[DATA_SHEET].iter_rows() if r[1].value == "P-ANPHU")
+    edited_at = _edit_carried(book, "I.5", "result", 3, unit="P-CHILANG")
+    cut = next(r[8] for r in book[DATA_SHEET].iter_rows() if r[1].value == "P-ANPHU")
     cut.value = str(cut.value)[:-9]
     (tmp_path / "inbox2").mkdir()
     book.save(tmp_path / "inbox2" / "hong-du-lieu.xlsx")
@@ -166,25 +171,38 @@ def test_unusable_summaries_are_rejected_with_their_code(
     assert all(statuses[u.code] == "missing" for u in campaign.children_units("TXTB")[:3])
     report = merge_rank(campaign, [tmp_path / "inbox2"], cluster=CLUSTERS[0])
     damaged = report.check.files[0]
-    assert damaged.accepted and [m.unit for m in damaged.members if not m.accepted] == ["P-ANPHU"]
-    anphu = next(m for m in damaged.members if m.unit == "P-ANPHU")
-    assert [(i.code, i.cell) for i in anphu.issues] == [("summary_data_damaged", cut.coordinate)]
+    rejected = {m.unit: m.issues for m in damaged.members if not m.accepted}
+    assert damaged.accepted and set(rejected) == {"P-ANPHU", "P-CHILANG"}
+    assert [(i.code, i.cell) for i in rejected["P-ANPHU"]] == [
+        ("summary_data_damaged", cut.coordinate)
+    ]
+    assert [(i.code, i.cell) for i in rejected["P-CHILANG"]] == [
+        ("summary_data_damaged", edited_at)
+    ]
     statuses = {u.unit: u.status.value for u in report.completeness.units}
-    assert statuses.pop("P-ANPHU") == "rejected"
+    assert statuses.pop("P-ANPHU") == statuses.pop("P-CHILANG") == "rejected"
     assert set(statuses.values()) == {"accepted"}
 
 
 def _edit_carried(
-    book: openpyxl.Workbook, criterion: str, column: str, value: object, unit: str = ""
+    book: openpyxl.Workbook,
+    criterion: str,
+    column: str,
+    value: object,
+    unit: str = "",
+    forge: bool = False,
 ) -> str:
     """Change one carried input in a summary's data sheet, as someone editing the hidden
-    text by hand would (the first unit with ``criterion`` entered, or ``unit``'s)."""
+    text by hand would (the first unit with ``criterion`` entered, or ``unit``'s); ``forge``
+    also rewrites the checksum beside it."""
     for row in book[DATA_SHEET].iter_rows():
-        carried = json.loads(str(row[7].value)) if row[0].value == "ĐƠN VỊ" else {}
+        carried = json.loads(str(row[8].value)) if row[0].value == "ĐƠN VỊ" else {}
         if criterion in carried and unit in ("", row[1].value):
             carried[criterion][{"result": "F"}[column]] = value  # the card's column letter
-            row[7].value = json.dumps(carried, ensure_ascii=False)
-            return str(row[7].coordinate)
+            row[8].value = json.dumps(carried, ensure_ascii=False)
+            if forge:
+                row[7].value = text_check(str(row[1].value), row[8].value)
+            return str(row[8].coordinate)
     raise AssertionError(f"no unit carries {criterion}")
 
 
@@ -262,7 +280,7 @@ def test_feedback_for_a_unit_carried_by_a_summary(cluster_summaries: Path, tmp_p
     from thidua_xlsx.feedback import write_feedback
 
     book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-1.xlsx")
-    _edit_carried(book, "I.5", "result", "mười", unit="P-ANPHU")
+    _edit_carried(book, "I.5", "result", "mười", unit="P-ANPHU", forge=True)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     book.save(inbox / "tong-hop-cum-1.xlsx")
@@ -338,3 +356,50 @@ def test_a_large_summary_goes_on_over_more_sheets_and_loses_nothing(
         (r.unit, r.total, r.rank) for r in report.ranking
     ]
     assert {m.returned.sheet for m in again.check.files[0].members if m.returned} == set(data)
+
+
+def test_long_pasted_text_reaches_the_next_level_whole(tmp_path: Path) -> None:
+    """Evidence pasted with 𝐁𝐨𝐥𝐝 letters (two UTF-16 units each, as Excel counts them): the
+    summary carries every character, and the next level scores the same card."""
+    campaign = load_campaign(SEED_003)
+    ward = campaign.unit("P-ANPHU")
+    layout = plan_card(campaign, ward)
+    values, inputs = valid_fill(layout, 5)
+    styled = "𝐁𝐢𝐞̂𝐧 𝐛𝐚̉𝐧 " * 150  # 1,650 characters, 3,000 UTF-16 units
+    for code in inputs:
+        values[(code, "evidence")] = styled
+        inputs[code] = replace(inputs[code], evidence=styled)
+    inbox = tmp_path / "inbox"
+    write_scorecard(inbox / scorecard_filename(ward), layout, values, inputs, generated_at=ON_TIME)  # type: ignore[arg-type]
+    report = merge_rank(campaign, [inbox])
+    card = report.card("P-ANPHU")
+    assert card is not None
+    write_summary(tmp_path / "tong-hop.xlsx", report)
+    again = merge_rank(campaign, [tmp_path / "tong-hop.xlsx"])
+    carried = again.check.files[0].members[0]
+    assert carried.accepted and not [i for i in carried.issues if i.code != "text_too_long"]
+    assert again.card("P-ANPHU") == card
+    assert {raw.evidence for raw in carried.inputs.values()} == {styled.strip()}
+
+
+def test_a_number_too_large_for_any_score_is_refused(tmp_path: Path) -> None:
+    campaign = load_campaign(SEED_003)
+    ward = campaign.unit("P-ANPHU")
+    layout = plan_card(campaign, ward)
+    values, inputs = valid_fill(layout, 5)
+    counted = next(
+        c
+        for c in layout.criteria
+        if c.is_leaf
+        and (c.code, "result") in values
+        and not isinstance(values[(c.code, "result")], str)
+    )
+    values[(counted.code, "result")] = "1" + "0" * 30  # typed as text: a number, far too large
+    path = tmp_path / scorecard_filename(ward)
+    write_scorecard(path, layout, values, inputs, generated_at=ON_TIME)  # type: ignore[arg-type]
+    result = check_file(campaign, path)
+    found = [i for i in result.issues if i.code == "value_too_large"]
+    assert [(i.criterion, i.cell) for i in found] == [
+        (counted.code, f"F{layout.rows[counted.code] + 1}")
+    ]
+    assert not result.accepted

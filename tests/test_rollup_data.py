@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from thidua_xlsx.rollup_data import (
     CHUNK_CHARS,
     INPUT_COLUMNS,
+    MAX_TEXT_CHARS,
     RollupDataError,
     decode_inputs,
     encode_inputs,
+    text_check,
 )
 
 values = st.one_of(
@@ -71,8 +73,29 @@ def test_the_text_names_the_cards_columns_and_numbers_are_numbers() -> None:
         ('{"I.1":{"F":-Infinity}}', "Infinity is not a number"),
         ("[" * 100_000 + "]" * 100_000, "recursion"),  # nested too deep for the parser
         ("", "Expecting value"),
+        ('{"I.1":{"H":"\\ud800"}}', "not Unicode"),  # a lone surrogate, forged by an escape
+        ('{"\\udfff":{"F":1}}', "not Unicode"),
+        ('{"I.1":{"F":1' + "0" * 400 + "}}", "401 digits"),
+        ('{"I.1":{"F":1.5e400}}', "too large"),
+        ('{"I.1":{"H":"' + "x" * MAX_TEXT_CHARS + '"}}', "characters"),
     ],
 )
 def test_anything_else_is_refused_with_a_reason(text: str, why: str) -> None:
     with pytest.raises(RollupDataError, match=why):
         decode_inputs(text)
+
+
+def test_astral_text_fits_excels_cells() -> None:
+    """Excel counts a cell's 32,767 characters in UTF-16 units: a pasted 𝐁𝐨𝐥𝐝 letter is two."""
+    carried = {f"I.{i}": {"evidence": "𝐁𝐨𝐥𝐝 😀" * 400} for i in range(1, 40)}
+    chunks = encode_inputs(carried)
+    assert len(chunks) > 2
+    assert all(len(c.encode("utf-16-le")) // 2 <= 32_767 for c in chunks)
+    assert decode_inputs("".join(chunks)) == carried
+
+
+def test_the_checksum_changes_with_the_text_and_the_unit() -> None:
+    text = "".join(encode_inputs({"I.1": {"result": Decimal(5)}}))
+    assert text_check("P-A", text) == text_check("P-A", text)
+    assert text_check("P-A", text) != text_check("P-B", text)
+    assert text_check("P-A", text) != text_check("P-A", text.replace("5.0", "6.0"))

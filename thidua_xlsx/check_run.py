@@ -282,11 +282,11 @@ def _lean(result: FileResult, numbers: dict[str, Decimal]) -> FileResult:
         code: raw
         if raw.amount is None and raw.target is None
         else RawInput(
-            _one(raw.amount, numbers),
-            raw.met,
-            _one(raw.target, numbers),
-            raw.explanation,
-            raw.evidence,
+            amount=_one(raw.amount, numbers),
+            met=raw.met,
+            target=_one(raw.target, numbers),
+            explanation=raw.explanation,
+            evidence=raw.evidence,
         )
         for code, raw in result.inputs.items()
     }

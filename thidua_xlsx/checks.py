@@ -18,7 +18,7 @@ from .cellref import cell_name
 from .issues import Issue, Severity
 from .legacy_text import fix_legacy_text
 from .model import Campaign, Criterion, Method
-from .scorecard_layout import COL, CardLayout, plan_card
+from .scorecard_layout import COL, TOTAL_LABEL, CardLayout, plan_card
 from .scorecard_reader import CriterionRow, ReturnedFile, UnusableFileError, read_returned_file
 from .scoring import RawInput, ScoreCard, score_card
 from .sheet_reader import CellValue
@@ -38,6 +38,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!")
 _NUMBER_WITH_TEXT = re.compile(r"^\s*([+-]?[0-9][0-9.,]*)\s*([^\d\s].*)$")
 _POINT_METHODS = (Method.DIEM, Method.THUONG)
+_TOO_LARGE = Decimal(10**15)  # a count, result or score at least this is a typing mistake
 TEXT_MAX_LENGTH = 2000  # the scorecard's validation on evidence and explanation cells
 _SHOWN_MAX = 200  # a value quoted in a message is cut to this many characters
 # a unit code that no campaign has: a formula's first character, a path, a drive
@@ -429,6 +430,16 @@ class _Checker:
 
     def _number(self, row: CriterionRow, column: str, criterion: Criterion) -> Decimal | None:
         """A number from an input cell, with an issue for anything else (None: not usable)."""
+        number = self._read_number(row, column, criterion)
+        if number is not None and abs(number) >= _TOO_LARGE:  # no score is that large
+            value = row.value(column)
+            self.issue(
+                "value_too_large", cell=row.ref(column), criterion=criterion.code, value=value
+            )
+            return None
+        return number
+
+    def _read_number(self, row: CriterionRow, column: str, criterion: Criterion) -> Decimal | None:
         value, code = row.value(column), criterion.code
         if self.errors:
             ref = row.ref(column)
@@ -589,6 +600,9 @@ class _Checker:
             return  # the file's own totals cannot be compared with a row gone or doubled
         if self.file.total_cell is not None:  # a unit carried by a summary
             total_ref, cached = self.file.total_cell.ref, self.file.total_cell.value
+            if _blank(cached):  # thidua always writes it
+                self.issue("summary_data_damaged", cell=total_ref, value=TOTAL_LABEL)
+                return
         else:
             row = self.file.total_row if self.file.total_row is not None else layout.total_row
             total_ref = cell_name(row, COL["self"])

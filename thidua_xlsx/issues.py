@@ -387,6 +387,13 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "The cell holds a date/time ({value}) instead of a number. Enter a number (format the "
         "cell as Number).",
     ),
+    "value_too_large": CatalogueEntry(
+        _E,
+        "Giá trị «{value}» quá lớn: ô này chỉ nhận số nhỏ hơn 10^15 (một triệu tỷ). Hãy nhập "
+        "đúng số liệu.",
+        "The value «{value}» is too large: this cell takes numbers below 10^15. Enter the "
+        "real figure.",
+    ),
     "value_negative": CatalogueEntry(
         _E,
         "Giá trị âm ({value}) không hợp lệ. Hãy nhập số từ 0 trở lên.",

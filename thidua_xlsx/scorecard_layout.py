@@ -24,6 +24,7 @@ from .text import canonical_decimal, format_date
 
 __all__ = [
     "COL",
+    "DATA_CHECK_COL",
     "DATA_INPUTS_COL",
     "DATA_SHEET",
     "DATA_TOTAL_COL",
@@ -45,13 +46,15 @@ GUIDE_SHEET = "Hướng dẫn"
 META_SHEET = "_thidua"
 TOTAL_LABEL = "TỔNG ĐIỂM"
 # A summary carries the inputs of every unit it ranked on a very hidden sheet, one row per
-# unit: DATA_UNIT_MARK, code, name, card kind, saved time (ISO), source file, own total, then
-# the entered inputs as text from DATA_INPUTS_COL on (see rollup_data), so the next level
-# reads a summary back like the units' own cards and scores them again.
+# unit: DATA_UNIT_MARK, code, name, card kind, saved time (ISO), source file, own total, the
+# checksum of the text, then the entered inputs as text from DATA_INPUTS_COL on (see
+# rollup_data), so the next level reads a summary back like the units' own cards and scores
+# them again.
 DATA_SHEET = "_thidua_dulieu"
 DATA_UNIT_MARK = "ĐƠN VỊ"
 DATA_TOTAL_COL = 6
-DATA_INPUTS_COL = 7
+DATA_CHECK_COL = 7
+DATA_INPUTS_COL = 8
 
 COL = {
     "code": 0,

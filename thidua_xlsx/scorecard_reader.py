@@ -32,9 +32,10 @@ from defusedxml import ElementTree as SafeElementTree
 
 from .campaign_loader import normalise_code
 from .cellref import cell_name, parse_cell
-from .rollup_data import RollupDataError, decode_inputs
+from .rollup_data import RollupDataError, decode_inputs, text_check
 from .scorecard_layout import (
     COL,
+    DATA_CHECK_COL,
     DATA_INPUTS_COL,
     DATA_SHEET,
     DATA_TOTAL_COL,
@@ -465,9 +466,7 @@ def _read_summary(
 ) -> ReturnedFile:
     """A summary workbook: each unit's row on the data sheets becomes a returned card.
     A large summary continues its data on ``_thidua_dulieu_2``, ``_thidua_dulieu_3``…"""
-    names = [
-        n for n in loader.workbook.sheet_names if n == DATA_SHEET or n.startswith(f"{DATA_SHEET}_")
-    ]
+    names = [n for n in loader.sheet_names if n == DATA_SHEET or n.startswith(f"{DATA_SHEET}_")]
     members = []
     for name in names:
         cells = loader.load(name, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False)
@@ -505,6 +504,8 @@ def _carried_unit(
     rows: dict[str, CriterionRow] = {}
     damaged = None
     try:
+        if _as_text(_at(row, DATA_CHECK_COL)).strip() != text_check(head[1], text):
+            raise RollupDataError(f"{cell_name(index, DATA_CHECK_COL)} ≠ CRC-32")
         for code, entered in decode_inputs(text).items():
             values: list[CellValue] = [None] * len(COL)
             values[COL["code"]] = code
@@ -550,13 +551,12 @@ def _find_scorecard_sheet(loader: _SheetLoader, names: list[str]) -> tuple[str, 
 
 
 def _criterion_rows(
-    cells: Sequence[Sequence[CellValue]], start: int = 0, end: int | None = None
+    cells: Sequence[Sequence[CellValue]],
 ) -> tuple[dict[str, CriterionRow], list[tuple[str, int]]]:
     rows: dict[str, CriterionRow] = {}
     duplicates: list[tuple[str, int]] = []
     code_col = COL["code"]
-    for index in range(start, len(cells) if end is None else end):
-        row = cells[index]
+    for index, row in enumerate(cells):
         raw = row[code_col] if len(row) > code_col else None
         if not isinstance(raw, str) or not raw or len(raw) > 20:
             continue
@@ -589,11 +589,9 @@ def _is_number(value: CellValue) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _find_total_row(
-    cells: Sequence[Sequence[CellValue]], start: int = 0, end: int | None = None
-) -> int | None:
+def _find_total_row(cells: Sequence[Sequence[CellValue]]) -> int | None:
     """The TỔNG ĐIỂM row, found by its label (rows may have been inserted above it)."""
-    for index in range((len(cells) if end is None else end) - 1, start - 1, -1):
+    for index in range(len(cells) - 1, -1, -1):
         label = _at(cells[index], 0)
         if isinstance(label, str) and label.strip().upper() == TOTAL_LABEL:
             return index

@@ -21,8 +21,9 @@ from .collector import collector_paused
 from .issues import Severity
 from .model import Method
 from .rank_merge import RankReport
-from .rollup_data import encode_inputs
+from .rollup_data import encode_inputs, text_check
 from .scorecard_layout import (
+    DATA_CHECK_COL,
     DATA_INPUTS_COL,
     DATA_SHEET,
     DATA_TOTAL_COL,
@@ -514,8 +515,11 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
         for col, text in enumerate([*head, result.card_kind, saved, source]):
             sheet.write_string(row, col, text)
         sheet.write_number(row, DATA_TOTAL_COL, float(result.card.self_total))
-        for col, chunk in enumerate(encode_inputs(entered), start=DATA_INPUTS_COL):
-            sheet.write_string(row, col, chunk)
+        chunks = encode_inputs(entered)
+        sheet.write_string(row, DATA_CHECK_COL, text_check(submission.unit, "".join(chunks)))
+        for col, chunk in enumerate(chunks, start=DATA_INPUTS_COL):
+            if sheet.write_string(row, col, chunk) != 0:  # XlsxWriter cuts, and only says so
+                raise RuntimeError(f"{submission.unit}: data cell {col} not written whole")
         row += 1
     for sheet in sheets:
         sheet.very_hidden()
