@@ -133,3 +133,13 @@ def test_macro_workbook_is_read_and_its_macro_never_runs(
     assert result.accepted and [i.code for i in result.issues] == ["file_has_macro"]
     assert result.inputs == check_file(campaign, source).inputs
     assert not marker.exists()
+
+
+def test_files_in_a_folder_come_in_path_order(tmp_path: Path) -> None:
+    from thidua_xlsx.checks import collect_files
+
+    for name in ["b/x.xlsx", "a-b/c.xlsx", "a/b.xlsx", "A/b.xlsx", "a b/c.xlsx", "a.b.xlsx"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    found = collect_files([tmp_path])
+    assert found == sorted(found) and len(found) == 6
