@@ -288,6 +288,12 @@ def test_feedback_for_a_unit_carried_by_a_summary(cluster_summaries: Path, tmp_p
     written = write_feedback(report, tmp_path / "phan-hoi")
     assert [p.name for p in written] == ["p-anphu-ubnd-phuong-an-phu-phan-hoi.xlsx"]
     assert "value_not_number" in report.issues_frame()["code"].tolist()
+    copy = openpyxl.load_workbook(written[0])
+    # the carried cells are on the summary's data sheet: no comment lands on the card's own
+    # cells (the header, once), and the issues sheet lists the problem
+    assert not [c for row in copy.worksheets[0].iter_rows() for c in row if c.comment]
+    listed = [c.value for s in copy.worksheets[1:] for row in s.iter_rows() for c in row]
+    assert "value_not_number" in listed
     assert "  ✘ tong-hop-cum-1.xlsx › P-ANPHU-ubnd-phuong-an-phu.xlsx" in report.table()
 
 

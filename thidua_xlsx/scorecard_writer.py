@@ -24,6 +24,7 @@ from .model import Criterion, Method, SectionKind
 from .scorecard_layout import (
     COL,
     COLUMN_TITLES,
+    DATA_SHEET,
     FIRST_CRITERION_ROW,
     GUIDE_SHEET,
     HEADER_ROW,
@@ -189,7 +190,9 @@ class _Form:
         """Mark the cells that have issues: red, with the messages as a comment."""
         by_cell: dict[str, list[Issue]] = {}
         for issue in issues:
-            if issue.cell and issue.sheet:
+            # a unit carried by a summary: its cells are on the summary's data sheet, not
+            # here (its issues are listed on the issues sheet all the same)
+            if issue.cell and issue.sheet and issue.sheet != DATA_SHEET:
                 by_cell.setdefault(issue.cell, []).append(issue)
         for ref, found in by_cell.items():
             text = "\n".join(f"• {i.message(lang)}" for i in found)
