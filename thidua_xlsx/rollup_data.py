@@ -33,6 +33,7 @@ __all__ = [
     "RollupDataError",
     "decode_inputs",
     "encode_inputs",
+    "encode_row",
     "text_check",
 ]
 
@@ -53,11 +54,24 @@ class RollupDataError(ValueError):
 def encode_inputs(inputs: Mapping[str, Mapping[str, object]]) -> list[str]:
     """The inputs (criterion code → input column name → value; numbers as ``Decimal``) as
     JSON text, in chunks of at most :data:`CHUNK_CHARS` characters."""
+    return _chunks(_text(inputs))
+
+
+def encode_row(code: str, inputs: Mapping[str, Mapping[str, object]]) -> tuple[str, list[str]]:
+    """A unit's data row: the checksum of its text (see :func:`text_check`) and the chunks."""
+    text = _text(inputs)
+    return text_check(code, text), _chunks(text)
+
+
+def _text(inputs: Mapping[str, Mapping[str, object]]) -> str:
     carried = {
         code: {_LETTER[c]: float(v) if type(v) is Decimal else v for c, v in cells.items()}
         for code, cells in inputs.items()
     }
-    text = json.dumps(carried, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return json.dumps(carried, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _chunks(text: str) -> list[str]:
     return [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS)] or ["{}"]
 
 

@@ -45,11 +45,8 @@ SCORECARD_SHEET = "Phiếu chấm điểm"
 GUIDE_SHEET = "Hướng dẫn"
 META_SHEET = "_thidua"
 TOTAL_LABEL = "TỔNG ĐIỂM"
-# A summary carries the inputs of every unit it ranked on a very hidden sheet, one row per
-# unit: DATA_UNIT_MARK, code, name, card kind, saved time (ISO), source file, own total, the
-# checksum of the text, then the entered inputs as text from DATA_INPUTS_COL on (see
-# rollup_data), so the next level reads a summary back like the units' own cards and scores
-# them again.
+# A summary's very hidden data sheet, one row per unit it ranked (the format: rollup_data):
+# DATA_UNIT_MARK, code, name, card kind, saved time, source file, then these columns.
 DATA_SHEET = "_thidua_dulieu"
 DATA_UNIT_MARK = "ĐƠN VỊ"
 DATA_TOTAL_COL = 6

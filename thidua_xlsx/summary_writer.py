@@ -21,7 +21,7 @@ from .collector import collector_paused
 from .issues import Severity
 from .model import Method
 from .rank_merge import RankReport
-from .rollup_data import encode_inputs, text_check
+from .rollup_data import encode_row
 from .scorecard_layout import (
     DATA_CHECK_COL,
     DATA_INPUTS_COL,
@@ -515,8 +515,8 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
         for col, text in enumerate([*head, result.card_kind, saved, source]):
             sheet.write_string(row, col, text)
         sheet.write_number(row, DATA_TOTAL_COL, float(result.card.self_total))
-        chunks = encode_inputs(entered)
-        sheet.write_string(row, DATA_CHECK_COL, text_check(submission.unit, "".join(chunks)))
+        check, chunks = encode_row(submission.unit, entered)
+        sheet.write_string(row, DATA_CHECK_COL, check)
         for col, chunk in enumerate(chunks, start=DATA_INPUTS_COL):
             if sheet.write_string(row, col, chunk) != 0:  # XlsxWriter cuts, and only says so
                 raise RuntimeError(f"{submission.unit}: data cell {col} not written whole")
