@@ -126,13 +126,17 @@ def build_corpus(folder: Path, campaign: Campaign | None = None) -> list[Kind]:
         "200,000 rows and 20,000 cells with no r= reference",
         edit(CARD, _unreferenced_flood),
     )
+    for name, what, far_row in _FAR_ROWS:
+        add(name, "sheet_too_large", what, edit(CARD, _before_sheet_data_end(far_row)))
     add(
         "ods_repeated_value",
         "sheet_too_large",
         "an .ods whose value is repeated over 2,000 × 100,000 cells",
-        _ods_repeated(),
+        _ods_repeated(_ODS_FLOOD),
         "ods_repeated_value.ods",
     )
+    for name, what, flood in _ODS_FLOODS:
+        add(name, "sheet_too_large", what, _ods_repeated(flood), f"{name}.ods")
     # -- XML that declares entities --------------------------------------------------------
     add(
         "billion_laughs",
@@ -437,6 +441,30 @@ _LAUGHS = (
 )
 _XXE = b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 _FAR_ROW = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+_MAIN_NS = b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+# the far cell written the ways calamine also reads, which a plain r="…" scan would miss
+_FAR_ROWS = [
+    (
+        "far_cell_prefixed",
+        "the far cell in namespace-prefixed elements (<x:row>, <x:c>)",
+        b"<x:row " + _MAIN_NS + b' r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>',
+    ),
+    (
+        "far_cell_second_reference",
+        "a cell whose second r= attribute is the far one (calamine takes the last)",
+        b'<row r="30"><c r="B30" r="XFD1048576"><v>1</v></c></row>',
+    ),
+    (
+        "far_cell_single_quotes",
+        "the far cell's reference in single quotes",
+        b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
+    ),
+    (
+        "far_cell_quoted_bracket",
+        "a '>' inside a quoted attribute before the far reference",
+        b'<row r="30"><c s="0" x:y="a>b" r="XFD1048576" ' + _MAIN_NS + b"><v>1</v></c></row>",
+    ),
+]
 
 
 def _with_doctype(xml: bytes, doctype: bytes, old: bytes = b"", new: bytes = b"") -> bytes:
@@ -671,16 +699,50 @@ def _rows(base: bytes) -> bytes:
     return _with_big_sheet(base, b"<row><c><v>1</v></c></row>" * 1000, 1000, False)
 
 
-def _ods_repeated() -> bytes:
+def _before_sheet_data_end(row: bytes) -> Callable[[bytes], bytes]:
+    return lambda xml: xml.replace(b"</sheetData>", row + b"</sheetData>")
+
+
+_ODS_FLOOD = (
+    b'<table:table-row table:number-rows-repeated="100000"><table:table-cell '
+    b'table:number-columns-repeated="2000" office:value-type="float" '
+    b'office:value="1"/></table:table-row>'
+)
+_ODS_FLOODS = [
+    (
+        "ods_repeats_multiplied",
+        "an .ods with 1,000 rows each repeated 999 times, 999 values wide (no count ≥ 1,000)",
+        b'<table:table-row table:number-rows-repeated="999"><table:table-cell '
+        b'table:number-columns-repeated="999" office:value-type="float" office:value="1"/>'
+        b"</table:table-row>" * 1000,
+    ),
+    (
+        "ods_repeat_single_quotes",
+        "an .ods whose repeated value's counts are in single quotes",
+        _ODS_FLOOD.replace(b'"', b"'"),
+    ),
+    (
+        "ods_value_after_empty_rows",
+        "an .ods with values 999 wide below a million empty rows",
+        b'<table:table-row table:number-rows-repeated="1000000"><table:table-cell '
+        b'table:number-columns-repeated="1024"/></table:table-row><table:table-row>'
+        b'<table:table-cell table:number-columns-repeated="999" office:value-type="float" '
+        b'office:value="1"/></table:table-row>',
+    ),
+    (
+        "ods_spaces",
+        'an .ods text cell with <text:s text:c="500000000"/> (half a billion spaces)',
+        b'<table:table-row><table:table-cell office:value-type="string"><text:p>a'
+        b'<text:s text:c="500000000"></text:s>b</text:p></table:table-cell></table:table-row>',
+    ),
+]
+
+
+def _ods_repeated(flood: bytes) -> bytes:
     source = HERE / "files" / "good.ods"
     parts = []
     for name, data in _unpack(source.read_bytes()):
         if name == "content.xml":
-            flood = (
-                b'<table:table-row table:number-rows-repeated="100000"><table:table-cell '
-                b'table:number-columns-repeated="2000" office:value-type="float" '
-                b'office:value="1"/></table:table-row>'
-            )
             data = data.replace(b"</table:table>", flood + b"</table:table>", 1)
         parts.append((name, data))
     # the mimetype first and stored, as ODF requires

@@ -9,7 +9,8 @@ document properties. Rows are found by criterion code, so inserted or re-sorted 
 Hostile files are refused before anything large is read (SPEC §9): the sizes the zip directory
 declares are checked first (a zip bomb is never inflated; a part that inflates past its declared
 size is cut off by the zip readers), every sheet's extent is bounded before python-calamine
-builds it (one cell at XFD1048576 would otherwise make it allocate terabytes), and XML carrying
+builds it (one cell at XFD1048576 would otherwise make it allocate terabytes; see
+``sheet_extent``), and XML carrying
 DOCTYPE or ENTITY declarations is refused (calamine never expands entities; defusedxml would
 refuse them too). Macros, embedded objects and external links are noted, never opened.
 """
@@ -44,6 +45,7 @@ from .scorecard_layout import (
     SCORECARD_SHEET,
     TOTAL_LABEL,
 )
+from .sheet_extent import declares_entities, ods_refusal, xlsx_refusal
 from .sheet_reader import CellValue
 
 __all__ = ["CellRead", "CriterionRow", "ReturnedFile", "UnusableFileError", "read_returned_file"]
@@ -216,14 +218,9 @@ def _diagnose(archive: zipfile.ZipFile | None, exc: BaseException) -> str:
                     head = part.read(4096)
             except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
                 continue
-            if _declares_entities(head):
+            if declares_entities(head):
                 return "file_xml_unsafe"
     return "file_truncated"
-
-
-def _declares_entities(xml: bytes) -> bool:
-    """A DOCTYPE (and with it any ENTITY) sits in the prolog, before the root element."""
-    return xml.find(b"<!DOCTYPE", 0, 4096) >= 0 or xml.find(b"<!ENTITY", 0, 4096) >= 0
 
 
 def _sniff(data: bytes, path: Path) -> tuple[str, zipfile.ZipFile | None]:
@@ -398,63 +395,17 @@ def _read_part(data: bytes, archive: zipfile.ZipFile, name: str) -> bytes:
     return part
 
 
-# A cell whose reference is missing, not first, or beyond column Z or row 99,999: only then
-# is the sheet's extent worked out cell by cell (what every spreadsheet program writes has
-# r="A1"-style references first, so the common case is one scan of the XML).
-_ODD_CELL = re.compile(rb'<c(?! r="[A-Z]?\d{1,5}")[\s/>]')
-_CELL_TAG = re.compile(rb"<(row|c)\b([^>]*)>")
-_REF_ATTR = re.compile(rb'\br="([A-Za-z]{0,4})(\d{0,9})"')
-
-
 def _check_xlsx_extent(xml: bytes, max_cells: int) -> None:
-    if _declares_entities(xml):
-        raise UnusableFileError("file_xml_unsafe")
-    start = xml.find(b"<sheetData")
-    if start < 0 or _ODD_CELL.search(xml, start) is None:
-        return
-    rows = cols = row = col = 0
-    for match in _CELL_TAG.finditer(xml, start):
-        ref = _REF_ATTR.search(match.group(2))
-        letters, digits = (ref.group(1), ref.group(2)) if ref else (b"", b"")
-        if match.group(1) == b"row":
-            row = int(digits) if digits else row + 1
-            col = 0
-            continue
-        col = _column_number(letters) if letters else col + 1
-        rows, cols = max(rows, int(digits) if digits else row), max(cols, col)
-        if rows * cols > max_cells:
-            raise UnusableFileError("sheet_too_large", f"{rows:,} × {cols:,}".replace(",", "."))
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + letter - 64
-    return number
-
-
-_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d{4,})"')
+    refusal = xlsx_refusal(xml, max_cells)
+    if refusal is not None:
+        raise UnusableFileError(*refusal)
 
 
 def _check_ods_extent(xml: bytes) -> None:
-    """calamine expands repeated cells and rows when it opens an .ods: LibreOffice repeats
-    only empty ones a great many times, so a large repeat that holds a value is refused."""
-    if _declares_entities(xml):
-        raise UnusableFileError("file_xml_unsafe")
-    for match in _ODS_REPEAT.finditer(xml):
-        count = int(match.group(2))
-        if count < 1000:
-            continue
-        if match.group(1) == b"columns":
-            end = xml.find(b">", match.end())
-            body = xml[match.end() : end + 1]
-            if not body.endswith(b"/>") or b"value" in body:
-                raise UnusableFileError("sheet_too_large", f"{count:,}".replace(",", "."))
-        else:
-            end = xml.find(b"</table:table-row>", match.end())
-            body = xml[match.end() : end]
-            if b"value" in body or b"<text:" in body:
-                raise UnusableFileError("sheet_too_large", f"{count:,}".replace(",", "."))
+    """calamine expands every table of an .ods when it opens the file."""
+    refusal = ods_refusal(xml, MAX_SHEET_CELLS, MAX_DATA_CELLS)
+    if refusal is not None:
+        raise UnusableFileError(*refusal)
 
 
 def _read_summary(
@@ -733,7 +684,7 @@ def _saved_at(archive: zipfile.ZipFile | None, kind: str, data: bytes) -> dateti
         xml = _read_part(data, archive, part)
     except KeyError:
         return None
-    if _declares_entities(xml):
+    if declares_entities(xml):
         raise UnusableFileError("file_xml_unsafe")
     for pattern in _STAMPS["ods" if kind == "ods" else "xlsx"]:
         for match in pattern.finditer(xml):
