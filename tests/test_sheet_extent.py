@@ -131,3 +131,17 @@ def test_ods_spaces_refused() -> None:
     )
     assert ods_refusal(content(cell), LIMIT, 10 * LIMIT) is not None
     assert ods_refusal(content(cell.replace(str(MAX_SPACES + 1), "3")), LIMIT, LIMIT) is None
+
+
+def test_xlsx_cells_outside_sheet_data_are_not_read() -> None:
+    """calamine reads the first sheetData only: a far cell after it allocates nothing."""
+    xml = sheet('<row r="1"><c r="A1"/></row>').replace(
+        b"</worksheet>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></worksheet>'
+    )
+    assert xlsx_refusal(xml, LIMIT) is None
+
+
+def test_xlsx_prefixed_sheet_data_before_a_plain_one_refused() -> None:
+    far = '<x:row r="1048576"><x:c r="XFD1048576"/></x:row>'
+    xml = sheet(f"{far}</x:sheetData><sheetData>", data="x:sheetData")
+    assert xlsx_refusal(xml, LIMIT) is not None

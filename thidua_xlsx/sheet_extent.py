@@ -42,11 +42,11 @@ def _too_large(rows: int, cols: int) -> Refusal:
 # -- .xlsx ---------------------------------------------------------------------------------
 
 # What every spreadsheet program writes: unprefixed cells whose first attribute is an r="A1"
-# reference within column Z and row 99,999, no second r, double quotes. A sheet where each cell
-# looks like that is small; any other cell (or a prefixed row or cell anywhere) sends the sheet
-# to the careful count.
-_CANONICAL_CELL = rb'r="[A-Z]?\d{1,5}"(?: (?!r\s*=)[\w:.-]+="[^"]*")*/?>'
-_ODD_CELL = re.compile(rb"<c(?! " + _CANONICAL_CELL + rb")[\s/>]")
+# reference within column Z and row 99,999, no second r, double quotes. When every cell inside
+# the sheetData element looks like that (calamine reads only the first sheetData; cells outside
+# it are ignored), the sheet is small; any other cell, or a prefixed row, cell or sheetData,
+# sends the sheet to the careful count.
+_ODD_CELL = re.compile(rb'<c(?! r="[A-Z]?\d{1,5}"(?: (?!r\s*=)[\w:.-]++="[^"]*+")*+/?>)[\s/>]')
 _PREFIXED = re.compile(rb":(?:c|row|sheetData)[\s/>]")
 # a start tag of a row or cell, prefixed or not, its attributes quote-aware ('>' may be quoted)
 _CELL_TAG = re.compile(
@@ -60,7 +60,14 @@ def xlsx_refusal(xml: bytes, max_cells: int) -> Refusal | None:
     """Refuse a worksheet's XML that declares entities or whose used area passes ``max_cells``."""
     if declares_entities(xml):
         return "file_xml_unsafe", ""
-    if _ODD_CELL.search(xml) is None and _PREFIXED.search(xml) is None:
+    start, end = xml.find(b"<sheetData"), xml.rfind(b"</sheetData>")
+    end = len(xml) if end < start else end
+    if (
+        start >= 0
+        and xml.find(b":sheetData", 0, start) < 0
+        and _ODD_CELL.search(xml, start, end) is None
+        and _PREFIXED.search(xml, start, end) is None
+    ):
         return None  # every cell canonical: at most 26 columns × 99,999 rows
     rows = cols = row = col = 0
     for match in _CELL_TAG.finditer(xml):
