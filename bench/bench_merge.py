@@ -51,6 +51,7 @@ import pandas as pd  # noqa: E402
 
 from thidua_xlsx import load_campaign  # noqa: E402
 from thidua_xlsx.checks import check_file  # noqa: E402
+from thidua_xlsx.collector import collector_paused  # noqa: E402
 from thidua_xlsx.model import Campaign, SectionKind  # noqa: E402
 from thidua_xlsx.rank_merge import RankReport, merge_rank  # noqa: E402
 from thidua_xlsx.scorecard_layout import META_SHEET, SCORECARD_SHEET, plan_card  # noqa: E402
@@ -141,9 +142,10 @@ def merge(
 ) -> tuple[float, RankReport, float]:
     """``merge_rank`` and ``write_summary``, timed end to end; also the summary's share."""
     started = time.perf_counter()
-    report = merge_rank(campaign, [inbox], workers=workers)
-    ranked = time.perf_counter()
-    write_summary(out, report)
+    with collector_paused():  # as `thidua merge` runs them: one pause over both
+        report = merge_rank(campaign, [inbox], workers=workers)
+        ranked = time.perf_counter()
+        write_summary(out, report)
     elapsed = time.perf_counter() - started
     assert len(report.check.files) == len(report.completeness.accounted_files())
     return elapsed, report, elapsed - (ranked - started)

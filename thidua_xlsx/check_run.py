@@ -7,7 +7,7 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -209,26 +209,54 @@ def run_check(
 def _parallel(
     campaign: Campaign, files: Sequence[Path], count: int, progress: Progress | None
 ) -> list[FileResult]:
+    """``count`` processes in all, this one included: ``count - 1`` workers take chunks from
+    the front of the list while this process checks chunks from the back, until they meet.
+    Half the results are never pickled, and no third process competes for two cores."""
     # fork where the system has it (no thread is running here): workers start at once
     # instead of importing everything again; spawn elsewhere
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # a worker holds a chunk's results until it is sent back: bounded, for 50,000 files
-    size = min(max(16, len(files) // (count * 8)), 500)
+    # a chunk's results are held until it is done: bounded, for 50,000 files; small enough
+    # that no one waits long for the last chunk
+    size = min(max(16, len(files) // (count * 32)), 200)
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    results: list[FileResult] = []
+    done: dict[int, list[FileResult]] = {}
     shapes: dict[tuple[bool, tuple[str, ...]], CardLayout] = {}
+    numbers: dict[str, Decimal] = {}
+
+    def keep(index: int, results: list[FileResult]) -> None:
+        for result in results:  # the layout is rebuilt here, not sent back
+            if result.unit is not None and result.card is not None:
+                # made for this list (unpickled, or lean), so no one else holds it: set in
+                # place, not copied
+                object.__setattr__(result, "layout", _layout(campaign, result.unit, shapes))
+        done[index] = results
+        if progress:
+            progress(sum(map(len, done.values())), len(files))
+
+    workers = count - 1
     with ProcessPoolExecutor(
-        max_workers=count, mp_context=context, initializer=_worker_start, initargs=(campaign,)
+        max_workers=workers, mp_context=context, initializer=_worker_start, initargs=(campaign,)
     ) as pool:
-        for chunk_results in pool.map(_check_chunk, chunks):
-            for result in chunk_results:  # the layout is rebuilt here, not sent back
-                if result.unit is not None and result.card is not None:
-                    result = replace(result, layout=_layout(campaign, result.unit, shapes))
-                results.append(result)
-            if progress:
-                progress(len(results), len(files))
-    return results
+        running: dict[Future[list[FileResult]], int] = {}
+        front, back = 0, len(chunks)
+
+        def feed() -> None:  # one chunk running and one waiting per worker
+            nonlocal front
+            while front < back and len(running) < 2 * workers:
+                running[pool.submit(_check_chunk, chunks[front])] = front
+                front += 1
+
+        feed()
+        while front < back:
+            back -= 1
+            keep(back, _lean_chunk(campaign, chunks[back], numbers))
+            for future in [f for f in running if f.done()]:
+                keep(running.pop(future), future.result())
+            feed()
+        for future in as_completed(list(running)):
+            keep(running.pop(future), future.result())
+    return [result for index in range(len(chunks)) for result in done[index]]
 
 
 _WORKER_CAMPAIGN: list[Campaign] = []
@@ -256,10 +284,15 @@ def _layout(
 
 
 def _check_chunk(paths: Sequence[Path]) -> list[FileResult]:
-    campaign = _WORKER_CAMPAIGN[0]
-    layouts: dict[str, CardLayout] = {}
-    numbers: dict[str, Decimal] = {}
-    # the raw file, the cells and the layout (which holds the campaign) stay in the worker
+    """In a worker: the raw file, the cells and the layout (which holds the campaign) stay
+    here; what is sent back is small."""
+    return _lean_chunk(_WORKER_CAMPAIGN[0], paths, {})
+
+
+def _lean_chunk(
+    campaign: Campaign, paths: Sequence[Path], numbers: dict[str, Decimal]
+) -> list[FileResult]:
+    layouts: dict[str, CardLayout] = {}  # per chunk: a country's units are not all kept
     return [_lean(check_file(campaign, path, layouts), numbers) for path in paths]
 
 

@@ -18,6 +18,7 @@ from .campaign_loader import load_campaign
 from .campaign_text import describe_campaign
 from .campaign_workbook_writer import init_campaign_workbook
 from .check_run import run_check
+from .collector import collector_paused
 from .compose_merge import merge_compose
 from .demo import DEFAULT_FOLDER, run_demo
 from .errors import ThiduaError
@@ -228,17 +229,20 @@ def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
     if args.mode == "compose":
         return _compose(args, campaign, lang, out, err)
     progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Merging")
-    report = merge_rank(
-        campaign,
-        [args.inbox],
-        parent=args.parent,
-        workers=args.workers,
-        progress=progress,
-        cluster=args.cluster,
-    )
     output = Path(args.output)
-    write_summary(output, report)
-    written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
+    # one pause over the whole merge: between two pauses the collector would walk every
+    # result once more, finding nothing (see collector.py)
+    with collector_paused():
+        report = merge_rank(
+            campaign,
+            [args.inbox],
+            parent=args.parent,
+            workers=args.workers,
+            progress=progress,
+            cluster=args.cluster,
+        )
+        write_summary(output, report)
+        written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
     if args.json:
         document = report.to_json(lang)
         document["output"] = str(output)
