@@ -145,3 +145,16 @@ def test_xlsx_prefixed_sheet_data_before_a_plain_one_refused() -> None:
     far = '<x:row r="1048576"><x:c r="XFD1048576"/></x:row>'
     xml = sheet(f"{far}</x:sheetData><sheetData>", data="x:sheetData")
     assert xlsx_refusal(xml, LIMIT) is not None
+
+
+def test_ods_a_nested_table_start_does_not_reset_the_count() -> None:
+    """calamine reads on through a nested <table:table> up to the first closing tag."""
+    bomb = (
+        '<table:table-row table:number-rows-repeated="999">'
+        '<table:table-cell table:number-columns-repeated="999" office:value="1"/>'
+        "</table:table-row>"
+    ) * 3
+    xml = content(
+        bomb + '<table:table table:name="x">' + f"<table:table-row>{VALUE}</table:table-row>"
+    )
+    assert ods_refusal(xml, LIMIT, 10 * LIMIT) is not None

@@ -129,6 +129,7 @@ def ods_refusal(xml: bytes, max_cells: int, max_data_cells: int) -> Refusal | No
             return "sheet_too_large", f"{spaces:,}".replace(",", ".")
     total = 0
     table = _Table(max_cells)
+    inside = False  # calamine ends a table at the first </table:table>, nested or not
     for match in _ODS_TAG.finditer(xml):
         closing, name, attrs = match.group(1), match.group(2), match.group(3)
         if name == b"table":
@@ -137,8 +138,10 @@ def ods_refusal(xml: bytes, max_cells: int, max_data_cells: int) -> Refusal | No
                 refusal = table.refusal() or _over(total, max_data_cells)
                 if refusal:
                     return refusal
-            else:
+                table, inside = _Table(max_cells), False
+            elif not inside:
                 table = _Table(max_data_cells if _DATA_TABLE.search(attrs) else max_cells)
+                inside = True
             continue
         if closing:
             if name == b"table-row":
