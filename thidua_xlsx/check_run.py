@@ -223,16 +223,19 @@ def _parallel(
     done: dict[int, list[FileResult]] = {}
     shapes: dict[tuple[bool, tuple[str, ...]], CardLayout] = {}
     numbers: dict[str, Decimal] = {}
+    checked = 0
 
     def keep(index: int, results: list[FileResult]) -> None:
+        nonlocal checked
         for result in results:  # the layout is rebuilt here, not sent back
             if result.unit is not None and result.card is not None:
                 # made for this list (unpickled, or lean), so no one else holds it: set in
                 # place, not copied
                 object.__setattr__(result, "layout", _layout(campaign, result.unit, shapes))
         done[index] = results
+        checked += len(results)
         if progress:
-            progress(sum(map(len, done.values())), len(files))
+            progress(checked, len(files))
 
     workers = count - 1
     with ProcessPoolExecutor(

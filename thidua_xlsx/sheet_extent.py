@@ -22,6 +22,8 @@ from __future__ import annotations
 import html
 import re
 
+from .scorecard_layout import DATA_SHEET
+
 __all__ = ["declares_entities", "ods_refusal", "xlsx_refusal"]
 
 Refusal = tuple[str, str]
@@ -35,8 +37,14 @@ def declares_entities(xml: bytes) -> bool:
     return xml.find(b"<!DOCTYPE", 0, 4096) >= 0 or xml.find(b"<!ENTITY", 0, 4096) >= 0
 
 
-def _too_large(rows: int, cols: int) -> Refusal:
-    return "sheet_too_large", f"{rows:,} × {cols:,}".replace(",", ".")
+def _too_large(*sizes: int) -> Refusal:
+    return "sheet_too_large", " × ".join(f"{n:,}".replace(",", ".") for n in sizes)
+
+
+# a start tag's attributes, quote-aware ('>' may stand inside a quoted value)
+_ATTRS = rb"([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)"
+# an attribute's value in either quotes (two groups: one of them is empty)
+_QUOTED = rb"\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"
 
 
 # -- .xlsx ---------------------------------------------------------------------------------
@@ -48,11 +56,8 @@ def _too_large(rows: int, cols: int) -> Refusal:
 # sends the sheet to the careful count.
 _ODD_CELL = re.compile(rb'<c(?! r="[A-Z]?\d{1,5}"(?: (?!r\s*=)[\w:.-]++="[^"]*+")*+/?>)[\s/>]')
 _PREFIXED = re.compile(rb":(?:c|row|sheetData)[\s/>]")
-# a start tag of a row or cell, prefixed or not, its attributes quote-aware ('>' may be quoted)
-_CELL_TAG = re.compile(
-    rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
-)
-_R_ATTR = re.compile(rb"(?:^|\s)r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])" + _ATTRS + rb">")  # prefixed or not
+_R_ATTR = re.compile(rb"(?:^|\s)r" + _QUOTED)
 _REF = re.compile(r"\s*([A-Za-z]*)(\d*)")
 
 
@@ -86,10 +91,7 @@ def xlsx_refusal(xml: bytes, max_cells: int) -> Refusal | None:
 
 def _reference(raw: bytes) -> tuple[int, int]:
     """(row, column), 1-based, of an ``r`` value; 0 for a part that is missing."""
-    text = raw.decode("utf-8", "replace")
-    if "&" in text:
-        text = html.unescape(text)
-    match = _REF.match(text)
+    match = _REF.match(_value(raw))
     assert match is not None  # every part of the pattern may be empty
     letters, digits = match.group(1), match.group(2)
     row = int(digits) if 0 < len(digits) <= 9 else (_HUGE if digits else 0)
@@ -102,17 +104,16 @@ def _reference(raw: bytes) -> tuple[int, int]:
 # -- .ods ----------------------------------------------------------------------------------
 
 _ODS_TAG = re.compile(
-    rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])"
-    rb"([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
+    rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])" + _ATTRS + rb">"
 )
 _ODS_REPEATS = {
-    b"table-row": re.compile(rb"number-rows-repeated\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"),
-    b"table-cell": re.compile(rb"number-columns-repeated\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"),
+    b"table-row": re.compile(rb"number-rows-repeated" + _QUOTED),
+    b"table-cell": re.compile(rb"number-columns-repeated" + _QUOTED),
 }
 _ODS_REPEATS[b"covered-table-cell"] = _ODS_REPEATS[b"table-cell"]
-_SPACES = re.compile(rb"<text:s\b([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>")
-_SPACE_COUNT = re.compile(rb"c\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_DATA_TABLE = re.compile(rb"_thidua_dulieu")
+_SPACES = re.compile(rb"<text:s\b" + _ATTRS + rb">")
+_SPACE_COUNT = re.compile(rb"c" + _QUOTED)
+_DATA_TABLE = re.compile(re.escape(DATA_SHEET.encode()))  # a summary's data sheets
 
 
 def ods_refusal(xml: bytes, max_cells: int, max_data_cells: int) -> Refusal | None:
@@ -126,7 +127,7 @@ def ods_refusal(xml: bytes, max_cells: int, max_data_cells: int) -> Refusal | No
     for match in _SPACES.finditer(xml):
         spaces += sum(_count(a or b) for a, b in _SPACE_COUNT.findall(match.group(1)))
         if spaces > MAX_SPACES:
-            return "sheet_too_large", f"{spaces:,}".replace(",", ".")
+            return _too_large(spaces)
     total = 0
     table = _Table(max_cells)
     inside = False  # calamine ends a table at the first </table:table>, nested or not
@@ -213,10 +214,13 @@ class _Table:
 def _count(raw: bytes) -> int:
     """A repeat count as calamine parses it (character references resolved); unreadable
     counts make calamine refuse the file, so they count as one here."""
-    text = raw.decode("utf-8", "replace")
-    if "&" in text:
-        text = html.unescape(text)
-    text = text.strip().lstrip("+")
+    text = _value(raw).strip().lstrip("+")
     if not text.isdigit():
         return 1
     return int(text) if len(text) <= 12 else _HUGE
+
+
+def _value(raw: bytes) -> str:
+    """An attribute's value as calamine reads it: character references resolved."""
+    text = raw.decode("utf-8", "replace")
+    return html.unescape(text) if "&" in text else text
