@@ -37,7 +37,13 @@ import python_calamine  # noqa: E402
 from thidua_xlsx import load_campaign  # noqa: E402
 from thidua_xlsx.check_run import run_check  # noqa: E402
 from thidua_xlsx.checks import check_file  # noqa: E402
-from thidua_xlsx.scorecard_layout import META_SHEET, SCORECARD_SHEET, CardLayout, plan_card  # noqa: E402
+from thidua_xlsx.scorecard_layout import (  # noqa: E402
+    META_SHEET,
+    SCORECARD_SHEET,
+    CardLayout,
+    CardShape,
+    plan_card,
+)
 from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
 from thidua_xlsx.templates import scorecard_filename  # noqa: E402
 
@@ -101,7 +107,7 @@ def main() -> int:
         ours: list[float] = []
         pairs: list[tuple[float, float]] = []
         with_unit: list[tuple[float, float]] = []
-        layouts: dict[str, CardLayout] = {}  # as run_check does: one layout per unit kind
+        layouts: dict[CardShape, CardLayout] = {}  # as run_check does: one layout per unit kind
         for index, path in enumerate(files):
             t0 = time.perf_counter()
             result = check_file(province, path, layouts)

@@ -67,14 +67,14 @@ def test_the_garbage_collector_is_paused_only_in_the_parent_while_checking(
     import gc
 
     seen: list[bool] = []
-    real_layout = check_run._layout
+    real_layout = check_run.planned_card
 
     def layout_spy(*args: object) -> object:  # runs in the parent, once per result
         seen.append(gc.isenabled())
         return real_layout(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(check_run, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(check_run, "_layout", layout_spy)
+    monkeypatch.setattr(check_run, "planned_card", layout_spy)
     monkeypatch.setattr(check_run, "_check_chunk", _chunk_reporting_gc)
     monkeypatch.setattr(sys.modules[__name__], "_REPORTS", tmp_path)
     (gc.enable if enabled else gc.disable)()

@@ -9,6 +9,7 @@ the test session (tests/conftest.py).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -17,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import Iterator
@@ -29,6 +31,7 @@ import openpyxl
 import pytest
 import python_calamine
 
+import thidua_xlsx.scorecard_reader
 import thidua_xlsx.scorecard_writer
 import thidua_xlsx.summary_writer
 from thidua_xlsx import load_campaign
@@ -39,7 +42,7 @@ from thidua_xlsx.feedback import write_feedback
 from thidua_xlsx.issues import CATALOGUE, Severity
 from thidua_xlsx.model import Campaign
 from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.scorecard_layout import CardLayout, plan_card
+from thidua_xlsx.scorecard_layout import CardLayout, CardShape, plan_card
 from thidua_xlsx.scorecard_writer import write_scorecard
 from thidua_xlsx.scoring import score_card
 from thidua_xlsx.summary_writer import write_summary
@@ -74,7 +77,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, campaign: Campaign) -> Corp
     folder = tmp_path_factory.mktemp("hostile")
     kinds = build_corpus(folder, campaign)
     crashes: dict[str, str] = {}
-    layouts: dict[str, CardLayout] = {}
+    layouts: dict[CardShape, CardLayout] = {}
     for kind in kinds:
         for name in kind.files:
             start = time.perf_counter()
@@ -596,3 +599,46 @@ def test_a_real_thidua_process_says_one_sentence_and_no_traceback(
         assert done.returncode == 2, done.stderr
         assert done.stdout == ""
         _one_sentence(done.stderr)
+
+
+def _fed_through_a_pipe(path: Path, data: bytes) -> threading.Thread:
+    """A named pipe at ``path`` (its size reads 0, like a file still being written) that
+    gives ``data`` to whoever opens it."""
+    os.mkfifo(path)
+
+    def feed() -> None:
+        with open(path, "wb") as pipe, contextlib.suppress(BrokenPipeError):
+            pipe.write(data)  # a broken pipe: the reader stopped at its limit
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    return writer
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_file_larger_than_its_size_said_is_read_whole_and_capped(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size is checked before reading and again on what was read: a file whose size
+    read 0 (a pipe, a file growing meanwhile) is read to its end, and refused past the limit."""
+    layout = plan_card(campaign, campaign.unit(BASE_UNIT))
+    values, inputs = valid_fill(layout, 7)
+    card = tmp_path / "card.xlsx"
+    write_scorecard(card, layout, values, inputs)  # type: ignore[arg-type]
+    expected = check_file(campaign, card)
+    assert expected.card is not None
+
+    writer = _fed_through_a_pipe(tmp_path / "pipe.xlsx", card.read_bytes())
+    through_pipe = check_file(campaign, tmp_path / "pipe.xlsx")
+    writer.join(HANG_SECONDS)
+    assert through_pipe.card is not None
+    assert through_pipe.card.self_total == expected.card.self_total
+    assert through_pipe.inputs == expected.inputs
+
+    limit = card.stat().st_size - 1
+    monkeypatch.setattr(thidua_xlsx.scorecard_reader, "MAX_FILE_BYTES", limit)
+    assert _codes(check_file(campaign, card)) == {"file_too_large"}  # refused before reading
+    writer = _fed_through_a_pipe(tmp_path / "pipe-large.xlsx", card.read_bytes())
+    refused = check_file(campaign, tmp_path / "pipe-large.xlsx")
+    writer.join(HANG_SECONDS)
+    assert _codes(refused) == {"file_too_large"}  # refused on what was read

@@ -18,7 +18,7 @@ from .collector import collector_paused
 from .errors import InboxError
 from .issues import Issue, Severity
 from .model import Campaign
-from .scorecard_layout import CardLayout, card_shape, plan_card
+from .scorecard_layout import CardLayout, CardShape, planned_card
 from .scoring import RawInput
 from .text import format_decimal
 
@@ -198,7 +198,7 @@ def run_check(
             results = _parallel(campaign, files, count, progress)
         else:
             results = []
-            layouts: dict[str, CardLayout] = {}
+            layouts: dict[CardShape, CardLayout] = {}
             for index, path in enumerate(files, start=1):
                 results.append(check_file(campaign, path, layouts))
                 if progress:
@@ -221,7 +221,7 @@ def _parallel(
     size = min(max(16, len(files) // (count * 32)), 200)
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     done: dict[int, list[FileResult]] = {}
-    shapes: dict[tuple[bool, tuple[str, ...]], CardLayout] = {}
+    shapes: dict[CardShape, CardLayout] = {}
     numbers: dict[str, Decimal] = {}
     checked = 0
 
@@ -231,7 +231,8 @@ def _parallel(
             if result.unit is not None and result.card is not None:
                 # made for this list (unpickled, or lean), so no one else holds it: set in
                 # place, not copied
-                object.__setattr__(result, "layout", _layout(campaign, result.unit, shapes))
+                layout = planned_card(campaign, campaign.unit(result.unit), shapes)
+                object.__setattr__(result, "layout", layout)
         done[index] = results
         checked += len(results)
         if progress:
@@ -273,19 +274,6 @@ def _worker_start(campaign: Campaign) -> None:
     gc.enable()
 
 
-def _layout(
-    campaign: Campaign, code: str, shapes: dict[tuple[bool, tuple[str, ...]], CardLayout]
-) -> CardLayout:
-    """The unit's layout. Units whose cards have the same rows share one plan (its row map),
-    so 50,000 results do not hold 50,000 copies of it."""
-    unit = campaign.unit(code)
-    key = card_shape(campaign, code)
-    shape = shapes.get(key)
-    if shape is None:
-        shape = shapes[key] = plan_card(campaign, unit)
-    return shape if shape.unit is unit else replace(shape, unit=unit)
-
-
 def _check_chunk(paths: Sequence[Path]) -> list[FileResult]:
     """In a worker: the raw file, the cells and the layout (which holds the campaign) stay
     here; what is sent back is small."""
@@ -295,7 +283,7 @@ def _check_chunk(paths: Sequence[Path]) -> list[FileResult]:
 def _lean_chunk(
     campaign: Campaign, paths: Sequence[Path], numbers: dict[str, Decimal]
 ) -> list[FileResult]:
-    layouts: dict[str, CardLayout] = {}  # per chunk: a country's units are not all kept
+    layouts: dict[CardShape, CardLayout] = {}
     return [_lean(check_file(campaign, path, layouts), numbers) for path in paths]
 
 

@@ -18,7 +18,7 @@ from .cellref import cell_name
 from .issues import Issue, Severity
 from .legacy_text import fix_legacy_text
 from .model import Campaign, Criterion, Method
-from .scorecard_layout import COL, TOTAL_LABEL, CardLayout, plan_card
+from .scorecard_layout import COL, TOTAL_LABEL, CardLayout, CardShape, planned_card
 from .scorecard_reader import CriterionRow, ReturnedFile, UnusableFileError, read_returned_file
 from .scoring import RawInput, ScoreCard, score_card
 from .sheet_reader import CellValue
@@ -122,9 +122,10 @@ def _noise(name: str) -> bool:
 
 
 def check_file(
-    campaign: Campaign, path: Path, layouts: dict[str, CardLayout] | None = None
+    campaign: Campaign, path: Path, layouts: dict[CardShape, CardLayout] | None = None
 ) -> FileResult:
-    """Read and check one returned file. ``layouts`` caches card layouts across files."""
+    """Read and check one returned file. ``layouts`` caches card layouts across files, one
+    per card shape (see :func:`~thidua_xlsx.scorecard_layout.planned_card`)."""
     try:
         returned = read_returned_file(path)
     except UnusableFileError as exc:
@@ -160,7 +161,7 @@ def _clip(text: str, limit: int = _SHOWN_MAX) -> str:
 
 
 def check_returned(
-    campaign: Campaign, returned: ReturnedFile, layouts: dict[str, CardLayout] | None = None
+    campaign: Campaign, returned: ReturnedFile, layouts: dict[CardShape, CardLayout] | None = None
 ) -> FileResult:
     return _Checker(campaign, returned, {} if layouts is None else layouts).run()
 
@@ -171,7 +172,7 @@ def _p(**params: object) -> dict[str, str]:
 
 class _Checker:
     def __init__(
-        self, campaign: Campaign, returned: ReturnedFile, layouts: dict[str, CardLayout]
+        self, campaign: Campaign, returned: ReturnedFile, layouts: dict[CardShape, CardLayout]
     ) -> None:
         self.campaign = campaign
         self.layouts = layouts
@@ -248,9 +249,7 @@ class _Checker:
             damaged = self.file.damaged
             self.issue("summary_data_damaged", cell=damaged.ref, value=damaged.value)
             return self.result(code)
-        layout = self.layouts.get(code)
-        if layout is None:
-            layout = self.layouts[code] = plan_card(self.campaign, self.campaign.unit(code))
+        layout = planned_card(self.campaign, self.campaign.unit(code), self.layouts)
         self._file_level(code)
         self._rows(layout)
         self._merged(layout)

@@ -14,7 +14,7 @@ exactly, rounding included:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .cellref import cell_name
@@ -33,11 +33,13 @@ __all__ = [
     "META_SHEET",
     "SCORECARD_SHEET",
     "CardLayout",
+    "CardShape",
     "card_criteria",
     "card_shape",
     "input_cells",
     "is_sector",
     "plan_card",
+    "planned_card",
 ]
 
 FORMAT_VERSION = "1"
@@ -99,7 +101,10 @@ def card_criteria(campaign: Campaign, unit_code: str) -> tuple[Criterion, ...]:
     return campaign.criteria
 
 
-def card_shape(campaign: Campaign, unit_code: str) -> tuple[bool, tuple[str, ...]]:
+CardShape = tuple[bool, tuple[str, ...]]
+
+
+def card_shape(campaign: Campaign, unit_code: str) -> CardShape:
     """What decides a card's rows: a sector's leaves (its card holds them and the groups above
     them), or every criterion for anyone else. Units of one shape get the same layout but for
     the unit itself."""
@@ -364,6 +369,16 @@ def plan_card(campaign: Campaign, unit: Unit) -> CardLayout:
         full=full,
         _codes=frozenset(rows),
     )
+
+
+def planned_card(campaign: Campaign, unit: Unit, plans: dict[CardShape, CardLayout]) -> CardLayout:
+    """:func:`plan_card`, planned once per card shape: units whose cards have the same rows
+    share one plan (its row map), copied with the unit itself (a third of planning anew)."""
+    key = card_shape(campaign, unit.code)
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = plan_card(campaign, unit)
+    return plan if plan.unit is unit else replace(plan, unit=unit)
 
 
 def input_cells(criterion: Criterion, raw: RawInput) -> dict[str, object]:

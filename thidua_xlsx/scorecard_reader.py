@@ -18,6 +18,7 @@ refuse them too). Macros, embedded objects and external links are noted, never o
 from __future__ import annotations
 
 import io
+import os
 import re
 import struct
 import zipfile
@@ -27,9 +28,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import python_calamine
 from defusedxml import ElementTree as SafeElementTree
+from zlib_ng import zlib_ng
 
 from .campaign_loader import normalise_code
 from .cellref import cell_name, parse_cell
@@ -61,6 +64,7 @@ MAX_DATA_CELLS = 20_000_000  # a summary's data sheet: a row per unit (2,000 uni
 _MACRO_PARTS = ("xl/vbaProject", "xl/macrosheets/", "xl/activeX/", "xl/embeddings/", "Basic/")
 _EXTERNAL_LINK_PARTS = "xl/externalLinks/externalLink"
 _OLE_MACRO_MARK = "_VBA_PROJECT".encode("utf-16-le")
+_INFLATE_ERROR = cast(type[Exception], zlib_ng.error)  # its stub declares an instance
 
 
 class UnusableFileError(Exception):
@@ -166,15 +170,7 @@ class ReturnedFile:
 
 def read_returned_file(path: Path) -> ReturnedFile:
     """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not usable."""
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            raise UnusableFileError("file_empty")
-        if size > MAX_FILE_BYTES:
-            raise UnusableFileError("file_too_large", f"{size // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnusableFileError("file_unreadable", exc.strerror or str(exc)) from exc
+    data = _read_bytes(path)
     kind, archive = _sniff(data, path)
     try:
         if kind == "ods" and archive is not None:  # calamine expands every sheet on opening
@@ -197,6 +193,37 @@ def read_returned_file(path: Path) -> ReturnedFile:
     finally:
         workbook.close()
         _close(archive)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The whole file, refused when empty or over ``MAX_FILE_BYTES`` (checked before reading,
+    and again on what was read: the file may grow meanwhile). One descriptor, no buffering
+    layer: a third of ``stat`` plus ``read_bytes``'s time on a small card."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            size = os.fstat(handle).st_size
+            if size > MAX_FILE_BYTES:
+                raise UnusableFileError("file_too_large", f"{size // (1024 * 1024)} MB")
+            data = os.read(handle, size + 1)
+            if len(data) > size:  # grown since, or not a regular file: read on to the limit
+                chunks, read = [data], len(data)
+                while read <= MAX_FILE_BYTES:
+                    chunk = os.read(handle, MAX_FILE_BYTES + 1 - read)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    read += len(chunk)
+                data = b"".join(chunks)
+        finally:
+            os.close(handle)
+    except OSError as exc:
+        raise UnusableFileError("file_unreadable", exc.strerror or str(exc)) from exc
+    if not data:
+        raise UnusableFileError("file_empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise UnusableFileError("file_too_large", f"{len(data) // (1024 * 1024)} MB")
+    return data
 
 
 def _close(archive: zipfile.ZipFile | None) -> None:
@@ -382,15 +409,15 @@ def _read_part(data: bytes, archive: zipfile.ZipFile, name: str) -> bytes:
     if info.compress_type == zipfile.ZIP_STORED:
         part = raw
     elif info.compress_type == zipfile.ZIP_DEFLATED:
-        try:
-            part = zlib.decompressobj(-15).decompress(raw, info.file_size + 1)
-        except zlib.error as exc:
+        try:  # zlib-ng: the same inflate and checksum as zlib's, in half the time
+            part = zlib_ng.decompressobj(-15).decompress(raw, info.file_size + 1)
+        except _INFLATE_ERROR as exc:
             raise zipfile.BadZipFile(f"{name}: {exc}") from exc
     else:
         return archive.read(name)
     if len(part) > info.file_size:
         raise UnusableFileError("file_unpacked_too_large", f"> {_size(info.file_size)}")
-    if len(part) != info.file_size or zlib.crc32(part) != info.CRC:
+    if len(part) != info.file_size or zlib_ng.crc32(part) != info.CRC:
         raise zipfile.BadZipFile(f"Bad CRC-32 for file {name!r}")
     return part
 
