@@ -5,7 +5,7 @@ the do-it-yourself loop and with python-calamine bare reading, in the same run.
     python3 bench/bench_check.py [--count 2000] [--diy-every 10]
 
 The inbox: a synthetic province (125 wards × the ward and its 15 sectors), every card
-filled with valid values. Measured per file:
+filled with valid values and on time (as in bench_merge). Measured per file:
 * thidua_xlsx read+check (everything: sniffing, values, metadata, formulas, saved time,
   every check, the recomputed scores), one process, then two processes;
 * python-calamine bare: open the workbook and read the scorecard sheet, nothing else;
@@ -48,7 +48,7 @@ from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
 from thidua_xlsx.templates import scorecard_filename  # noqa: E402
 
 from fill_helpers import valid_fill  # noqa: E402
-from province import synthetic_province  # noqa: E402
+from province import on_time, synthetic_province  # noqa: E402
 
 
 def diy_read(path: Path) -> dict[str, list[object]]:
@@ -95,7 +95,7 @@ def main() -> int:
     parser.add_argument("--diy-every", type=int, default=10)
     args = parser.parse_args()
     base = load_campaign(ROOT / "workbook_templates" / "nhon-hung-2024-bdg.xlsx")
-    province = synthetic_province(base, wards=-(-args.count // 16))
+    province = on_time(synthetic_province(base, wards=-(-args.count // 16)))
     units = [u for u in province.units if u.parent is not None][: args.count]
     with tempfile.TemporaryDirectory(prefix="thidua-bench-check-") as tmp:
         inbox = Path(tmp)

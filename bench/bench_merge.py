@@ -37,8 +37,6 @@ import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -60,7 +58,7 @@ from thidua_xlsx.summary_writer import write_summary  # noqa: E402
 from thidua_xlsx.templates import scorecard_filename  # noqa: E402
 
 from fill_helpers import valid_fill  # noqa: E402
-from province import synthetic_wards  # noqa: E402
+from province import on_time, synthetic_wards  # noqa: E402
 
 GENERATOR = "1"  # bump when the generated cards change, so old caches are not reused
 PROVINCE = ("TINH", "Tỉnh mẫu", "tỉnh")
@@ -69,16 +67,11 @@ PROVINCES = 63
 
 
 def province_campaign(base: Campaign, wards: int) -> Campaign:
-    return _on_time(synthetic_wards(base, wards, PROVINCE, clusters=8))
+    return on_time(synthetic_wards(base, wards, PROVINCE, clusters=8))
 
 
 def country_campaign(base: Campaign, wards: int) -> Campaign:
-    return _on_time(synthetic_wards(base, wards, COUNTRY, clusters=PROVINCES, cluster_word="Tỉnh"))
-
-
-def _on_time(campaign: Campaign) -> Campaign:
-    """The cards are stamped when generated: a deadline still open keeps them on time."""
-    return replace(campaign, info=replace(campaign.info, deadline=date(2099, 12, 31)))
+    return on_time(synthetic_wards(base, wards, COUNTRY, clusters=PROVINCES, cluster_word="Tỉnh"))
 
 
 # -- generating the inboxes (not timed) -------------------------------------------------------

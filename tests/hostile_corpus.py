@@ -22,6 +22,7 @@ import struct
 import sys
 import tempfile
 import unicodedata
+import warnings
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -128,6 +129,14 @@ def build_corpus(folder: Path, campaign: Campaign | None = None) -> list[Kind]:
     )
     for name, what, far_row in _FAR_ROWS:
         add(name, "sheet_too_large", what, edit(CARD, _before_sheet_data_end(far_row)))
+    far = _before_sheet_data_end(_FAR_ROW)
+    add(
+        "duplicate_part",
+        "file_truncated",
+        "the card sheet twice in the zip, the first copy with a far cell (two readers could "
+        "disagree on which copy counts)",
+        _pack_with_twin(_unpack(base), CARD, far),
+    )
     add(
         "ods_repeated_value",
         "sheet_too_large",
@@ -409,6 +418,14 @@ def _pack(parts: Parts) -> bytes:
                 zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED
             )
     return buffer.getvalue()
+
+
+def _pack_with_twin(parts: Parts, name: str, change: Callable[[bytes], bytes]) -> bytes:
+    """``parts`` with a changed copy of part ``name`` written before the original."""
+    twin = [(n, change(d)) for n, d in parts if n == name]
+    with warnings.catch_warnings():  # zipfile warns of the duplicate name: that is the point
+        warnings.simplefilter("ignore", UserWarning)
+        return _pack(twin + parts)
 
 
 def _set_cell(xml: bytes, ref: str, content: str, kind: str = "") -> bytes:

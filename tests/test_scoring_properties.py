@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thidua_xlsx.model import Campaign, CampaignInfo, Criterion, Method, SectionKind, link_criteria
-from thidua_xlsx.scoring import RawInput, ScoreCard, compose, score_card
+from thidua_xlsx.scoring import PRECISION, RawInput, ScoreCard, compose, round_to_step, score_card
 
 D = Decimal
 ZERO = D(0)
@@ -384,3 +384,20 @@ def test_verified_scores_stay_within_caps(
         assert mine == card.self_nodes[code] != final == card.final_nodes[code]
     changed = {c for c in card.final_nodes if card.final_nodes[c] != card.self_nodes[c]}
     assert set(card.verified_differences) == changed
+
+
+@given(
+    value=st.decimals(min_value=0, max_value=10**9, places=6, allow_nan=False),
+    step=st.sampled_from((D("0.01"), D("0.1"), D("1"), D("1E-3"), D("0.25"), D("0.5"))),
+)
+def test_rounding_gives_the_value_and_the_exponent_of_the_step_formula(
+    value: Decimal, step: Decimal
+) -> None:
+    """A power-of-ten step is rounded by one quantize: the same number, written the same way
+    (exponent), as round(value / step) × step."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        formula = (value / step).quantize(D(1), rounding=ROUND_HALF_UP) * step
+    rounded = round_to_step(value, step)
+    assert rounded == formula
+    assert rounded.as_tuple().exponent == formula.as_tuple().exponent

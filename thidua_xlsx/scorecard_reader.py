@@ -260,6 +260,9 @@ def _sniff(data: bytes, path: Path) -> tuple[str, zipfile.ZipFile | None]:
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
             names = archive.NameToInfo
+            if len(names) != len(archive.filelist):  # one name twice: the copy checked here
+                archive.close()  # might not be the copy another reader takes
+                raise UnusableFileError("file_truncated", "duplicate part names")
             unpacked = sum(info.file_size for info in archive.filelist)
             if unpacked > MAX_UNPACKED_BYTES:
                 archive.close()

@@ -91,7 +91,10 @@ def round_to_step(value: Decimal, step: Decimal) -> Decimal:
 
 
 def _round(value: Decimal, step: Decimal) -> Decimal:
-    """:func:`round_to_step` for a caller already working at ``PRECISION`` digits."""
+    """:func:`round_to_step` for a caller already working at ``PRECISION`` digits. A step
+    that is a power of ten (0.01, 0.1, 1) is one quantize: the same value and exponent."""
+    if step.as_tuple().digits == (1,):
+        return value.quantize(step, rounding=ROUND_HALF_UP)
     return (value / step).quantize(_ONE, rounding=ROUND_HALF_UP) * step
 
 
@@ -113,7 +116,7 @@ def _clamp_and_round(points: Decimal, cap: Decimal, step: Decimal) -> Decimal:
     huge or infinite value ever reaches the rounding). At ``PRECISION`` digits."""
     if points.is_nan():
         return ZERO
-    return _round(min(max(points, ZERO), cap), step)
+    return _round(ZERO if points < ZERO else cap if points > cap else points, step)
 
 
 def _positive(amount: Decimal | None) -> Decimal:
@@ -205,7 +208,8 @@ def _tree(campaign: Campaign, leaf_scores: Mapping[str, Decimal]) -> dict[str, D
     nodes: dict[str, Decimal] = {}
     for code, children, cap in campaign.bottom_up:
         if children:
-            nodes[code] = min(sum([nodes[c] for c in children], ZERO), cap)
+            total = sum(map(nodes.__getitem__, children), ZERO)
+            nodes[code] = total if total <= cap else cap  # min(), without its call
         else:
             nodes[code] = leaf_scores[code]
     return nodes
