@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import Campaign, Severity, load_campaign
-from thidua_xlsx.checks import check_file
+from thidua_xlsx.checks import _unit_from_file_name, check_file
+from thidua_xlsx.model import Unit
 
 from conftest import ROOT, SEED_003
 
@@ -143,3 +144,24 @@ def test_files_in_a_folder_come_in_path_order(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(b"")
     found = collect_files([tmp_path])
     assert found == sorted(found) and len(found) == 6
+
+
+def test_the_unit_a_file_name_names_is_the_longest_code_it_starts_with() -> None:
+    """What ``unit_file_name_mismatch`` compares with: the longest unit code the name starts
+    with, followed by a separator or the end, in any case."""
+    campaign = load_campaign(SEED_003)
+    ward = campaign.unit("X-ANCU")
+    longer = Unit("X-ANCU-2", "Khu phố 2", "khu phố", parent=ward.code)
+    campaign = replace(campaign, units=(*campaign.units, longer))
+    named = {
+        "X-ANCU.xlsx": "X-ANCU",
+        "x-ancu-phieu-cham-diem.xlsx": "X-ANCU",
+        "X-ANCU-2-phieu.xlsx": "X-ANCU-2",
+        "X-ANCU-2": "X-ANCU-2",
+        "X-ANCU-20.xlsx": "X-ANCU",  # X-ANCU-20 is no unit
+        "X-ANCUX.xlsx": None,
+        "ßX-ANCU.xlsx": None,  # upper-cased, ß becomes SS: longer, never shorter
+        "phieu-X-ANCU.xlsx": None,
+        "": None,
+    }
+    assert {name: _unit_from_file_name(campaign, name) for name in named} == named

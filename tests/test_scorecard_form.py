@@ -4,6 +4,8 @@ metadata sheet, file names, unit selection and the templates command."""
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -271,3 +273,31 @@ def test_cached_values_are_true_when_inputs_are_known(tmp_path: Path, nhon_hung:
     assert parse_decimal(sheet.cell(layout.total_row, COL["self"])) == core.self_total
     assert parse_decimal(sheet.cell(layout.total_row, COL["verified"])) == core.total
     assert sheet.cell(layout.band_row or 0, COL["self"]) == nhon_hung.band_for(core.self_total)
+
+
+def test_merged_text_without_a_box_is_formatted_on_its_first_cell_only(
+    tmp_path: Path, nhon_hung: Campaign
+) -> None:
+    """Header and signature ranges (no border, no fill) write their first cell alone: the
+    others would show nothing of a format, and every reader would pay for each. Ranges in the
+    table keep a formatted cell under every part of their border."""
+    layout = plan_card(nhon_hung, nhon_hung.unit("P-NHONHUNG"))
+    path = tmp_path / "card.xlsx"
+    write_scorecard(path, layout)
+    _, sheet = _open(path)
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    written = set(re.findall(r'<c r="([A-Z]+[0-9]+)"', xml))
+    unboxed = boxed = 0
+    for merged in sheet.merged_cells.ranges:
+        anchor = sheet.cell(merged.min_row, merged.min_col)
+        assert anchor.coordinate in written, merged.coord
+        others = {cell_name(r - 1, c - 1) for r, c in merged.cells} - {anchor.coordinate}
+        if anchor.border.left.style is None and anchor.fill.fill_type is None:
+            unboxed += 1
+            assert anchor.value and anchor.font.name == "Times New Roman", merged.coord
+            assert not others & written, merged.coord
+        else:
+            boxed += 1
+            assert others <= written, merged.coord
+    assert unboxed >= 14 and boxed >= 2

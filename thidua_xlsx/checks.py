@@ -684,7 +684,7 @@ def _show(value: CellValue) -> str:
 
 def _unit_from_file_name(campaign: Campaign, name: str) -> str | None:
     """The unit whose code the file name starts with (the longest such code), if any."""
-    upper = name.upper()
+    upper = name[: campaign.longest_upper_code + 1].upper()  # upper() never shortens a text
     best: str | None = None
     for end in [m.start() for m in _SEPARATOR.finditer(upper)] + [len(upper)]:
         code = campaign.unit_by_upper_code(upper[:end])

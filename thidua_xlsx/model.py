@@ -283,6 +283,11 @@ class Campaign:
     def has_unit(self, code: str) -> bool:
         return code in self._units_by_code
 
+    @cached_property
+    def longest_upper_code(self) -> int:
+        """The length of the longest unit code, upper-cased (no longer text can be one)."""
+        return max(map(len, self._units_by_upper), default=0)
+
     def unit_by_upper_code(self, upper_code: str) -> str | None:
         """The code of the unit whose code, upper-cased, is ``upper_code``."""
         return self._units_by_upper.get(upper_code)

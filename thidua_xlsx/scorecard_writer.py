@@ -214,16 +214,17 @@ class _Form:
 
     def _header(self) -> None:
         s, f, t = self.sheet, self.f, self.layout.header_texts()
-        s.merge_range(0, 0, 0, 2, t["superior"], f["superior"])
-        s.merge_range(1, 0, 1, 2, t["issuer"], f["issuer"])
-        s.merge_range(0, 5, 0, LAST_COL, t["motto"], f["motto"])
-        s.merge_range(1, 5, 1, LAST_COL, t["motto2"], f["motto2"])
-        s.merge_range(2, 5, 2, LAST_COL, t["place_date"], f["italic_center"])
-        s.merge_range(4, 0, 4, LAST_COL, t["title"], f["title"])
-        s.merge_range(5, 0, 5, LAST_COL, t["campaign"], f["bold_center_wrap"])
-        s.merge_range(6, 0, 6, LAST_COL, t["plan"], f["italic_center"])
-        s.merge_range(7, 0, 7, LAST_COL, t["period"], f["center"])
-        s.merge_range(8, 0, 8, LAST_COL, t["unit"], f["bold_center"])
+        merge = self._merge_unboxed
+        merge(0, 0, 2, t["superior"], f["superior"])
+        merge(1, 0, 2, t["issuer"], f["issuer"])
+        merge(0, 5, LAST_COL, t["motto"], f["motto"])
+        merge(1, 5, LAST_COL, t["motto2"], f["motto2"])
+        merge(2, 5, LAST_COL, t["place_date"], f["italic_center"])
+        merge(4, 0, LAST_COL, t["title"], f["title"])
+        merge(5, 0, LAST_COL, t["campaign"], f["bold_center_wrap"])
+        merge(6, 0, LAST_COL, t["plan"], f["italic_center"])
+        merge(7, 0, LAST_COL, t["period"], f["center"])
+        merge(8, 0, LAST_COL, t["unit"], f["bold_center"])
         s.set_row(5, 33)
         for col, title in enumerate(COLUMN_TITLES):
             s.write_string(HEADER_ROW, col, title, f["th"])
@@ -458,12 +459,19 @@ class _Form:
             s.write_formula(row, COL["verified"], band_final, f["band"], cached_band)
 
     def _signature(self) -> None:
-        s, f, t = self.sheet, self.f, self.layout.header_texts()
-        row = self.layout.signature_row
-        s.merge_range(row, 0, row, 2, t["sign_left"], f["bold_center"])
-        s.merge_range(row, 6, row, LAST_COL, t["sign_right"], f["bold_center"])
-        s.merge_range(row + 1, 0, row + 1, 2, t["sign_left_note"], f["italic_center"])
-        s.merge_range(row + 1, 6, row + 1, LAST_COL, t["sign_right_note"], f["italic_center"])
+        f, t = self.f, self.layout.header_texts()
+        row, merge = self.layout.signature_row, self._merge_unboxed
+        merge(row, 0, 2, t["sign_left"], f["bold_center"])
+        merge(row, 6, LAST_COL, t["sign_right"], f["bold_center"])
+        merge(row + 1, 0, 2, t["sign_left_note"], f["italic_center"])
+        merge(row + 1, 6, LAST_COL, t["sign_right_note"], f["italic_center"])
+
+    def _merge_unboxed(self, row: int, first: int, last: int, text: str, fmt: Format) -> None:
+        """Text over merged cells with no border or fill (header, signature): the format on
+        the first cell only. The others would show nothing of it, and each would be one more
+        cell for every program that reads the card (a third of a sector card's cells)."""
+        self.sheet.merge_range(row, first, row, last, "", None)
+        self.sheet.write_string(row, first, text, fmt)
 
     def _print_setup(self) -> None:
         s = self.sheet
