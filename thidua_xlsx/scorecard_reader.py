@@ -319,6 +319,7 @@ def _read(
     if kind == "ods":
         sheet_xml = _sheet_xml(archive, kind, sheet_index)
     names = archive.NameToInfo if archive is not None else {}
+    formula_count, has_error_cells = _scan_formulas(sheet_xml, kind)
     return ReturnedFile(
         path=path,
         format=kind,
@@ -327,8 +328,8 @@ def _read(
         rows=rows,
         duplicate_rows=tuple(duplicates),
         cells=cells,
-        formula_count=_formula_count(sheet_xml, kind),
-        has_error_cells=kind in ("xlsx", "xlsm") and b' t="e"' in sheet_xml,
+        formula_count=formula_count,
+        has_error_cells=has_error_cells,
         total_row=_find_total_row(cells),
         saved_at=_saved_at(archive, kind, data),
         sheet_index=sheet_index,
@@ -580,6 +581,7 @@ def _find_total_row(cells: Sequence[Sequence[CellValue]]) -> int | None:
 
 
 _F_OPEN = re.compile(rb"<f[ >/]")
+_ERROR_MARK = re.compile(rb't="e"')  # an error value, or a look-alike (a pattern: quicker than in)
 _ODS_FORMULA = b"table:formula="
 
 
@@ -593,13 +595,15 @@ def _sheet_xml(archive: zipfile.ZipFile | None, kind: str, sheet_index: int) -> 
     return archive.read(part) if part else b""
 
 
-def _formula_count(xml: bytes, kind: str) -> int | None:
-    """How many formulas the scorecard sheet holds (a cheap count; None where unknown)."""
+def _scan_formulas(xml: bytes, kind: str) -> tuple[int | None, bool]:
+    """How many formulas the scorecard sheet holds (None where unknown), and whether some cell
+    may hold an Excel error value (a look-alike only sends the file to the exact parse,
+    :meth:`ReturnedFile.error_cells`)."""
     if kind in ("xlsx", "xlsm"):
-        return len(_F_OPEN.findall(xml))
+        return len(_F_OPEN.findall(xml)), _ERROR_MARK.search(xml) is not None
     if kind == "ods":
-        return xml.count(_ODS_FORMULA)  # our other sheets hold none
-    return None
+        return xml.count(_ODS_FORMULA), False  # our other sheets hold no formula
+    return None, False
 
 
 def formula_refs(data: bytes, kind: str, sheet_index: int) -> frozenset[str]:
