@@ -109,7 +109,7 @@ def main() -> int:
         ours: list[float] = []
         pairs: list[tuple[float, float]] = []
         with_unit: list[tuple[float, float]] = []
-        layouts: dict[CardShape, CardLayout] = {}  # as run_check does: one layout per unit kind
+        layouts: dict[CardShape, CardLayout] = {}  # as run_check does: one per card shape
         for index, path in enumerate(files):
             t0 = time.perf_counter()
             result = check_file(province, path, layouts)

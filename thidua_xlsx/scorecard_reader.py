@@ -204,7 +204,7 @@ def _read_bytes(path: Path) -> bytes:
         try:
             size = os.fstat(handle).st_size
             if size > MAX_FILE_BYTES:
-                raise UnusableFileError("file_too_large", f"{size // (1024 * 1024)} MB")
+                raise _too_large(size)
             data = os.read(handle, size + 1)
             if len(data) > size:  # grown since, or not a regular file: read on to the limit
                 chunks, read = [data], len(data)
@@ -222,8 +222,12 @@ def _read_bytes(path: Path) -> bytes:
     if not data:
         raise UnusableFileError("file_empty")
     if len(data) > MAX_FILE_BYTES:
-        raise UnusableFileError("file_too_large", f"{len(data) // (1024 * 1024)} MB")
+        raise _too_large(len(data))
     return data
+
+
+def _too_large(size: int) -> UnusableFileError:
+    return UnusableFileError("file_too_large", f"{size // (1024 * 1024)} MB")
 
 
 def _close(archive: zipfile.ZipFile | None) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import lru_cache
 
 from .model import Campaign, Criterion, Method, SectionKind
 
@@ -93,7 +94,7 @@ def round_to_step(value: Decimal, step: Decimal) -> Decimal:
 def _round(value: Decimal, step: Decimal) -> Decimal:
     """:func:`round_to_step` for a caller already working at ``PRECISION`` digits. A step
     that is a power of ten (0.01, 0.1, 1) is one quantize: the same value and exponent."""
-    if step.as_tuple().digits == (1,):
+    if _power_of_ten(step):
         return value.quantize(step, rounding=ROUND_HALF_UP)
     return (value / step).quantize(_ONE, rounding=ROUND_HALF_UP) * step
 
@@ -109,6 +110,12 @@ def _leaf_points(criterion: Criterion, raw: RawInput, step: Decimal) -> Decimal:
     """:func:`leaf_points` for a caller already working at ``PRECISION`` digits."""
     cap = criterion.max_points
     return _clamp_and_round(_unrounded(criterion, raw, cap), cap, step)
+
+
+@lru_cache(maxsize=16)
+def _power_of_ten(step: Decimal) -> bool:
+    """Whether ``step`` is 10 to some power (asked once per step, not once per leaf)."""
+    return step.as_tuple().digits == (1,)
 
 
 def _clamp_and_round(points: Decimal, cap: Decimal, step: Decimal) -> Decimal:
