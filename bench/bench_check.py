@@ -2,7 +2,7 @@
 """Benchmark (issue 4): read and check 2,000 returned scorecards, side by side with
 the do-it-yourself loop and with python-calamine bare reading, in the same run.
 
-    python3 bench/bench_check.py [--count 2000] [--diy-every 9]
+    python3 bench/bench_check.py [--count 2000] [--diy-every 9] [--baseline REV]
 
 The inbox: a synthetic province (125 wards × the ward and its 15 sectors), every card
 filled with valid values and on time (as in bench_merge). Measured per file:
@@ -13,14 +13,23 @@ filled with valid values and on time (as in bench_merge). Measured per file:
   scorecard sheet, then the same cells picked out of each criterion row — every Nth file,
   right after thidua_xlsx read the same file, so both see the same noise; and the same loop
   also reading the unit code from the metadata sheet (thidua_xlsx reads it too), printed
-  beside it.
+  beside it;
+* a whole run as the command line makes it (every file read in a contained worker process,
+  see thidua_xlsx.containment) with one worker and with two, against the same files checked
+  one after the other in this process: what the isolation costs;
+* the sample ward's inbox (15 files), end to end: ``thidua check`` started as a command;
+* with ``--baseline REV`` (a git revision, e.g. ``HEAD~1``), the same figures for that
+  revision in the same run, from a temporary git worktree, over the same files.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import pickle
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -95,6 +104,7 @@ def main() -> int:
     # 9, prime to the 16 cards of a ward: every kind of card is sampled (every 10th file
     # would never reach the ward's own card, the largest, 16th of each ward)
     parser.add_argument("--diy-every", type=int, default=9)
+    parser.add_argument("--baseline", metavar="REV", help="also measure this git revision")
     args = parser.parse_args()
     base = load_campaign(ROOT / "workbook_templates" / "nhon-hung-2024-bdg.xlsx")
     province = on_time(synthetic_province(base, wards=-(-args.count // 16)))
@@ -128,10 +138,21 @@ def main() -> int:
         for path in files:
             calamine_read(path)
         bare = (time.perf_counter() - t0) / len(files)
-        t0 = time.perf_counter()
-        report = run_check(province, [inbox], workers=2)
-        two = (time.perf_counter() - t0) / len(report.files)
-        assert len(report.files) == len(files)
+        runs = {}
+        for workers in (1, 2):
+            t0 = time.perf_counter()
+            report = run_check(province, [inbox], workers=workers)
+            runs[workers] = (time.perf_counter() - t0) / len(report.files)
+            assert len(report.files) == len(files)
+        ward = ward_end_to_end(ROOT)
+        baseline = None
+        if args.baseline:
+            campaign_file = Path(tmp).with_suffix(".campaign.pickle")
+            campaign_file.write_bytes(pickle.dumps(province))
+            try:
+                baseline = measure_revision(args.baseline, campaign_file, inbox)
+            finally:
+                campaign_file.unlink()
     mean_ours = statistics.fmean(ours)
     pair_ours = statistics.fmean(p[0] for p in pairs)
     pair_diy = statistics.fmean(p[1] for p in pairs)
@@ -156,8 +177,93 @@ def main() -> int:
         f"DIY with the unit code (+ metadata):  {_ms(unit_diy)} per file, ratio "
         f"{unit_diy / pair_ours:.1f}×"
     )
-    print(f"thidua_xlsx read+check, 2 processes: {_ms(two)} per file (wall, {os.cpu_count()} CPUs)")
+    print(
+        f"a whole run, contained (wall):       1 worker {_ms(runs[1])}, 2 workers "
+        f"{_ms(runs[2])} per file ({os.cpu_count()} CPUs)"
+    )
+    print(
+        f"  isolation cost, 2 workers against this process alone: "
+        f"{(runs[2] / mean_ours - 1) * 100:+.0f}%"
+    )
+    print(f"the sample ward (15 files), end to end: {ward:.2f} s  (target < 1 s)")
+    if baseline is not None:
+        print(f"-- baseline {args.baseline} (same files, same run):")
+        print(
+            f"  read+check, 1 process:             {_ms(baseline['one'])} per file; now "
+            f"{_ms(mean_ours)} ({(mean_ours / baseline['one'] - 1) * 100:+.0f}%)"
+        )
+        print(
+            f"  ratio DIY / baseline:              {pair_diy / baseline['one']:.1f}×; now "
+            f"{pair_diy / mean_ours:.1f}×  (DIY measured once, above)"
+        )
+        print(
+            f"  a whole run, 2 processes (wall):   {_ms(baseline['two'])} per file; now "
+            f"{_ms(runs[2])} ({(runs[2] / baseline['two'] - 1) * 100:+.0f}%, target ≤ +10%)"
+        )
+        print(f"  the sample ward, end to end:       {baseline['ward']:.2f} s; now {ward:.2f} s")
     return 0
+
+
+def ward_end_to_end(root: Path) -> float:
+    """``thidua check`` on the sample ward's inbox, as a command (best of three)."""
+    command = [
+        sys.executable,
+        "-m",
+        "thidua_xlsx",
+        "check",
+        str(root / "workbook_templates" / "nhon-hung-2024-bdg.xlsx"),
+        str(root / "samples" / "inbox-nhon-hung"),
+    ]
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run(command, cwd=root, capture_output=True, check=False)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+_BASELINE = """
+import json, os, pickle, sys, time
+from pathlib import Path
+sys.path.insert(0, os.getcwd())
+from thidua_xlsx.checks import check_file
+from thidua_xlsx.check_run import run_check
+campaign = pickle.loads(Path(sys.argv[1]).read_bytes())
+files = sorted(Path(sys.argv[2]).glob("*.xlsx"))
+layouts = {}
+t0 = time.perf_counter()
+for path in files:
+    check_file(campaign, path, layouts)
+one = (time.perf_counter() - t0) / len(files)
+t0 = time.perf_counter()
+report = run_check(campaign, [sys.argv[2]], workers=2)
+two = (time.perf_counter() - t0) / len(report.files)
+print(json.dumps({"one": one, "two": two}))
+"""
+
+
+def measure_revision(revision: str, campaign_file: Path, inbox: Path) -> dict[str, float]:
+    """The figures of another revision of this repository, from a temporary worktree (its
+    own code imported, nothing installed)."""
+    with tempfile.TemporaryDirectory(prefix="thidua-baseline-") as tree:
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "--quiet", tree, revision],
+            cwd=ROOT,
+            check=True,
+        )
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", _BASELINE, str(campaign_file), str(inbox)],
+                cwd=tree,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+            figures["ward"] = ward_end_to_end(Path(tree))
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, check=False)
+    return figures
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ a full flush, so it decodes on its own), so 1 GB is never held in memory.
 from __future__ import annotations
 
 import io
+import os
 import re
 import struct
 import sys
@@ -347,6 +348,66 @@ def build_corpus(folder: Path, campaign: Campaign | None = None) -> list[Kind]:
             "str",
         ),
     )
+    add(
+        "template_formula_swapped",
+        "formula_in_input",
+        "a formula typed into an input cell while one of the template's formulas was replaced "
+        "by its value (as many formulas as the template has)",
+        edit(CARD, lambda x: _set_cell(_set_cell(x, "G18", "<v>3</v>"), RESULT, _F_3)),
+    )
+    add(
+        "template_formula_removed",
+        "formula_replaced",
+        "the total's formula replaced by a number (the card's own total no longer works)",
+        edit(CARD, _total_as_number),
+    )
+    # -- which part is the sheet (answered by an XML parser, refused when ambiguous) ---------
+    far_card = edit(CARD, far)
+    add(
+        "sheet_tag_in_comment",
+        "sheet_too_large",
+        "a <sheet> element inside an XML comment of the workbook (a pattern would take it for "
+        "the first sheet and bound the wrong part), the card with a far cell",
+        _edit_part(far_card, WORKBOOK, _comment_sheet),
+    )
+    add(
+        "sheet_part_moved_single_quotes",
+        "sheet_too_large",
+        "the card's part moved out of xl/worksheets/, its relationship written with single "
+        "quotes and an absolute target, the card with a far cell",
+        _moved_card(far_card),
+    )
+    add(
+        "sheet_target_two_readings",
+        "file_structure_ambiguous",
+        "a target with '..' naming one part by the standard's rules and another by calamine's "
+        "(which holds a far cell)",
+        _dotdot_twins(base, far),
+    )
+    add(
+        "part_name_case_twins",
+        "file_structure_ambiguous",
+        "the card's part twice, names differing only by case (the second with a far cell)",
+        _pack([*_unpack(base), ("xl/worksheets/Sheet1.xml", far(_part(base, CARD)))]),
+    )
+    add(
+        "sheet_element_outside_sheets",
+        "file_structure_ambiguous",
+        "a <sheet> element in the workbook's extensions (calamine lists it, the standard not)",
+        _edit_part(base, WORKBOOK, _extension_sheet),
+    )
+    add(
+        "relationship_id_twice",
+        "file_structure_ambiguous",
+        "the card's relationship Id given twice, the second pointing at a part with a far cell",
+        _relationship_twice(base, far),
+    )
+    add(
+        "workbook_named_otherwise",
+        "file_not_workbook",
+        "the workbook part renamed xl/book.xml (calamine reads only xl/workbook.xml)",
+        _renamed_workbook(base),
+    )
     # -- unit codes and names that are formulas or paths (the file names are too) ------------
     for name, code, file in (
         ("unit_code_equals", '=HYPERLINK("http://evil.example","Xem")', '=HYPERLINK("x").xlsx'),
@@ -380,7 +441,62 @@ def build_corpus(folder: Path, campaign: Campaign | None = None) -> list[Kind]:
     for file in files:
         (folder / file).write_bytes(twin)
     kinds.append(Kind("same_unit_twice", "unit_duplicate", "one unit's card sent twice", files))
+    # -- the tool's own files, found again in an inbox ---------------------------------------
+    add(
+        "feedback_copy_unchanged",
+        "file_feedback_copy",
+        "a feedback copy made by thidua, put in the inbox as it was written",
+        _feedback_copy(campaign, base),
+    )
+    # -- entries that are not regular files (POSIX) ------------------------------------------
+    if hasattr(os, "mkfifo") and hasattr(os, "symlink"):
+        for name, code, what, make in _ENTRIES:
+            make(folder / name)
+            kinds.append(Kind(name, code, what, (name,)))
     return kinds
+
+
+def _link_loop(path: Path) -> None:
+    path.symlink_to(path.name)
+
+
+_ENTRIES: list[tuple[str, str, str, Callable[[Path], None]]] = [
+    (
+        "link_dangling.xlsx",
+        "file_link_broken",
+        "a link to a file that is gone",
+        lambda p: p.symlink_to("gone.xlsx"),
+    ),
+    ("link_loop.xlsx", "file_link_broken", "a link to itself", _link_loop),
+    (
+        "link_to_device.xlsx",
+        "file_not_regular",
+        "a link to a device (/dev/zero)",
+        lambda p: p.symlink_to("/dev/zero"),
+    ),
+    ("named_pipe.xlsx", "file_not_regular", "a named pipe (FIFO) nobody writes to", os.mkfifo),
+]
+
+
+def _feedback_copy(campaign: Campaign, card: bytes) -> bytes:
+    """A feedback copy of ``card`` as ``check --feedback`` writes it (the same values)."""
+    from thidua_xlsx.checks import check_file
+
+    layout = plan_card(campaign, campaign.unit(BASE_UNIT))
+    with tempfile.TemporaryDirectory(prefix="thidua-hostile-") as tmp:
+        source = Path(tmp) / "card.xlsx"
+        source.write_bytes(card)
+        result = check_file(campaign, source)
+        copy = Path(tmp) / "copy.xlsx"
+        write_scorecard(
+            copy,
+            layout,
+            result.values,  # type: ignore[arg-type]
+            result.inputs,
+            generated_at=SAVED,
+            feedback_of=source.name,
+        )
+        return copy.read_bytes()
 
 
 # -- the base cards ---------------------------------------------------------------------------
@@ -403,6 +519,90 @@ def _meta_row(campaign: Campaign, key: str) -> int:
 
 
 # -- zip and XML editing ----------------------------------------------------------------------
+
+WORKBOOK = "xl/workbook.xml"
+RELS = "xl/_rels/workbook.xml.rels"
+_F_3 = "<f>1+2</f><v>3</v>"
+
+
+def _part(data: bytes, name: str) -> bytes:
+    return dict(_unpack(data))[name]
+
+
+def _edit_part(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
+    return _pack([(n, change(d) if n == name else d) for n, d in _unpack(data)])
+
+
+def _total_as_number(xml: bytes) -> bytes:
+    """The TỔNG ĐIỂM row's G cell: its formula dropped, the cached number kept."""
+    row = re.search(rb'<c r="G(\d+)"[^>]*><f>ROUND\(MAX\(MIN\(', xml)
+    assert row is not None
+    ref = f"G{row.group(1).decode()}"
+    cell = re.search(rb'<c r="' + ref.encode() + rb'"[^>]*>.*?</c>', xml)
+    assert cell is not None
+    value = re.search(rb"<v>([^<]*)</v>", cell.group(0))
+    return _set_cell(xml, ref, f"<v>{value.group(1).decode() if value else '0'}</v>")
+
+
+def _comment_sheet(xml: bytes) -> bytes:
+    return xml.replace(b"<sheets>", b'<sheets><!--<sheet name="x" sheetId="9" r:id="rId2"/>-->')
+
+
+def _extension_sheet(xml: bytes) -> bytes:
+    ext = b'<extLst><ext uri="{x}"><sheet name="y" sheetId="9" r:id="rId2"/></ext></extLst>'
+    return xml.replace(b"</workbook>", ext + b"</workbook>")
+
+
+def _moved_card(data: bytes) -> bytes:
+    parts = [("xl/data/card.xml" if n == CARD else n, d) for n, d in _unpack(data)]
+    rels = b"Target='/xl/data/card.xml'"
+    return _pack(
+        [
+            (n, d.replace(b'Target="worksheets/sheet1.xml"', rels) if n == RELS else d)
+            for n, d in parts
+        ]
+    )
+
+
+def _dotdot_twins(data: bytes, far: Callable[[bytes], bytes]) -> bytes:
+    """The card's target ``../data/card.xml``: the standard reads ``data/card.xml`` (the card
+    as it is), calamine ``xl/../data/card.xml`` (an entry of that very name, with a far cell)."""
+    card = _part(data, CARD)
+    parts = [(n, d) for n, d in _unpack(data) if n != CARD]
+    parts = [
+        (n, d.replace(b'Target="worksheets/sheet1.xml"', b'Target="../data/card.xml"'))
+        if n == RELS
+        else (n, d)
+        for n, d in parts
+    ]
+    return _pack([*parts, ("data/card.xml", card), ("xl/../data/card.xml", far(card))])
+
+
+def _relationship_twice(data: bytes, far: Callable[[bytes], bytes]) -> bytes:
+    twin = (
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/worksheet" Target="worksheets/far.xml"/>'
+    )
+    parts = [
+        (n, d.replace(b"</Relationships>", twin + b"</Relationships>")) if n == RELS else (n, d)
+        for n, d in _unpack(data)
+    ]
+    return _pack([*parts, ("xl/worksheets/far.xml", far(_part(data, CARD)))])
+
+
+def _renamed_workbook(data: bytes) -> bytes:
+    parts = []
+    for name, part in _unpack(data):
+        if name == WORKBOOK:
+            name = "xl/book.xml"
+        elif name == RELS:
+            name = "xl/_rels/book.xml.rels"
+        elif name == "_rels/.rels":
+            part = part.replace(b"xl/workbook.xml", b"xl/book.xml")
+        elif name == "[Content_Types].xml":
+            part = part.replace(b"/xl/workbook.xml", b"/xl/book.xml")
+        parts.append((name, part))
+    return _pack(parts)
 
 
 def _unpack(data: bytes) -> Parts:

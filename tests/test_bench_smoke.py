@@ -30,11 +30,23 @@ BENCHMARKS = [
             "DIY pandas",
             "ratio DIY",
             "DIY with the unit code",
-            "2 processes",
+            "a whole run, contained",
+            "isolation cost",
+            "the sample ward (15 files), end to end",
         ],
     ),
     (
-        # the country above PARALLEL_FROM files, so that it runs in worker processes
+        "bench_check.py",
+        ["--count", "16", "--baseline", "HEAD"],
+        [
+            "-- baseline HEAD",
+            "ratio DIY / baseline",
+            "a whole run, 2 processes (wall)",
+            "the sample ward, end to end",
+        ],
+    ),
+    (
+        # the country large enough for two reading workers
         "bench_merge.py",
         ["--province", "40", "--country", "240", "--cache", "{tmp}"],
         [
@@ -49,7 +61,9 @@ BENCHMARKS = [
 ]
 
 
-@pytest.mark.parametrize(("script", "args", "lines"), BENCHMARKS, ids=[b[0] for b in BENCHMARKS])
+@pytest.mark.parametrize(
+    ("script", "args", "lines"), BENCHMARKS, ids=[f"{b[0]} {' '.join(b[1])}" for b in BENCHMARKS]
+)
 def test_benchmark_runs_and_reports_its_ratios(
     script: str, args: list[str], lines: list[str], tmp_path: Path
 ) -> None:

@@ -21,6 +21,7 @@ from thidua_xlsx.cli import main
 from thidua_xlsx.rank_merge import merge_rank
 from thidua_xlsx.rollup_data import text_check
 from thidua_xlsx.scorecard_layout import DATA_SHEET, plan_card
+from thidua_xlsx.scorecard_reader import read_returned_file
 from thidua_xlsx.scorecard_writer import write_scorecard
 from thidua_xlsx.summary_writer import PRINT_SHEET, RANKING_SHEET, write_summary
 from thidua_xlsx.templates import scorecard_filename
@@ -94,17 +95,20 @@ def test_the_town_ranks_the_wards_from_the_cluster_summaries(
 
 
 def test_a_summary_of_summaries_reads_back_at_any_depth(
-    cluster_summaries: Path, tmp_path: Path
+    wards: Path, cluster_summaries: Path, tmp_path: Path
 ) -> None:
     campaign = load_campaign(SEED_003)
     town = merge_rank(campaign, [cluster_summaries])
     province = tmp_path / "tinh"
     province.mkdir()
     write_summary(province / "tong-hop-thi-xa.xlsx", town)
-    again = merge_rank(campaign, [province])
+    # read by another scope (one cluster's lead): the town's own merge would reject its summary
+    again = merge_rank(campaign, [province], cluster=CLUSTERS[1])
+    direct = merge_rank(campaign, [wards], cluster=CLUSTERS[1])
     assert [(r.unit, r.total, r.rank) for r in again.ranking] == [
-        (r.unit, r.total, r.rank) for r in town.ranking
+        (r.unit, r.total, r.rank) for r in direct.ranking
     ]
+    assert len(again.ranking) > 1
     carried = next(u for u in again.completeness.units if u.unit == "X-ANHAO").result
     assert carried is not None and carried.source == "X-ANHAO-ubnd-xa-an-hao.xlsx"
 
@@ -122,7 +126,7 @@ def test_a_newer_card_supersedes_the_unit_carried_by_a_summary(
     values, inputs = valid_fill(layout, 4242)
     newer = inbox / scorecard_filename(ward)
     write_scorecard(newer, layout, values, inputs, generated_at=datetime(2024, 9, 30, tzinfo=UTC))  # type: ignore[arg-type]
-    report = merge_rank(campaign, [inbox], cluster=CLUSTERS[1])
+    report = merge_rank(campaign, [inbox])  # the cluster's summary, read by the town
     anhao = next(u for u in report.completeness.units if u.unit == "X-ANHAO")
     assert anhao.result is not None and anhao.result.path == newer
     assert [f.name for f in anhao.superseded] == ["tong-hop-cum-2.xlsx › " + newer.name]
@@ -169,7 +173,7 @@ def test_unusable_summaries_are_rejected_with_their_code(
     statuses = {u.unit: u.status.value for u in report.completeness.units}
     assert statuses[bad[0].unit or ""] == "rejected"
     assert all(statuses[u.code] == "missing" for u in campaign.children_units("TXTB")[:3])
-    report = merge_rank(campaign, [tmp_path / "inbox2"], cluster=CLUSTERS[0])
+    report = merge_rank(campaign, [tmp_path / "inbox2"])  # the cluster's summary, at the town
     damaged = report.check.files[0]
     rejected = {m.unit: m.issues for m in damaged.members if not m.accepted}
     assert damaged.accepted and set(rejected) == {"P-ANPHU", "P-CHILANG"}
@@ -179,7 +183,7 @@ def test_unusable_summaries_are_rejected_with_their_code(
     assert [(i.code, i.cell) for i in rejected["P-CHILANG"]] == [
         ("summary_data_damaged", edited_at)
     ]
-    statuses = {u.unit: u.status.value for u in report.completeness.units}
+    statuses = {u.unit: u.status.value for u in report.completeness.units if u.result}
     assert statuses.pop("P-ANPHU") == statuses.pop("P-CHILANG") == "rejected"
     assert set(statuses.values()) == {"accepted"}
 
@@ -331,8 +335,9 @@ def test_the_verified_score_counts_and_the_differences_are_listed(tmp_path: Path
     assert rows == [("P-ANPHU", "UBND phường An Phú", "II.1.a", own, 1.0, 1.0 - own)]
     notes = [c.value for row in book[RANKING_SHEET].iter_rows() for c in row]
     assert any(isinstance(n, str) and n.startswith("thẩm định ") for n in notes)
-    # carried up by the summary, the verified score still counts
-    again = merge_rank(campaign, [out])
+    # carried up by the summary, the verified score still counts (read by another scope: the
+    # town's own merge rejects the town's own summary)
+    again = merge_rank(campaign, [out], cluster=CLUSTERS[0])
     assert again.card("P-ANPHU") == card
 
 
@@ -357,11 +362,13 @@ def test_a_large_summary_goes_on_over_more_sheets_and_loses_nothing(
     assert details == ["Chi tiết tiêu chí", "Chi tiết tiêu chí (2)", "Chi tiết tiêu chí (3)"]
     in_detail = [book[n].cell(1, col).value for n in details for col in range(4, 9)]
     assert [u for u in in_detail if u] == [r.unit for r in report.ranking]
-    again = merge_rank(campaign, [out])
-    assert [(r.unit, r.total, r.rank) for r in again.ranking] == [
-        (r.unit, r.total, r.rank) for r in report.ranking
-    ]
-    assert {m.returned.sheet for m in again.check.files[0].members if m.returned} == set(data)
+    for cluster in CLUSTERS:  # read by each cluster (the town's own merge rejects it)
+        again = merge_rank(campaign, [out], cluster=cluster)
+        direct = merge_rank(campaign, [wards], cluster=cluster)
+        assert [(r.unit, r.total, r.rank) for r in again.ranking] == [
+            (r.unit, r.total, r.rank) for r in direct.ranking
+        ]
+    assert {m.sheet for m in read_returned_file(out).members} == set(data)
 
 
 def test_long_pasted_text_reaches_the_next_level_whole(tmp_path: Path) -> None:
@@ -381,7 +388,7 @@ def test_long_pasted_text_reaches_the_next_level_whole(tmp_path: Path) -> None:
     card = report.card("P-ANPHU")
     assert card is not None
     write_summary(tmp_path / "tong-hop.xlsx", report)
-    again = merge_rank(campaign, [tmp_path / "tong-hop.xlsx"])
+    again = merge_rank(campaign, [tmp_path / "tong-hop.xlsx"], cluster=CLUSTERS[0])
     carried = again.check.files[0].members[0]
     assert carried.accepted and not [i for i in carried.issues if i.code != "text_too_long"]
     assert again.card("P-ANPHU") == card

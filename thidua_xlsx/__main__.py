@@ -1,5 +1,5 @@
 """``python -m thidua_xlsx`` runs the ``thidua`` command."""
 
-from .cli import run
+from .console import run
 
 run()

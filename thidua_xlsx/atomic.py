@@ -34,29 +34,38 @@ def atomic_output(target: Path) -> Iterator[Path]:
     On any failure the temporary file is removed and ``target`` is left as it was.
     """
     folder = target.parent
+    temp: Path | None = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{target.stem[:40]}.", suffix=target.suffix + ".tmp", dir=folder
-        )
-    except OSError as exc:
-        raise OutputError(str(folder), exc) from exc
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+        # made inside the ``try``: a Ctrl-C right after it still has the file removed
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{target.stem[:40]}.", suffix=target.suffix + ".tmp", dir=folder
+            )
+        except OSError as exc:
+            raise OutputError(str(folder), exc) from exc
+        temp = Path(temp_name)
+        os.close(handle)
         yield temp
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         os.replace(temp, target)
     except Exception as exc:
-        temp.unlink(missing_ok=True)
+        if temp is None:  # no temporary file: the folder's error, said already
+            raise
+        _remove(temp)
         # disk full, the target is a folder… (XlsxWriter wraps the OSError it met)
         cause = exc if isinstance(exc, OSError) else (exc.__cause__ or exc.__context__)
         if isinstance(cause, OSError):
             raise OutputError(str(target), cause) from exc
         raise
-    except BaseException:
-        temp.unlink(missing_ok=True)
+    except BaseException:  # Ctrl-C (KeyboardInterrupt), SystemExit…: the same cleaning
+        _remove(temp)
         raise
+
+
+def _remove(temp: Path | None) -> None:
+    if temp is not None:
+        temp.unlink(missing_ok=True)
 
 
 def _umask() -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import campaign_format as fmt
 from .campaign_format import Column
 from .cellref import cell_name
+from .containment import run_contained
 from .errors import CampaignDefinitionError, CampaignFileError
 from .issues import Issue
 from .model import (
@@ -51,7 +52,7 @@ def load_campaign(path: str | Path) -> Campaign:
     if not path.is_file():
         raise CampaignFileError(str(path), "không tìm thấy tệp", "file not found")
     try:
-        sheets = read_workbook(path)
+        sheets = _read_contained(path)
     except UnreadableWorkbookError as exc:
         raise CampaignFileError(
             str(path),
@@ -59,6 +60,27 @@ def load_campaign(path: str | Path) -> Campaign:
             f"not a readable spreadsheet ({exc})",
         ) from exc
     return parse_campaign(sheets, source=str(path))
+
+
+def _read_contained(path: Path) -> dict[str, SheetData]:
+    """The workbook's sheets, read in a contained worker (see
+    :mod:`~thidua_xlsx.containment`): a campaign workbook is a file from somewhere too, and
+    one that crashes or exhausts the reading library must end in a sentence, not an abort."""
+    outcome = run_contained(_read_or_reason, _reader_failed, [path], workers=1)[0]
+    if isinstance(outcome, str):
+        raise UnreadableWorkbookError(outcome)
+    return outcome
+
+
+def _read_or_reason(path: Path) -> dict[str, SheetData] | str:
+    try:
+        return read_workbook(path)
+    except UnreadableWorkbookError as exc:
+        return str(exc)
+
+
+def _reader_failed(path: Path, code: str, detail: str) -> str:
+    return f"{code}: {detail}"
 
 
 def parse_campaign(sheets: Mapping[str, SheetData], source: str = "") -> Campaign:

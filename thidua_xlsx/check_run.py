@@ -3,11 +3,8 @@ terminal table, as JSON (SPEC §8) or as a pandas DataFrame of issues."""
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .checks import FileResult, FileStatus, check_file, collect_files, flag_duplicate_units
 from .collector import collector_paused
+from .containment import DEFAULT_LIMITS, ReadLimits, run_contained
 from .errors import InboxError
 from .issues import Issue, Severity
 from .model import Campaign
@@ -27,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CheckReport", "run_check"]
 
-PARALLEL_FROM = 200  # files; below this, one process is faster than starting workers
+FILES_PER_WORKER = 32  # a worker more only for this many files more
 Progress = Callable[[int, int], None]
 
 
@@ -182,109 +180,54 @@ def run_check(
     paths: Iterable[str | Path],
     workers: int = 1,
     progress: Progress | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> CheckReport:
     """Check every file given (folders are walked). Raises :class:`InboxError` only when there
-    is nothing to check; bad files become rejected results."""
+    is nothing to check; bad files become rejected results.
+
+    Every file is read and checked in a contained worker process (see
+    :mod:`~thidua_xlsx.containment`): ``workers`` of them at once (0: one per CPU), each file
+    within ``limits``; a file that crashes or hangs the reading library is rejected alone."""
     given = [Path(p) for p in paths]
-    missing = [p for p in given if not p.exists()]
+    missing = [p for p in given if not os.path.lexists(p)]
     if missing:
         raise InboxError(str(missing[0]), "missing")
     files = collect_files(given)
     if not files:
         raise InboxError(", ".join(str(p) for p in given), "empty")
-    count = min(workers or os.cpu_count() or 1, len(files))
+    # a worker per CPU asked for, but no more than the files keep busy (a ward's 15 files
+    # need one: starting a second costs more than it saves)
+    count = max(1, min(workers or os.cpu_count() or 1, len(files) // FILES_PER_WORKER))
     with collector_paused():  # tens of thousands of acyclic results: see collector.py
-        if count > 1 and len(files) >= PARALLEL_FROM:
-            results = _parallel(campaign, files, count, progress)
-        else:
-            results = []
-            layouts: dict[CardShape, CardLayout] = {}
-            for index, path in enumerate(files, start=1):
-                results.append(check_file(campaign, path, layouts))
-                if progress:
-                    progress(index, len(files))
+        results = run_contained(_CheckJob(campaign), _unreadable, files, count, limits, progress)
+        shapes: dict[CardShape, CardLayout] = {}
+        for result in results:  # the layout is rebuilt here, not sent back
+            for one in result.with_members():
+                if one.unit is not None and one.card is not None:
+                    # made for this list (unpickled), so no one else holds it: set in
+                    # place, not copied
+                    layout = planned_card(campaign, campaign.unit(one.unit), shapes)
+                    object.__setattr__(one, "layout", layout)
         return CheckReport(campaign, tuple(flag_duplicate_units(campaign, results)))
 
 
-def _parallel(
-    campaign: Campaign, files: Sequence[Path], count: int, progress: Progress | None
-) -> list[FileResult]:
-    """``count`` processes in all, this one included: ``count - 1`` workers take chunks from
-    the front of the list while this process checks chunks from the back, until they meet.
-    Half the results are never pickled, and no third process competes for two cores."""
-    # fork where the system has it (no thread is running here): workers start at once
-    # instead of importing everything again; spawn elsewhere
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # a chunk's results are held until it is done: bounded, for 50,000 files; small enough
-    # that no one waits long for the last chunk
-    size = min(max(16, len(files) // (count * 32)), 200)
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    done: dict[int, list[FileResult]] = {}
-    shapes: dict[CardShape, CardLayout] = {}
-    numbers: dict[str, Decimal] = {}
-    checked = 0
+class _CheckJob:
+    """Read and check one file, in a worker: the raw file, the cells and the layout (which
+    holds the campaign) stay there; what is sent back is small. Card layouts and equal
+    numbers are shared across the files one worker reads."""
 
-    def keep(index: int, results: list[FileResult]) -> None:
-        nonlocal checked
-        for result in results:  # the layout is rebuilt here, not sent back
-            if result.unit is not None and result.card is not None:
-                # made for this list (unpickled, or lean), so no one else holds it: set in
-                # place, not copied
-                layout = planned_card(campaign, campaign.unit(result.unit), shapes)
-                object.__setattr__(result, "layout", layout)
-        done[index] = results
-        checked += len(results)
-        if progress:
-            progress(checked, len(files))
+    def __init__(self, campaign: Campaign) -> None:
+        self.campaign = campaign
+        self.layouts: dict[CardShape, CardLayout] = {}
+        self.numbers: dict[str, Decimal] = {}
 
-    workers = count - 1
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_worker_start, initargs=(campaign,)
-    ) as pool:
-        running: dict[Future[list[FileResult]], int] = {}
-        front, back = 0, len(chunks)
-
-        def feed() -> None:  # one chunk running and one waiting per worker
-            nonlocal front
-            while front < back and len(running) < 2 * workers:
-                running[pool.submit(_check_chunk, chunks[front])] = front
-                front += 1
-
-        feed()
-        while front < back:
-            back -= 1
-            keep(back, _lean_chunk(campaign, chunks[back], numbers))
-            for future in [f for f in running if f.done()]:
-                keep(running.pop(future), future.result())
-            feed()
-        for future in as_completed(list(running)):
-            keep(running.pop(future), future.result())
-    return [result for index in range(len(chunks)) for result in done[index]]
+    def __call__(self, path: Path) -> FileResult:
+        return _lean(check_file(self.campaign, path, self.layouts), self.numbers)
 
 
-_WORKER_CAMPAIGN: list[Campaign] = []
-
-
-def _worker_start(campaign: Campaign) -> None:
-    """Each worker receives the campaign once, not with every chunk. A worker forked while
-    the parent's collector is paused collects as usual (a hostile file's traceback makes
-    reference cycles)."""
-    _WORKER_CAMPAIGN[:] = [campaign]
-    gc.enable()
-
-
-def _check_chunk(paths: Sequence[Path]) -> list[FileResult]:
-    """In a worker: the raw file, the cells and the layout (which holds the campaign) stay
-    here; what is sent back is small."""
-    return _lean_chunk(_WORKER_CAMPAIGN[0], paths, {})
-
-
-def _lean_chunk(
-    campaign: Campaign, paths: Sequence[Path], numbers: dict[str, Decimal]
-) -> list[FileResult]:
-    layouts: dict[CardShape, CardLayout] = {}
-    return [_lean(check_file(campaign, path, layouts), numbers) for path in paths]
+def _unreadable(path: Path, code: str, detail: str) -> FileResult:
+    """A file whose worker died or ran out of time: rejected alone, the run goes on."""
+    return FileResult(path, None, (Issue(code, file=str(path), params={"detail": detail}),))
 
 
 def _lean(result: FileResult, numbers: dict[str, Decimal]) -> FileResult:

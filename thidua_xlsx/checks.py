@@ -5,6 +5,7 @@ return results and never raise on a user's bad data.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,13 +19,22 @@ from .cellref import cell_name
 from .issues import Issue, Severity
 from .legacy_text import fix_legacy_text
 from .model import Campaign, Criterion, Method
-from .scorecard_layout import COL, TOTAL_LABEL, CardLayout, CardShape, planned_card
+from .scorecard_layout import (
+    COL,
+    FEEDBACK_KIND,
+    TOTAL_LABEL,
+    CardLayout,
+    CardShape,
+    planned_card,
+    values_digest,
+)
 from .scorecard_reader import CriterionRow, ReturnedFile, UnusableFileError, read_returned_file
 from .scoring import RawInput, ScoreCard, score_card
 from .sheet_reader import CellValue
 from .text import format_date, format_decimal, parse_decimal
 
 __all__ = [
+    "OWN_FILE_CODES",
     "FileResult",
     "FileStatus",
     "check_file",
@@ -43,6 +53,8 @@ TEXT_MAX_LENGTH = 2000  # the scorecard's validation on evidence and explanation
 _SHOWN_MAX = 200  # a value quoted in a message is cut to this many characters
 # a unit code that no campaign has: a formula's first character, a path, a drive
 _UNSAFE_UNIT_CODE = re.compile(r"^[=+\-@\s]|[\\/:*?\"<>|\x00-\x1f]|\.\.")
+# A file this tool wrote, found among the inputs: never a unit's submission (SPEC §9)
+OWN_FILE_CODES = ("file_feedback_copy", "file_own_summary")
 
 
 class FileStatus(Enum):
@@ -69,6 +81,7 @@ class FileResult:
     source: str = ""  # for a unit carried by a summary: the file it came from at the level below
     card_kind: str = ""  # "full", "sector" or "composed" (from the card's hidden information)
     is_summary: bool = False
+    cluster: str = ""  # for a summary: the cụm thi đua it ranks ("" for all the units)
 
     @property
     def status(self) -> FileStatus:
@@ -91,21 +104,58 @@ class FileResult:
     def accepted(self) -> bool:
         return self.status is FileStatus.ACCEPTED
 
+    @property
+    def is_own_file(self) -> bool:
+        """A file this tool wrote (an unchanged feedback copy, the level's own summary):
+        accounted for, never one of a unit's files."""
+        return any(i.code in OWN_FILE_CODES for i in self.issues)
+
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files given, and every file inside folders, sorted by name so runs are repeatable.
-    Every file in a folder is accounted for, a name starting with a dot included (it may be
-    a unit's, or planted), except what programs leave beside files: Excel's and LibreOffice's
-    lock files, macOS's ``.DS_Store`` and ``._`` copies, Windows's ``Thumbs.db``."""
+    """Files given, and every entry inside folders, sorted by name so runs are repeatable.
+
+    Every entry in a folder is accounted for, a name starting with a dot included (it may be
+    a unit's, or planted): real subfolders are walked; everything else is returned for the
+    reader to accept or refuse (a link to a file is read as the file; a broken link, a link
+    loop, a link to a folder, a pipe, a device, a socket are refused with their own codes).
+    Links to folders are never followed, so the walk has no loops and stays inside the inbox.
+    Skipped is only what programs leave beside files, and only when it is a regular file:
+    Excel's and LibreOffice's (small) lock files, macOS's ``.DS_Store`` and ``._`` copies,
+    Windows's ``Thumbs.db`` and ``desktop.ini``. A folder that cannot be listed is returned
+    itself, so that it too ends in the result with its reason."""
     found: list[Path] = []
     for item in paths:
         path = Path(item)
-        if path.is_dir():
-            files = [p for p in path.rglob("*") if p.is_file() and not _noise(p.name)]
-            found += sorted(files, key=_path_order)
+        if path.is_dir():  # a folder named on the command line is walked, even through a link
+            found += sorted(_walk(path), key=_path_order)
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _walk(top: Path) -> list[Path]:
+    """Every entry under ``top`` but real folders (walked) and noise (skipped); never follows
+    a link to a folder."""
+    entries: list[Path] = []
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                items = list(listing)
+        except OSError:  # cannot be listed (permissions): the reader says why
+            entries.append(folder)
+            continue
+        for entry in items:
+            try:
+                real_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                real_folder = False
+            if real_folder:
+                folders.append(Path(entry.path))
+            elif not _noise(entry):
+                entries.append(Path(entry.path))
+    return entries
 
 
 def _path_order(path: Path) -> tuple[str, ...]:
@@ -114,11 +164,24 @@ def _path_order(path: Path) -> tuple[str, ...]:
     return path.parts if isinstance(path, PurePosixPath) else tuple(p.lower() for p in path.parts)
 
 
-_NOISE = re.compile(r"~\$.*|\.~lock\..*#|\._.*|\.DS_Store|Thumbs\.db|desktop\.ini", re.IGNORECASE)
+_NOISE = re.compile(r"\._.*|\.DS_Store|Thumbs\.db|desktop\.ini", re.IGNORECASE)
+_LOCK = re.compile(r"~\$.*|\.~lock\..*#", re.IGNORECASE)
+LOCK_FILE_MAX = 4096  # bytes; Excel's owner file is 165, LibreOffice's a line of text
 
 
-def _noise(name: str) -> bool:
-    return _NOISE.fullmatch(name) is not None
+def _noise(entry: os.DirEntry[str]) -> bool:
+    """What programs leave beside files; only a regular file is ever noise (a pipe or a link
+    named like a lock file is accounted for), and a lock file only when it is small."""
+    name = entry.name
+    lock = _LOCK.fullmatch(name) is not None
+    if not lock and _NOISE.fullmatch(name) is None:
+        return False
+    try:
+        if not entry.is_file(follow_symlinks=False):
+            return False
+        return not lock or entry.stat(follow_symlinks=False).st_size <= LOCK_FILE_MAX
+    except OSError:
+        return False
 
 
 def check_file(
@@ -183,7 +246,7 @@ class _Checker:
         self.values: dict[tuple[str, str], CellValue] = {}
         self.text_numbers: set[tuple[str, str]] = set()  # numbers Excel sees as text (uncounted)
         self.excel_numbers: dict[tuple[str, str], Decimal] = {}  # what Excel counts instead
-        self.errors: Mapping[str, str] = returned.error_cells()
+        self.errors: Mapping[str, str] = returned.error_cells
 
     def issue(
         self, code: str, cell: str = "", criterion: str = "", value: object = "", **params: object
@@ -264,7 +327,19 @@ class _Checker:
         card = score_card(self.campaign, self.inputs, self.verified)
         self._evidence(layout, card)
         self._cached_total(layout, card)
+        if self._unchanged_feedback_copy(layout):
+            self.issues = [Issue("file_feedback_copy", file=str(self.file.path), value=code)]
+            return self.result(code)
         return self.result(code, card, layout)
+
+    def _unchanged_feedback_copy(self, layout: CardLayout) -> bool:
+        """A copy ``check --feedback`` wrote, still holding the values it was written with:
+        the unit's earlier file sent back to it, not a submission. Once the unit has changed
+        a value it is the unit's card again."""
+        meta = self.file.metadata
+        if meta.get("kind") != FEEDBACK_KIND or self.file.source or not meta.get("values_digest"):
+            return False
+        return meta["values_digest"] == values_digest(layout, self.values)
 
     def _summary(self) -> FileResult:
         """A summary read back: every unit it carries is checked and scored again."""
@@ -277,7 +352,8 @@ class _Checker:
         elif not members:
             self.issue("summary_no_units")
         unit = self.file.metadata.get("unit_code") or None
-        return replace(self.result(unit), members=tuple(members), is_summary=True)
+        cluster = self.file.metadata.get("cluster", "")
+        return replace(self.result(unit), members=tuple(members), is_summary=True, cluster=cluster)
 
     def _file_level(self, unit_code: str) -> None:
         if self.file.macros:
@@ -587,10 +663,12 @@ class _Checker:
                 )
 
     def _formulas(self, layout: CardLayout) -> None:
-        count = self.file.formula_count
-        if count is None or count == layout.formula_count:
+        """Every input cell asked directly whether it holds a formula (in every format), and
+        every formula of the template whether it is still there: one replaced by a plain
+        value leaves the card's own totals dead (the scores here are recomputed anyway)."""
+        if self.file.source:  # a unit carried by a summary: values only, no cells of its own
             return
-        refs = self.file.formula_cells() or frozenset()
+        refs = self.file.formula_cells
         for criterion in layout.criteria:
             row = self.file.rows.get(criterion.code)
             if row is None:
@@ -600,6 +678,18 @@ class _Checker:
                     continue
                 if row.ref(column) in refs:
                     self.issue("formula_in_input", cell=row.ref(column), criterion=criterion.code)
+            for column in ("self",) if criterion.is_leaf else ("self", "verified"):
+                if row.ref(column) not in refs:
+                    self.issue(
+                        "formula_replaced",
+                        cell=row.ref(column),
+                        criterion=criterion.code,
+                        value=_show(row.value(column)),
+                    )
+        if self.file.total_row is not None:
+            ref = cell_name(self.file.total_row, COL["self"])
+            if ref not in refs:
+                self.issue("formula_replaced", cell=ref, value=_show(self.file.cell(ref)))
 
     def _cached_total(self, layout: CardLayout, card: ScoreCard) -> None:
         if any(i.code in ("row_missing", "row_duplicate") for i in self.issues):
@@ -699,10 +789,13 @@ _SEPARATOR = re.compile(r"[^0-9A-Z]")
 def flag_duplicate_units(campaign: Campaign, results: Sequence[FileResult]) -> list[FileResult]:
     """Warn on every file of a unit that sent more than one (SPEC §6: duplicate submissions);
     a merge counts the newest (see :mod:`thidua_xlsx.submissions`). Summaries are left alone:
-    a unit's own card supersedes the copy a summary carries."""
+    a unit's own card supersedes the copy a summary carries; so are the files this tool wrote
+    (an unchanged feedback copy is not one of the unit's files)."""
     by_unit: dict[str, list[int]] = {}
     for index, result in enumerate(results):
-        if result.unit is not None and not result.is_summary and campaign.has_unit(result.unit):
+        if result.unit is None or result.is_summary or result.is_own_file:
+            continue
+        if campaign.has_unit(result.unit):
             by_unit.setdefault(result.unit, []).append(index)
     flagged = list(results)
     for unit, indexes in by_unit.items():

@@ -9,7 +9,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -20,10 +20,14 @@ from .campaign_workbook_writer import init_campaign_workbook
 from .check_run import run_check
 from .collector import collector_paused
 from .compose_merge import merge_compose
+from .console import EXIT_INTERRUPTED, say_interrupted
+from .console import run as console_run
+from .containment import DEFAULT_LIMITS, ReadLimits
 from .demo import DEFAULT_FOLDER, run_demo
 from .errors import ThiduaError
 from .feedback import write_feedback
 from .model import Campaign
+from .output_guard import check_outputs
 from .progress import ProgressBar
 from .rank_merge import merge_rank
 from .scorecard_writer import write_composed_card
@@ -38,7 +42,6 @@ _TEXT = {
     "vi": {
         "init_done": "Đã ghi tệp định nghĩa đợt thi đua: {path}\n"
         "Mở bằng Excel để nhập tiêu chí, rồi kiểm tra bằng: thidua show {path}",
-        "interrupted": "Đã dừng theo yêu cầu.",
         "unexpected": "Lỗi không lường trước ({error}); không có tệp kết quả nào bị ghi dở. "
         "Hãy báo cho người quản trị phần mềm, kèm lệnh đã chạy.",
         "templates_done": "Đã ghi {count} phiếu chấm điểm vào {folder}:",
@@ -54,7 +57,6 @@ _TEXT = {
     "en": {
         "init_done": "Wrote the campaign workbook: {path}\n"
         "Open it in Excel to enter the criteria, then check it with: thidua show {path}",
-        "interrupted": "Stopped on request.",
         "unexpected": "Unexpected error ({error}); no output was left half-written. Tell the "
         "software's administrator, with the command you ran.",
         "templates_done": "Wrote {count} scorecard(s) into {folder}:",
@@ -116,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="in một tài liệu JSON")
     check.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
     check.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
+    _limit_options(check)
 
     merge = commands.add_parser(
         "merge", parents=[common], help="tổng hợp, xếp hạng các đơn vị thành bảng tổng hợp"
@@ -131,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("--json", action="store_true", help="in một tài liệu JSON")
     merge.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
     merge.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
+    _limit_options(merge)
 
     demo = commands.add_parser(
         "demo", parents=[common], help="chạy thử toàn bộ quy trình trên dữ liệu mẫu đi kèm"
@@ -174,8 +178,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         print(exc.message(lang), file=err)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
-        print(_TEXT[lang]["interrupted"], file=err)
-        return 130
+        say_interrupted(err, lang)  # (thidua_xlsx.console ignores a second Ctrl-C by now)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # never a traceback for the operator (THIDUA_DEBUG=1 shows it)
         if os.environ.get("THIDUA_DEBUG"):
             raise
@@ -185,6 +189,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 
 def _templates(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    check_outputs([args.path], output_folders=[args.output])
     campaign = load_campaign(args.path)
     result = write_templates(
         campaign, args.output, parent=args.parent, units=args.unit, force=args.force
@@ -205,10 +210,50 @@ def _templates(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _limit_options(command: argparse.ArgumentParser) -> None:
+    """What one returned file may cost while it is read (see thidua_xlsx.containment)."""
+    command.add_argument(
+        "--file-timeout",
+        type=_positive(float),
+        default=DEFAULT_LIMITS.seconds,
+        metavar="GIÂY",
+        help=f"thời gian tối đa đọc một tệp (mặc định {DEFAULT_LIMITS.seconds:g} giây)",
+    )
+    command.add_argument(
+        "--file-memory",
+        type=_positive(int),
+        default=DEFAULT_LIMITS.memory_mb,
+        metavar="MB",
+        help=f"bộ nhớ tối đa để đọc một tệp (mặc định {DEFAULT_LIMITS.memory_mb} MB, ít nhất 64)",
+    )
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"không phải số: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"phải lớn hơn 0: {text!r}")
+        return value
+
+    return parse
+
+
+def _limits(args: argparse.Namespace) -> ReadLimits:
+    return ReadLimits(memory_mb=max(int(args.file_memory), 64), seconds=float(args.file_timeout))
+
+
 def _check(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+    check_outputs(
+        [args.path, *args.inputs], output_folders=[args.feedback] if args.feedback else []
+    )
     campaign = load_campaign(args.path)
     progress = ProgressBar(err, "Đang kiểm tra" if lang == "vi" else "Checking")
-    report = run_check(campaign, args.inputs, workers=args.workers, progress=progress)
+    report = run_check(
+        campaign, args.inputs, workers=args.workers, progress=progress, limits=_limits(args)
+    )
     written: list[Path] = []
     if args.feedback:
         written = write_feedback(report, args.feedback, lang)
@@ -225,6 +270,11 @@ def _check(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
 
 
 def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+    check_outputs(
+        [args.path, args.inbox],
+        output_files=[args.output],
+        output_folders=[args.feedback] if args.feedback else [],
+    )
     campaign = load_campaign(args.path)
     if args.mode == "compose":
         return _compose(args, campaign, lang, out, err)
@@ -240,6 +290,7 @@ def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
             workers=args.workers,
             progress=progress,
             cluster=args.cluster,
+            limits=_limits(args),
         )
         write_summary(output, report)
         written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
@@ -263,7 +314,12 @@ def _compose(
         return EXIT_UNUSABLE
     progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Composing")
     report = merge_compose(
-        campaign, [args.inbox], args.parent, workers=args.workers, progress=progress
+        campaign,
+        [args.inbox],
+        args.parent,
+        workers=args.workers,
+        progress=progress,
+        limits=_limits(args),
     )
     output = Path(args.output)
     write_composed_card(output, report, lang)
@@ -305,5 +361,5 @@ def _utf8(stream: TextIO) -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point of earlier installs; see :mod:`thidua_xlsx.console`."""
+    console_run()

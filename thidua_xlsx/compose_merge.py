@@ -15,12 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from .check_run import CheckReport, Progress, run_check
+from .containment import DEFAULT_LIMITS, ReadLimits
 from .errors import UnitSelectionError
 from .issues import Issue
 from .model import Campaign, Unit
 from .scorecard_layout import input_cells, is_sector
 from .scoring import RawInput, ScoreCard, combine_inputs, compose
-from .submissions import Completeness, choose_submissions
+from .submissions import Completeness, choose_level_submissions
 from .text import fold
 
 __all__ = ["ComposeReport", "merge_compose"]
@@ -58,6 +59,7 @@ def merge_compose(
     parent: str,
     workers: int = 1,
     progress: Progress | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> ComposeReport:
     """Combine the accepted sector cards under ``parent`` into the parent's own card."""
     found = campaign.unit_by_upper_code(parent.upper())
@@ -65,8 +67,8 @@ def merge_compose(
         raise UnitSelectionError([parent], [u.code for u in campaign.units])
     top = campaign.unit(found)
     sectors = [u.code for u in campaign.children_units(top.code) if is_sector(campaign, u.code)]
-    check = run_check(campaign, inbox, workers=workers, progress=progress)
-    completeness = choose_submissions(check.files, sectors)
+    check = run_check(campaign, inbox, workers=workers, progress=progress, limits=limits)
+    check, completeness = choose_level_submissions(check, sectors, top.code)
     parts = {
         u.unit: dict(u.result.inputs)
         for u in completeness.counted

@@ -28,6 +28,7 @@ from .errors import DemoDataError, OutputError, OutputNotEmptyError
 from .feedback import write_feedback
 from .issues import Severity
 from .model import Campaign
+from .output_guard import check_outputs
 from .rank_merge import RankReport, merge_rank
 from .scorecard_writer import write_composed_card
 from .summary_writer import write_summary
@@ -207,6 +208,7 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
     """
     samples, campaign_source = bundled_samples()
     out = Path(folder)
+    check_outputs([samples, campaign_source], output_folders=[out])
     _prepare(out)
     inputs = out / INPUTS_DIR
     try:

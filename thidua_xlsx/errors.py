@@ -10,7 +10,8 @@
     │   └── CampaignDefinitionError   read, but the definition is broken (``.problems``)
     ├── OutputError               an output cannot be written
     │   ├── OutputExistsError     it exists and may hold someone's work (use ``force``)
-    │   └── OutputNotEmptyError   a folder to fill already holds other files
+    │   ├── OutputNotEmptyError   a folder to fill already holds other files
+    │   └── OutputOverlapsInputError   it is an input, or lies among the inputs
     └── DemoDataError             the sample data of ``thidua demo`` is not installed
 
 Every error carries a Vietnamese and an English message: ``message(lang)``.
@@ -33,6 +34,7 @@ __all__ = [
     "OutputError",
     "OutputExistsError",
     "OutputNotEmptyError",
+    "OutputOverlapsInputError",
     "ThiduaError",
     "UnitSelectionError",
 ]
@@ -149,6 +151,45 @@ class OutputNotEmptyError(OutputError):
             "nothing is mixed up or lost. Choose a new or empty folder.",
         )
         self.path = path
+
+
+class OutputOverlapsInputError(OutputError):
+    """An output would replace an input or land among the inputs (SPEC §9: outputs never
+    replace inputs). ``how``: ``same`` (it is the input), ``inside`` (it lies inside an input
+    folder) or ``beside`` (a folder to write into holds an input file)."""
+
+    def __init__(self, path: str, input_path: str, how: str) -> None:
+        if how == "inside":
+            vi = (
+                f"Không ghi vào {path} vì nơi này nằm trong thư mục đầu vào {input_path}; hãy "
+                "chọn chỗ ghi ở ngoài thư mục đó để kết quả không lẫn vào các tệp đã nhận."
+            )
+            en = (
+                f"Not writing to {path}: it lies inside the input folder {input_path}; choose "
+                "a place outside it so that outputs do not mix with the files received."
+            )
+        elif how == "beside":
+            vi = (
+                f"Không ghi vào thư mục {path} vì thư mục này chứa tệp đầu vào {input_path}; "
+                "hãy chọn thư mục khác để kết quả không lẫn vào các tệp đã nhận."
+            )
+            en = (
+                f"Not writing into the folder {path}: it holds the input file {input_path}; "
+                "choose another folder so that outputs do not mix with the files received."
+            )
+        else:
+            vi = (
+                f"Không ghi vào {path} vì đó chính là đầu vào {input_path}; hãy chọn tên hoặc "
+                "thư mục khác để kết quả không ghi đè lên dữ liệu đã nhận."
+            )
+            en = (
+                f"Not writing to {path}: it is the input {input_path}; choose another name or "
+                "folder so that no output replaces the data received."
+            )
+        ThiduaError.__init__(self, vi, en)
+        self.path = path
+        self.input_path = input_path
+        self.how = how
 
 
 class DemoDataError(ThiduaError):

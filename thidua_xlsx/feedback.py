@@ -10,8 +10,10 @@ import xlsxwriter
 
 from .atomic import atomic_output, output_time
 from .check_run import CheckReport
+from .checks import OWN_FILE_CODES
 from .errors import OutputError
 from .issues import Severity
+from .output_guard import check_outputs
 from .scorecard_writer import write_issue_sheet, write_scorecard
 from .text import slug
 
@@ -20,8 +22,12 @@ __all__ = ["write_feedback"]
 
 def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -> list[Path]:
     """Write one feedback workbook per file with something to fix in it (an error, or a
-    warning about a cell); return their paths. Lateness alone needs no copy."""
+    warning about a cell); return their paths. Lateness alone needs no copy, and neither
+    does a file this tool wrote itself (an unchanged feedback copy, the level's own summary).
+    The folder must not be one of the report's inputs' folders (see
+    :func:`~thidua_xlsx.output_guard.check_outputs`)."""
     folder = Path(out_dir)
+    check_outputs((f.path for f in report.files), output_folders=[folder])
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -31,7 +37,10 @@ def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -
     for result in (f for top in report.files for f in top.with_members()):
         if not any(i.cell or i.severity is Severity.ERROR for i in result.issues):
             continue
-        name = _name(Path(result.source) if result.source else result.path, used)
+        if any(i.code in OWN_FILE_CODES for i in result.issues):
+            continue
+        source = Path(result.source) if result.source else result.path
+        name = _name(source, used)
         target = folder / name
         if result.layout is not None:
             write_scorecard(
@@ -42,6 +51,7 @@ def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -
                 verified=result.verified,
                 issues=result.issues,
                 lang=lang,
+                feedback_of=source.name,
             )
         else:
             with atomic_output(target) as temp:

@@ -232,6 +232,25 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "Không đọc được tệp ({detail}). Hãy chép lại tệp và gửi lại.",
         "The file cannot be read ({detail}). Copy it again and resend it.",
     ),
+    "file_not_regular": CatalogueEntry(
+        _E,
+        "Mục này không phải tệp thông thường ({detail}) nên không được đọc: đó là thư mục "
+        "(directory), thiết bị (device), ống dẫn (FIFO), socket, hoặc liên kết (symlink) trỏ tới "
+        "một trong những thứ đó; liên kết tới thư mục không được mở theo. Hãy đặt chính tệp phiếu "
+        "chấm .xlsx vào thư mục nhận.",
+        "This entry is not a regular file ({detail}) and is not read: it is a folder "
+        "(directory), a device, a named pipe (FIFO), a socket, or a link (symlink) to one of "
+        "those; links to folders are not followed. Put the .xlsx scorecard file itself in the "
+        "inbox.",
+    ),
+    "file_link_broken": CatalogueEntry(
+        _E,
+        "Tệp là liên kết (symlink) trỏ tới chỗ không còn tồn tại hoặc trỏ vòng về chính nó "
+        "({detail}), nên không đọc được. Hãy thay liên kết bằng chính tệp phiếu chấm .xlsx.",
+        "The file is a link (symlink) to something that no longer exists, or that loops back "
+        "on itself ({detail}), so it cannot be read. Replace the link with the .xlsx scorecard "
+        "file itself.",
+    ),
     "file_not_workbook": CatalogueEntry(
         _E,
         "Tệp không phải bảng tính Excel (nội dung: {detail}). Hãy gửi đúng tệp phiếu chấm "
@@ -562,12 +581,67 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "Unit {value} has {count} files in this run (also: {others}). A merge counts only the "
         "one saved last; remove old or misdirected files.",
     ),
+    "file_feedback_copy": CatalogueEntry(
+        _E,
+        "Đây là bản phản hồi do thidua tạo ra để gửi lại cho đơn vị {value}, không phải phiếu "
+        "đơn vị nộp; tệp không được tính. Đơn vị cần sửa, điền vào bản này rồi gửi lại; nếu "
+        "không, hãy xóa tệp khỏi thư mục.",
+        "This is a feedback copy thidua made to send back to unit {value}, not a submission; "
+        "it is not counted. The unit should correct and fill it in and send it back; "
+        "otherwise remove it from the folder.",
+    ),
+    "file_own_summary": CatalogueEntry(
+        _E,
+        "Đây là bảng tổng hợp do chính cấp này lập ra, không phải tệp đơn vị nộp; các đơn vị "
+        "trong đó không được tính lại. Hãy xóa tệp khỏi thư mục.",
+        "This is the summary this level made itself, not a submission; the units in it are "
+        "not counted again. Remove it from the folder.",
+    ),
     "file_check_failed": CatalogueEntry(
         _E,
         "Không kiểm tra được tệp vì nội dung bất thường ({detail}). Hãy mở phiếu bằng Excel, lưu "
         "lại rồi gửi lại; nếu vẫn lỗi, hãy báo cho người quản trị phần mềm.",
         "The file could not be checked because of unusual content ({detail}). Open it in Excel, "
         "save it and send it again; if it still fails, tell the software's administrator.",
+    ),
+    "file_reader_crashed": CatalogueEntry(
+        _E,
+        "Đọc tệp này làm bộ đọc bảng tính dừng đột ngột ({detail}): tệp hỏng hoặc được tạo ra "
+        "bất thường. Tệp bị trả lại, các tệp khác vẫn được kiểm tra. Hãy mở phiếu bằng Excel "
+        "hoặc LibreOffice, lưu lại rồi gửi lại, hoặc điền lại vào phiếu gốc.",
+        "Reading this file made the spreadsheet reader stop abruptly ({detail}): the file is "
+        "damaged or unusually made. It is rejected; the other files are still checked. Open "
+        "it in Excel or LibreOffice, save it and send it again, or fill in the original card.",
+    ),
+    "file_read_timeout": CatalogueEntry(
+        _E,
+        "Đọc tệp này mất quá lâu ({detail}) nên đã bị dừng: tệp hỏng hoặc được tạo ra bất "
+        "thường (một phiếu thường đọc xong trong chưa tới một giây). Hãy mở phiếu bằng Excel "
+        "hoặc LibreOffice, lưu lại rồi gửi lại, hoặc điền lại vào phiếu gốc.",
+        "Reading this file took too long ({detail}) and was stopped: the file is damaged or "
+        "unusually made (a card is read in well under a second). Open it in Excel or "
+        "LibreOffice, save it and send it again, or fill in the original card.",
+    ),
+    "file_structure_ambiguous": CatalogueEntry(
+        _E,
+        "Cấu trúc bên trong tệp bất thường ({detail}): các phần của tệp có thể được đọc theo "
+        "hai cách khác nhau, nên không thể biết chắc đâu là phiếu. Không chương trình bảng "
+        "tính thông thường nào tạo ra tệp như vậy. Hãy mở phiếu bằng Excel hoặc LibreOffice, "
+        "lưu lại rồi gửi lại, hoặc điền lại vào phiếu gốc.",
+        "The file's inner structure is unusual ({detail}): its parts could be read two "
+        "different ways, so which one is the card cannot be known for sure. No ordinary "
+        "spreadsheet program makes such a file. Open it in Excel or LibreOffice, save it and "
+        "send it again, or fill in the original card.",
+    ),
+    "formula_replaced": CatalogueEntry(
+        _W,
+        "Công thức của phiếu ở ô này đã bị thay bằng giá trị cố định «{value}», nên điểm trên "
+        "phiếu không còn tự tính lại khi sửa số liệu. Điểm vẫn được tính lại đầy đủ từ các ô "
+        "nhập. Lần sau hãy dùng phiếu gốc và chỉ nhập vào các ô tô màu.",
+        "A formula of the card in this cell was replaced by the fixed value «{value}», so the "
+        "card's points no longer recalculate when the figures change. The scores are still "
+        "recomputed in full from the input cells. Next time use the original card and type "
+        "only into the tinted cells.",
     ),
 }
 

@@ -14,11 +14,17 @@ from typing import Any
 
 from .check_run import CheckReport, Progress, run_check
 from .collector import collector_paused
+from .containment import DEFAULT_LIMITS, ReadLimits
 from .errors import UnitSelectionError
 from .model import Campaign, Unit
 from .ranking import RankedUnit, rank_units
 from .scoring import ScoreCard
-from .submissions import Completeness, SubmissionStatus, UnitSubmission, choose_submissions
+from .submissions import (
+    Completeness,
+    SubmissionStatus,
+    UnitSubmission,
+    choose_level_submissions,
+)
 from .text import fold
 
 __all__ = ["RankReport", "expected_units", "merge_rank"]
@@ -143,14 +149,17 @@ def merge_rank(
     workers: int = 1,
     progress: Progress | None = None,
     cluster: str | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> RankReport:
     """Check every file, choose each expected unit's submission, rank the counted ones.
     The inbox may hold units' cards (their own or composed) and summaries of a level below,
-    whose units take part like files of their own."""
+    whose units take part like files of their own; this level's own summary is rejected."""
     top, expected = expected_units(campaign, parent, cluster)
     with collector_paused():  # tens of thousands of acyclic results: see collector.py
-        check = run_check(campaign, inbox, workers=workers, progress=progress)
-        completeness = choose_submissions(check.files, expected)
+        check = run_check(campaign, inbox, workers=workers, progress=progress, limits=limits)
+        check, completeness = choose_level_submissions(
+            check, expected, top.code if top else None, cluster
+        )
         cards = {
             u.unit: u.result.card
             for u in completeness.counted

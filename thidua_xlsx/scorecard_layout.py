@@ -14,6 +14,10 @@ exactly, rounding included:
 
 from __future__ import annotations
 
+import hashlib
+import math
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -29,6 +33,7 @@ __all__ = [
     "DATA_SHEET",
     "DATA_TOTAL_COL",
     "DATA_UNIT_MARK",
+    "FEEDBACK_KIND",
     "FORMAT_VERSION",
     "META_SHEET",
     "SCORECARD_SHEET",
@@ -40,6 +45,7 @@ __all__ = [
     "is_sector",
     "plan_card",
     "planned_card",
+    "values_digest",
 ]
 
 FORMAT_VERSION = "1"
@@ -54,6 +60,11 @@ DATA_UNIT_MARK = "ĐƠN VỊ"
 DATA_TOTAL_COL = 6
 DATA_CHECK_COL = 7
 DATA_INPUTS_COL = 8
+# The metadata ``kind`` of a feedback copy (``check --feedback``), with the name of the file it
+# was made from (``feedback_of``) and the digest of the values written into it
+# (``values_digest``, see :func:`values_digest`); a summary's ``kind`` is ``summary``.
+FEEDBACK_KIND = "feedback"
+_CELL_TEXT_MAX = 32767  # Excel's limit on a cell's text (the writer cuts longer texts)
 
 COL = {
     "code": 0,
@@ -395,3 +406,35 @@ def input_cells(criterion: Criterion, raw: RawInput) -> dict[str, object]:
     if raw.explanation:
         cells["explanation"] = raw.explanation
     return cells
+
+
+def values_digest(layout: CardLayout, values: Mapping[tuple[str, str], object]) -> str:
+    """A digest of what a unit entered on a card: its input cells and verification column,
+    keyed by (criterion code, column). It is the same for the values a feedback copy is
+    written with and for the values the checker reads back from that copy, unchanged:
+    numbers as decimals of 15 significant digits (what a double keeps through XlsxWriter and
+    a reader), text in NFC without surrounding spaces, blanks skipped. A number and the same
+    digits as text differ (retyping «2» as the number 2 is a change)."""
+    parts: list[str] = []
+    for criterion in layout.criteria:
+        for column in (*layout.input_columns(criterion), "verified") if criterion.is_leaf else ():
+            text = _digest_text(values.get((criterion.code, column)))
+            if text:
+                parts.append(f"{criterion.code}\x1f{column}\x1f{text}")
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
+
+
+def _digest_text(value: object) -> str:
+    """One cell's value as the digest sees it (as the writer writes it: see ``_write_value``
+    in :mod:`thidua_xlsx.scorecard_writer`)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):  # written as the text TRUE / FALSE
+        return "s:TRUE" if value else "s:FALSE"
+    if isinstance(value, (int, float, Decimal)):
+        number = float(value)
+        if math.isfinite(number):
+            exact = Decimal(format(number, ".15g")).normalize()
+            return "n:0" if exact.is_zero() else f"n:{exact}"
+    text = unicodedata.normalize("NFC", str(value)[:_CELL_TEXT_MAX]).strip()
+    return f"s:{text}" if text else ""

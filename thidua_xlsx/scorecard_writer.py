@@ -21,10 +21,12 @@ from .campaign_text import METHOD_NAMES
 from .cellref import cell_name, parse_cell
 from .issues import Issue
 from .model import Criterion, Method, SectionKind
+from .output_guard import check_outputs
 from .scorecard_layout import (
     COL,
     COLUMN_TITLES,
     DATA_SHEET,
+    FEEDBACK_KIND,
     FIRST_CRITERION_ROW,
     GUIDE_SHEET,
     HEADER_ROW,
@@ -34,6 +36,7 @@ from .scorecard_layout import (
     TOTAL_LABEL,
     CardLayout,
     plan_card,
+    values_digest,
 )
 from .scoring import RawInput, ScoreCard, score_card
 from .text import format_decimal
@@ -78,6 +81,7 @@ def write_scorecard(
     issues: Sequence[Issue] = (),
     lang: str = "vi",
     contributions: Mapping[str, Mapping[str, RawInput]] | None = None,
+    feedback_of: str | None = None,
 ) -> None:
     """Write the scorecard of ``layout`` to ``path`` atomically.
 
@@ -86,7 +90,9 @@ def write_scorecard(
     results of the formulas (a blank card caches the scores of a blank card). ``issues``
     make a feedback copy: their cells marked red with the message as a comment, and a sheet
     listing them all. ``contributions`` (sector → leaf → its inputs) adds a sheet showing
-    what each sector entered, for a composed card.
+    what each sector entered, for a composed card. ``feedback_of`` (the name of the file the
+    values came from) marks the card a feedback copy in its hidden metadata, with a digest
+    of ``values``, so that the copy is recognised when it comes back unchanged.
     """
     card = score_card(layout.campaign, inputs or {}, verified)
     generated_at = generated_at or output_time()
@@ -112,7 +118,15 @@ def write_scorecard(
             if contributions:
                 _write_contributions(workbook, layout, contributions, inputs or {})
             _write_guide(workbook, layout)
-            _write_metadata(workbook, layout, stamp, "composed" if contributions else None)
+            extra: list[tuple[str, str]] = []
+            if feedback_of is not None:
+                extra = [
+                    ("kind", FEEDBACK_KIND),
+                    ("feedback_of", feedback_of),
+                    ("values_digest", values_digest(layout, values or {})),
+                ]
+            card_kind = "composed" if contributions else None
+            _write_metadata(workbook, layout, stamp, card_kind, extra)
         finally:
             workbook.close()
 
@@ -121,7 +135,9 @@ def write_composed_card(
     path: Path, report: ComposeReport, lang: str = "vi", generated_at: datetime | None = None
 ) -> None:
     """The parent's own card made by compose: the sectors' inputs combined, what composing
-    found marked on it, and a sheet of each sector's contribution."""
+    found marked on it, and a sheet of each sector's contribution. Never written over one of
+    the files the report was read from."""
+    check_outputs((f.path for f in report.check.files), output_files=[path])
     write_scorecard(
         path,
         plan_card(report.campaign, report.parent),
@@ -732,10 +748,14 @@ def _cell_order(ref: str) -> tuple[int, int]:
 
 
 def _write_metadata(
-    workbook: xlsxwriter.Workbook, layout: CardLayout, stamp: str, card: str | None = None
+    workbook: xlsxwriter.Workbook,
+    layout: CardLayout,
+    stamp: str,
+    card: str | None = None,
+    extra: Sequence[tuple[str, str]] = (),
 ) -> None:
     sheet = workbook.add_worksheet(META_SHEET)
-    for row, (key, value) in enumerate(layout.metadata(stamp, __version__, card)):
+    for row, (key, value) in enumerate([*layout.metadata(stamp, __version__, card), *extra]):
         sheet.write_string(row, 0, key)
         sheet.write_string(row, 1, value)
     sheet.very_hidden()

@@ -7,18 +7,30 @@
 * Every input file is accounted for exactly once: counted, superseded, unidentified (no
   unit could be read from it) or outside the expected units. A summary read back is
   accounted as a summary, and each unit it carries takes part like a file of its own.
+* Files this tool wrote are never a unit's: an unchanged feedback copy (recognised by the
+  checker) and the level's own summary (recognised here, :func:`choose_level_submissions`)
+  are rejected, accounted for once, and stand for no unit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import Enum
 
+from .check_run import CheckReport
 from .checks import FileResult
+from .issues import Issue
+from .text import fold
 
-__all__ = ["Completeness", "SubmissionStatus", "UnitSubmission", "choose_submissions"]
+__all__ = [
+    "Completeness",
+    "SubmissionStatus",
+    "UnitSubmission",
+    "choose_level_submissions",
+    "choose_submissions",
+]
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
 
@@ -48,6 +60,7 @@ class Completeness:
     unidentified: tuple[FileResult, ...]  # no unit could be read from the file
     outside: tuple[FileResult, ...]  # a unit that is not expected here
     summaries: tuple[FileResult, ...] = ()  # summaries read back: their units are listed above
+    own_files: tuple[FileResult, ...] = ()  # unchanged feedback copies: no unit's file
 
     @property
     def counted(self) -> tuple[UnitSubmission, ...]:
@@ -67,7 +80,7 @@ class Completeness:
         for unit in self.units:
             files += [unit.result] if unit.result is not None else []
             files += unit.superseded
-        files += list(self.unidentified) + list(self.outside)
+        files += list(self.unidentified) + list(self.outside) + list(self.own_files)
         return [f for f in files if not f.source] + list(self.summaries)
 
 
@@ -82,8 +95,11 @@ def choose_submissions(results: Iterable[FileResult], expected: Sequence[str]) -
     outside: list[FileResult] = []
     wanted = set(expected)
     summaries: list[FileResult] = []
+    own_files: list[FileResult] = []
     for result in _with_carried_units(results, summaries):
-        if result.unit is None:
+        if result.is_own_file:
+            own_files.append(result)
+        elif result.unit is None:
             unidentified.append(result)
         elif result.unit not in wanted:
             outside.append(result)
@@ -103,7 +119,36 @@ def choose_submissions(results: Iterable[FileResult], expected: Sequence[str]) -
         else:
             status = SubmissionStatus.ACCEPTED
         units.append(UnitSubmission(code, status, chosen, older))
-    return Completeness(tuple(units), tuple(unidentified), tuple(outside), tuple(summaries))
+    return Completeness(
+        tuple(units), tuple(unidentified), tuple(outside), tuple(summaries), tuple(own_files)
+    )
+
+
+def choose_level_submissions(
+    check: CheckReport, expected: Sequence[str], parent: str | None, cluster: str | None = None
+) -> tuple[CheckReport, Completeness]:
+    """:func:`choose_submissions` for the level ``parent`` (``None``: the units without a
+    parent), ranking one ``cluster`` or all its units. A summary this level made itself
+    (of ``parent``, over the same cluster or all units alike) is not a roll-up of its units:
+    it is rejected with ``file_own_summary`` in the returned report and stands for no unit.
+    A summary of a level below, or of one cluster in a merge of all units, still counts."""
+    files = tuple(_reject_own_summary(r, parent, cluster) for r in check.files)
+    if any(new is not old for new, old in zip(files, check.files, strict=True)):
+        check = replace(check, files=files)
+    return check, choose_submissions(check.files, expected)
+
+
+def _reject_own_summary(result: FileResult, parent: str | None, cluster: str | None) -> FileResult:
+    own = (
+        result.is_summary
+        and result.unit == parent
+        and fold(result.cluster) == fold(cluster or "")
+        and not any(i.code == "file_own_summary" for i in result.issues)
+    )
+    if not own:
+        return result
+    issue = Issue("file_own_summary", file=str(result.path), value=parent or "")
+    return replace(result, issues=(*result.issues, issue))
 
 
 def _with_carried_units(

@@ -25,6 +25,7 @@ from .atomic import atomic_output, output_time
 from .collector import collector_paused
 from .issues import Severity
 from .model import Method
+from .output_guard import check_outputs
 from .rank_merge import RankReport
 from .rollup_data import encode_row
 from .scorecard_layout import (
@@ -68,7 +69,9 @@ _FONT = "Times New Roman"
 def write_summary(
     path: str | Path, report: RankReport, generated_at: datetime | None = None
 ) -> None:
-    """Write the summary workbook of ``report`` to ``path`` atomically."""
+    """Write the summary workbook of ``report`` to ``path`` atomically; never over one of
+    the files the report was read from."""
+    check_outputs((f.path for f in report.check.files), output_files=[path])
     stamp = generated_at or output_time()
     with atomic_output(Path(path)) as temp, collector_paused():
         # constant_memory: each row is written out as soon as the next one starts, so a

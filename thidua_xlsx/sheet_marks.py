@@ -1,0 +1,241 @@
+"""What the values of a sheet do not show: which cells hold a formula, and which an Excel error
+value (SPEC §6). python-calamine reads every cell's value (a formula's cached result) but not
+whether it came from a formula, and it reads an error value as blank; this module answers both
+for one sheet, exactly, in every format people send:
+
+* .xlsx/.xlsm: the sheet part, parsed by an XML parser (a ``<f>`` child makes a formula cell,
+  ``t="e"`` an error value). Parts declaring a DOCTYPE are refused before parsing (every XML
+  attack needs one), so the C parser of the standard library is used, twice as fast as
+  defusedxml's Python one; anything not plainly UTF-8 goes through defusedxml.
+* .ods: ``content.xml``, parsed with defusedxml (``table:formula`` makes a formula cell,
+  LibreOffice's ``calcext:value-type="error"`` an error value).
+* .xls: the sheet's BIFF records as xlrd frames them (a FORMULA record makes a formula cell;
+  xlrd parses the compound document and the record stream, nothing here parses bytes by
+  hand); error values as xlrd reads them.
+
+Cells are named as Excel names them (``G15``); a cell written without its reference takes the
+place after the previous one, as spreadsheet programs read it.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+from defusedxml import ElementTree as SafeElementTree
+from defusedxml.common import DefusedXmlException
+
+from .cellref import cell_name, parse_cell
+
+__all__ = ["MarksError", "SheetMarks", "ods_marks", "xls_marks", "xlsx_marks"]
+
+_MAIN_NS = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
+_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_SHEET_DATA = {f"{{{ns}}}sheetData" for ns in _MAIN_NS}
+_CALCEXT_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+_XLS_FORMULA_RECORDS = (0x0006, 0x0206, 0x0406)  # FORMULA in BIFF5-8, BIFF3, BIFF4
+_XLS_EOF = 0x000A
+_MAX_COLUMNS = 16384
+
+
+class MarksError(Exception):
+    """The sheet cannot be parsed; ``code`` is the issue to report."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class SheetMarks:
+    formulas: frozenset[str] = frozenset()  # cells holding a formula
+    errors: dict[str, str] = field(default_factory=dict)  # cell → error value (#DIV/0!…)
+
+
+def xlsx_marks(xml: bytes) -> SheetMarks:
+    """Formulas and error values of one .xlsx sheet part (its first ``sheetData``, the only
+    one spreadsheet programs and python-calamine read)."""
+    data = _sheet_data(xml)
+    if data is None:
+        return SheetMarks()
+    ns = data.tag[: -len("sheetData")]
+    c_tag, f_tag, v_tag = f"{ns}c", f"{ns}f", f"{ns}v"
+    formulas: list[ElementTree.Element] = []
+    errors: list[ElementTree.Element] = []
+    cells: list[ElementTree.Element] = []
+    unnamed = False
+    cell = data
+    for element in data.iter():  # document order: a <f> follows the <c> it belongs to
+        tag = element.tag
+        if tag == c_tag:
+            cell = element
+            cells.append(cell)
+            if cell.get("t") == "e":
+                errors.append(cell)
+            if cell.get("r") is None:
+                unnamed = True
+        elif tag == f_tag and cell is not data and (not formulas or formulas[-1] is not cell):
+            formulas.append(cell)
+    names = {}
+    if unnamed:  # cells without references: placed as spreadsheet programs place them
+        names = dict(zip(map(id, cells), _placed(data, f"{ns}row", c_tag), strict=True))
+
+    def name(cell: ElementTree.Element) -> str:
+        return names[id(cell)] if unnamed else _canonical(cell.get("r", ""))
+
+    found_errors = {}
+    for cell in errors:
+        value = cell.find(v_tag)
+        found_errors[name(cell)] = (value.text if value is not None else None) or "#ERROR"
+    return SheetMarks(frozenset(map(name, formulas)), found_errors)
+
+
+def _sheet_data(xml: bytes) -> ElementTree.Element | None:
+    """The first ``sheetData`` element (one parse of the whole part, in C: quicker than a
+    parser that stops at its end but reports every element on the way)."""
+    if not _plain(xml):
+        root = _parse_safe(xml)
+    else:
+        try:
+            root = ElementTree.fromstring(xml)
+        except ElementTree.ParseError as exc:
+            raise MarksError("file_truncated", str(exc)) from exc
+    return next((e for e in root.iter() if e.tag in _SHEET_DATA), None)
+
+
+def _canonical(ref: str) -> str:
+    """``g18`` or ``$G$18`` as ``G18`` (only formula and error cells are named: few)."""
+    try:
+        return cell_name(*parse_cell(ref))
+    except ValueError:
+        raise MarksError("file_truncated", f"r={ref[:20]}") from None
+
+
+def _placed(data: ElementTree.Element, row_tag: str, c_tag: str) -> list[str]:
+    """Every cell's name in document order, a cell without a reference taking the place after
+    the previous one (and a row without a number the row after the previous one)."""
+    placed = []
+    row_index, col_index = -1, -1
+    for element in data.iter():  # document order, so a cell outside any row is placed too
+        if element.tag == row_tag:
+            row_index, col_index = _row_index(element.get("r"), row_index + 1), -1
+        elif element.tag == c_tag:
+            ref = element.get("r")
+            if ref:
+                try:
+                    row_index, col_index = parse_cell(ref)
+                except ValueError:
+                    raise MarksError("file_truncated", f"r={ref[:20]}") from None
+            else:
+                col_index += 1
+            placed.append(cell_name(max(row_index, 0), col_index))
+    return placed
+
+
+def ods_marks(content: bytes, table_index: int) -> SheetMarks:
+    """Formula and error cells of the n-th table of an .ods ``content.xml``."""
+    table_tag = f"{{{_TABLE_NS}}}table"
+    row_tag = f"{{{_TABLE_NS}}}table-row"
+    formula = f"{{{_TABLE_NS}}}formula"
+    columns_repeated = f"{{{_TABLE_NS}}}number-columns-repeated"
+    rows_repeated = f"{{{_TABLE_NS}}}number-rows-repeated"
+    tables = list(_parse_safe(content).iter(table_tag))
+    if table_index >= len(tables):
+        return SheetMarks()
+    refs: set[str] = set()
+    errors: dict[str, str] = {}
+    row = 0
+    for element in tables[table_index].iter(row_tag):
+        col = 0
+        for cell in element:
+            if row < 1_048_576 and col < _MAX_COLUMNS:
+                if cell.get(formula) is not None:
+                    refs.add(cell_name(row, col))
+                if cell.get(_CALCEXT_TYPE) == "error":  # LibreOffice's mark of an error value
+                    errors[cell_name(row, col)] = "".join(cell.itertext()).strip() or "#ERROR"
+            col += min(_count(cell.get(columns_repeated)), _MAX_COLUMNS)
+        row += _count(element.get(rows_repeated))
+    return SheetMarks(frozenset(refs), errors)
+
+
+def xls_marks(data: bytes, sheet_name: str) -> SheetMarks:
+    """Formula cells of one sheet of an .xls workbook, from its FORMULA records, and its
+    error values as xlrd reads them."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, on_demand=True, logfile=io.StringIO(), ragged_rows=True
+        )
+    except Exception as exc:  # xlrd raises many kinds on a damaged file
+        raise MarksError("file_truncated", f"xlrd: {exc}") from exc
+    try:
+        names = book.sheet_names()
+        if sheet_name not in names:
+            raise MarksError("file_structure_ambiguous", sheet_name)
+        # xlrd keeps each sheet's place in the record stream; reading its records from there
+        # is what xlrd's own sheet reader does (xlrd 2.x: Book._sh_abs_posn, get_record_parts)
+        book._position = book._sh_abs_posn[names.index(sheet_name)]
+        refs: set[str] = set()
+        while True:
+            code, _length, record = book.get_record_parts()
+            if code == _XLS_EOF or (code is None or _length is None):
+                break
+            if code in _XLS_FORMULA_RECORDS and len(record) >= 4:
+                row = int.from_bytes(record[0:2], "little")
+                col = int.from_bytes(record[2:4], "little")
+                refs.add(cell_name(row, col))
+        sheet = book.sheet_by_name(sheet_name)  # error values: through xlrd's own reading
+        errors = {
+            cell_name(row, col): xlrd.error_text_from_code.get(cell.value, "#ERROR")
+            for row in range(sheet.nrows)
+            for col, cell in enumerate(sheet.row(row))
+            if cell.ctype == xlrd.XL_CELL_ERROR
+        }
+        return SheetMarks(frozenset(refs), errors)
+    except MarksError:
+        raise
+    except Exception as exc:
+        raise MarksError("file_truncated", f"xlrd: {exc}") from exc
+    finally:
+        book.release_resources()
+
+
+def _plain(xml: bytes) -> bool:
+    """ASCII-based XML (UTF-8 and the like) that declares no DOCTYPE: the C parser of the
+    standard library is then as safe as defusedxml (every XML attack needs a DOCTYPE);
+    anything else goes through defusedxml."""
+    head = xml[:200].lstrip()
+    ascii_based = head.startswith(b"<") and b"\x00" not in head  # UTF-16/32 hide the words
+    return ascii_based and b"<!DOCTYPE" not in xml and b"<!ENTITY" not in xml
+
+
+def _parse_safe(xml: bytes) -> ElementTree.Element:
+    try:
+        return SafeElementTree.fromstring(xml)
+    except DefusedXmlException as exc:
+        raise MarksError("file_xml_unsafe", type(exc).__name__) from exc
+    except SafeElementTree.ParseError as exc:
+        raise MarksError("file_truncated", str(exc)) from exc
+
+
+def _row_index(text: str | None, following: int) -> int:
+    """A 1-based row number as written, 0-based; the next row when it is not written."""
+    if not text:
+        return following
+    try:
+        return max(int(text) - 1, 0)
+    except ValueError:
+        raise MarksError("file_truncated", f"r={text[:20]}") from None
+
+
+def _count(text: str | None) -> int:
+    try:
+        return max(int(text), 1) if text else 1
+    except ValueError:
+        return 1
