@@ -31,7 +31,7 @@ BENCHMARKS = [
             "ratio DIY",
             "DIY with the unit code",
             "a whole run, contained",
-            "isolation cost",
+            "isolation cost (contained / not)",
             "the sample ward (15 files), end to end",
         ],
     ),

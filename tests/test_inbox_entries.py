@@ -198,13 +198,24 @@ def test_a_pipe_or_a_dangling_link_given_by_name_is_accounted(
     ]
 
 
-@pytest.mark.skipif(
-    not PERMISSIONS_BIND,
-    reason="run as root: chmod 000 does not stop reading (as non-root it does)",
+# root reads a file whatever its permissions: the command then runs without the capabilities
+# that let it (util-linux's setpriv), as an ordinary user's would
+_AS_USER = (
+    []
+    if PERMISSIONS_BIND
+    else [
+        "setpriv",
+        "--inh-caps=-dac_override,-dac_read_search",
+        "--bounding-set=-dac_override,-dac_read_search",
+    ]
 )
-def test_files_and_folders_that_cannot_be_opened_are_accounted(
-    campaign: Campaign, tmp_path: Path
-) -> None:
+
+
+@pytest.mark.skipif(
+    not PERMISSIONS_BIND and shutil.which("setpriv") is None,
+    reason="run as root without setpriv: chmod 000 does not stop reading",
+)
+def test_files_and_folders_that_cannot_be_opened_are_accounted(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     (inbox / "khoa").mkdir(parents=True)
     shutil.copyfile(CARD_CA, inbox / CARD_CA.name)
@@ -213,18 +224,34 @@ def test_files_and_folders_that_cannot_be_opened_are_accounted(
     os.chmod(inbox / "khong-doc-duoc.xlsx", 0)
     os.chmod(inbox / "khoa", 0)
     try:
-        with _deadline(DEADLINE_SECONDS):
-            report = run_check(campaign, [inbox])
+        done = subprocess.run(
+            [
+                *_AS_USER,
+                sys.executable,
+                "-m",
+                "thidua_xlsx",
+                "check",
+                str(SEED_003),
+                str(inbox),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=DEADLINE_SECONDS,
+            cwd=ROOT,
+        )
     finally:
         os.chmod(inbox / "khoa", 0o755)
         os.chmod(inbox / "khong-doc-duoc.xlsx", 0o644)
-    seen = _codes(report, inbox)
-    assert seen == {
-        CARD_CA.name: [seen[CARD_CA.name][0]],
-        "khong-doc-duoc.xlsx": [{"file_unreadable"}],
-        "khoa": [{"file_unreadable"}],
+    assert done.returncode == 1, done.stderr
+    files = {
+        Path(f["path"]).relative_to(inbox).as_posix(): f for f in json.loads(done.stdout)["files"]
     }
-    assert report.files[0].accepted
+    assert sorted(files) == sorted([CARD_CA.name, "khong-doc-duoc.xlsx", "khoa"])
+    assert files[CARD_CA.name]["status"] == "accepted"
+    for name in ("khong-doc-duoc.xlsx", "khoa"):
+        assert [i["code"] for i in files[name]["issues"]] == ["file_unreadable"], files[name]
 
 
 def test_the_command_accounts_for_every_entry_without_waiting(tmp_path: Path) -> None:

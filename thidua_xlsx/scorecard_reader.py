@@ -1,18 +1,19 @@
 """Read a returned scorecard into plain data, trusting nothing in it (SPEC §6).
 
-The file is read once into memory, sniffed by its content (not its name), then:
-values come from python-calamine (.xlsx, .xlsm, .xls, .ods; nothing is evaluated or run);
-formulas typed into input cells are found from the sheet XML through defusedxml, only when
-the file holds a different number of formulas than its template; the saved time comes from the
-document properties. Rows are found by criterion code, so inserted or re-sorted rows still read.
+The file is read once into memory, sniffed by its content (not its name), then: which part
+holds each sheet is answered by :mod:`~thidua_xlsx.package_structure` (an XML parser, one
+answer for the guard and the reader); values come from python-calamine (.xlsx, .xlsm, .xls,
+.ods; nothing is evaluated or run); the cells holding formulas or error values come from
+:mod:`~thidua_xlsx.sheet_marks`, in every format; the saved time comes from the document
+properties. Rows are found by criterion code, so inserted or re-sorted rows still read.
 
 Hostile files are refused before anything large is read (SPEC §9): the sizes the zip directory
 declares are checked first (a zip bomb is never inflated; a part that inflates past its declared
 size is cut off by the zip readers), every sheet's extent is bounded before python-calamine
 builds it (one cell at XFD1048576 would otherwise make it allocate terabytes; see
-``sheet_extent``), and XML carrying
-DOCTYPE or ENTITY declarations is refused (calamine never expands entities; defusedxml would
-refuse them too). Macros, embedded objects and external links are noted, never opened.
+``sheet_extent``), and XML carrying DOCTYPE or ENTITY declarations is refused. Macros, embedded
+objects and external links are noted, never opened. These guards are a fast first filter: what
+they miss is contained by the worker process the file is read in (see ``containment``).
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ from pathlib import Path
 from typing import cast
 
 import python_calamine
-from defusedxml import ElementTree as SafeElementTree
-from defusedxml.common import DefusedXmlException
 from zlib_ng import zlib_ng
 
 from .campaign_loader import normalise_code
@@ -52,7 +51,14 @@ from .scorecard_layout import (
     TOTAL_LABEL,
 )
 from .sheet_extent import declares_entities, ods_refusal, xlsx_refusal
-from .sheet_marks import MarksError, SheetMarks, ods_marks, xls_marks, xlsx_marks
+from .sheet_marks import (
+    MarksError,
+    SheetMarks,
+    ods_marks,
+    parse_untrusted,
+    xls_marks,
+    xlsx_marks,
+)
 from .sheet_reader import CellValue
 
 __all__ = ["CellRead", "CriterionRow", "ReturnedFile", "UnusableFileError", "read_returned_file"]
@@ -672,10 +678,10 @@ def _saved_at(archive: zipfile.ZipFile | None, kind: str, data: bytes) -> dateti
     if info.file_size > MAX_STRUCTURE_BYTES:
         raise UnusableFileError("file_unpacked_too_large", f"{part}: {_size(info.file_size)}")
     try:
-        root = SafeElementTree.fromstring(_read_part(data, archive, part))
-    except DefusedXmlException as exc:
-        raise UnusableFileError("file_xml_unsafe", part) from exc
-    except SafeElementTree.ParseError:
+        root = parse_untrusted(_read_part(data, archive, part))
+    except MarksError as exc:
+        if exc.code == "file_xml_unsafe":
+            raise UnusableFileError(exc.code, part) from exc
         return None  # unreadable properties: the time is unknown, as when there are none
     for tag in _STAMPS["ods" if kind == "ods" else "xlsx"]:
         for element in root.iter(tag):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 from xml.etree import ElementTree
 
 from defusedxml import ElementTree as SafeElementTree
@@ -28,7 +29,14 @@ from defusedxml.common import DefusedXmlException
 
 from .cellref import cell_name, parse_cell
 
-__all__ = ["MarksError", "SheetMarks", "ods_marks", "xls_marks", "xlsx_marks"]
+__all__ = [
+    "MarksError",
+    "SheetMarks",
+    "ods_marks",
+    "parse_untrusted",
+    "xls_marks",
+    "xlsx_marks",
+]
 
 _MAIN_NS = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -67,26 +75,25 @@ def xlsx_marks(xml: bytes) -> SheetMarks:
     c_tag, f_tag, v_tag = f"{ns}c", f"{ns}f", f"{ns}v"
     formulas: list[ElementTree.Element] = []
     errors: list[ElementTree.Element] = []
-    cells: list[ElementTree.Element] = []
-    unnamed = False
     cell = data
     for element in data.iter():  # document order: a <f> follows the <c> it belongs to
         tag = element.tag
         if tag == c_tag:
             cell = element
-            cells.append(cell)
-            if cell.get("t") == "e":
-                errors.append(cell)
-            if cell.get("r") is None:
-                unnamed = True
+            if element.get("t") == "e":
+                errors.append(element)
         elif tag == f_tag and cell is not data and (not formulas or formulas[-1] is not cell):
             formulas.append(cell)
-    names = {}
-    if unnamed:  # cells without references: placed as spreadsheet programs place them
-        names = dict(zip(map(id, cells), _placed(data, f"{ns}row", c_tag), strict=True))
+    # a cell is named by its reference; only where a marked cell has none are the cells
+    # placed one after another, as spreadsheet programs place them
+    placed: dict[int, str] = {}
+    if any(cell.get("r") is None for cell in (*formulas, *errors)):
+        cells = list(data.iter(c_tag))
+        names = _placed(data, f"{ns}row", c_tag)
+        placed = dict(zip(map(id, cells), names, strict=True))
 
     def name(cell: ElementTree.Element) -> str:
-        return names[id(cell)] if unnamed else _canonical(cell.get("r", ""))
+        return placed.get(id(cell)) or _canonical(cell.get("r", ""))
 
     found_errors = {}
     for cell in errors:
@@ -96,18 +103,22 @@ def xlsx_marks(xml: bytes) -> SheetMarks:
 
 
 def _sheet_data(xml: bytes) -> ElementTree.Element | None:
-    """The first ``sheetData`` element (one parse of the whole part, in C: quicker than a
-    parser that stops at its end but reports every element on the way)."""
+    """The first ``sheetData`` element."""
+    return next((e for e in parse_untrusted(xml).iter() if e.tag in _SHEET_DATA), None)
+
+
+def parse_untrusted(xml: bytes) -> ElementTree.Element:
+    """An XML part of a returned file, parsed whole: through the standard library's C parser
+    when it is :func:`_plain`, else through defusedxml. Raises :class:`MarksError`."""
     if not _plain(xml):
-        root = _parse_safe(xml)
-    else:
-        try:
-            root = ElementTree.fromstring(xml)
-        except ElementTree.ParseError as exc:
-            raise MarksError("file_truncated", str(exc)) from exc
-    return next((e for e in root.iter() if e.tag in _SHEET_DATA), None)
+        return _parse_safe(xml)
+    try:
+        return ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise MarksError("file_truncated", str(exc)) from exc
 
 
+@lru_cache(maxsize=65536)  # the same few references on every card
 def _canonical(ref: str) -> str:
     """``g18`` or ``$G$18`` as ``G18`` (only formula and error cells are named: few)."""
     try:

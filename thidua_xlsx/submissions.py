@@ -18,11 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from .check_run import CheckReport
 from .checks import FileResult
 from .issues import Issue
 from .text import fold
+
+if TYPE_CHECKING:  # the report is only passed through (this module stays free of the engine)
+    from .check_run import CheckReport
 
 __all__ = [
     "Completeness",
