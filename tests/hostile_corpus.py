@@ -362,6 +362,14 @@ def build_corpus(folder: Path, campaign: Campaign | None = None) -> list[Kind]:
         edit(CARD, _total_as_number),
     )
     # -- which part is the sheet (answered by an XML parser, refused when ambiguous) ---------
+    add(
+        "ods_table_inside_table",
+        "file_structure_ambiguous",
+        "an .ods whose card holds a table inside a cell (which table is a sheet could be read "
+        "two ways)",
+        _ods_repeated(_ODS_NESTED, before=b"<table:table-row"),
+        "ods_table_inside_table.ods",
+    )
     far_card = edit(CARD, far)
     add(
         "sheet_tag_in_comment",
@@ -955,12 +963,20 @@ _ODS_FLOODS = [
 ]
 
 
-def _ods_repeated(flood: bytes) -> bytes:
+_ODS_NESTED = (
+    b'<table:table-row><table:table-cell><table:table table:name="x"><table:table-row>'
+    b'<table:table-cell office:value-type="float" office:value="1"/></table:table-row>'
+    b"</table:table></table:table-cell></table:table-row>"
+)
+
+
+def _ods_repeated(flood: bytes, before: bytes = b"</table:table>") -> bytes:
+    """good.ods with ``flood`` put in its card's table, before the first ``before``."""
     source = HERE / "files" / "good.ods"
     parts = []
     for name, data in _unpack(source.read_bytes()):
         if name == "content.xml":
-            data = data.replace(b"</table:table>", flood + b"</table:table>", 1)
+            data = data.replace(before, flood + before, 1)
         parts.append((name, data))
     # the mimetype first and stored, as ODF requires
     buffer = io.BytesIO()

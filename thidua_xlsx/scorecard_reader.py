@@ -365,14 +365,15 @@ def _marks(
     kind: str,
     sheet_xml: bytes,
     sheet_name: str,
-    sheet_index: int,
+    sheet_names: list[str],
 ) -> SheetMarks:
     """Formula and error cells of the scorecard sheet, in every format (see sheet_marks)."""
     try:
         if kind in ("xlsx", "xlsm"):
             return xlsx_marks(sheet_xml)
         if kind == "ods" and archive is not None:
-            return ods_marks(_read_part(data, archive, "content.xml"), sheet_index)
+            content = _read_part(data, archive, "content.xml")
+            return ods_marks(content, sheet_names, sheet_names.index(sheet_name))
         return xls_marks(data, sheet_name)
     except MarksError as exc:
         raise UnusableFileError(exc.code, exc.detail) from exc
@@ -404,7 +405,7 @@ def _read(
     rows, duplicates = _criterion_rows(cells)
     sheet_index = loader.sheet_names.index(name)
     names = archive.NameToInfo if archive is not None else {}
-    marks = _marks(data, archive, kind, sheet_xml, name, sheet_index)
+    marks = _marks(data, archive, kind, sheet_xml, name, loader.sheet_names)
     return ReturnedFile(
         path=path,
         format=kind,

@@ -43,6 +43,7 @@ _MAIN_NS = (
     "http://purl.oclc.org/ooxml/spreadsheetml/main",
 )
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS_SPREADSHEET = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}spreadsheet"
 _SHEET_DATA = {f"{{{ns}}}sheetData" for ns in _MAIN_NS}
 _CALCEXT_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 _XLS_FORMULA_RECORDS = (0x0006, 0x0206, 0x0406)  # FORMULA in BIFF5-8, BIFF3, BIFF4
@@ -148,16 +149,20 @@ def _placed(data: ElementTree.Element, row_tag: str, c_tag: str) -> list[str]:
     return placed
 
 
-def ods_marks(content: bytes, table_index: int) -> SheetMarks:
-    """Formula and error cells of the n-th table of an .ods ``content.xml``."""
+def ods_marks(content: bytes, sheet_names: list[str], table_index: int) -> SheetMarks:
+    """Formula and error cells of the n-th table of an .ods ``content.xml``. The tables must
+    be the sheets python-calamine listed (``sheet_names``), none inside another: otherwise
+    which table is the card could be read two ways."""
     table_tag = f"{{{_TABLE_NS}}}table"
     row_tag = f"{{{_TABLE_NS}}}table-row"
     formula = f"{{{_TABLE_NS}}}formula"
     columns_repeated = f"{{{_TABLE_NS}}}number-columns-repeated"
     rows_repeated = f"{{{_TABLE_NS}}}number-rows-repeated"
-    tables = list(_parse_safe(content).iter(table_tag))
-    if table_index >= len(tables):
-        return SheetMarks()
+    root = _parse_safe(content)
+    tables = [t for sheet in root.iter(_ODS_SPREADSHEET) for t in sheet.findall(table_tag)]
+    names = [t.get(f"{{{_TABLE_NS}}}name", "") for t in tables]
+    if len(tables) != sum(1 for _ in root.iter(table_tag)) or names != sheet_names:
+        raise MarksError("file_structure_ambiguous", "content.xml: table:table")
     refs: set[str] = set()
     errors: dict[str, str] = {}
     row = 0
