@@ -109,6 +109,30 @@ def test_a_pool_survives_every_crash_kind() -> None:
     assert children() == before
 
 
+def test_files_read_before_a_crash_in_the_same_batch_are_not_lost() -> None:
+    """Results come back a batch at a time: a worker that dies in the middle of a batch has
+    read some files whose results it never sent; they are read again by another worker."""
+
+    def job(path: Path) -> str:
+        misbehave(path.name)
+        return f"ok {path.name} {os.getpid()}"
+
+    names = [f"card-{i:03}" for i in range(300)]
+    names[101], names[202] = "abort-in-a-batch", "hang-in-a-batch"
+    results = run_contained(
+        job,
+        lambda path, code, detail: f"{code} {path.name} -",
+        [Path(n) for n in names],
+        workers=2,
+        limits=ReadLimits(seconds=2),
+    )
+    assert [r.split()[1] for r in results] == names
+    assert results[101].startswith("file_reader_crashed")
+    assert results[202].startswith("file_read_timeout")
+    assert all(r.startswith("ok") for i, r in enumerate(results) if i not in (101, 202))
+    assert len({r.split()[2] for r in results if r.startswith("ok")}) >= 3  # workers replaced
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_run_accounts_for_every_file_when_readers_crash(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workers: int

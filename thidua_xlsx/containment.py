@@ -30,7 +30,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import ForkContext, SpawnContext
 from multiprocessing.process import BaseProcess
@@ -99,6 +99,7 @@ class _Worker:
     conn: Connection
     outstanding: deque[int]  # indexes sent, in order; the first is being read
     since: float  # when the first outstanding file started (its clock)
+    finished: list[int] = field(default_factory=list)  # read; results come with the batch
 
 
 class _Pool(Generic[R]):
@@ -124,9 +125,10 @@ class _Pool(Generic[R]):
         self.pending: deque[int] = deque(range(len(paths)))
         self.results: dict[int, R] = {}
         self.workers: list[_Worker] = []
-        # a few files per message (fewer round trips), few enough that a dead worker's
-        # unread files are quickly handed to another
-        self.batch = max(1, min(16, len(paths) // (count * 8)))
+        # files per message: the results of a batch come back in one message, so numbers and
+        # texts they share are sent (and kept here) once; few enough that the last batches
+        # end together and a dead worker's files are quickly handed to another
+        self.batch = max(1, min(32, len(paths) // (count * 8)))
 
     def run(self) -> list[R]:
         self.workers = [self._start() for _ in range(self.count)]
@@ -195,14 +197,22 @@ class _Pool(Generic[R]):
             worker.outstanding.extend(batch)
 
     def _receive(self, worker: _Worker) -> None:
-        """Every complete result the worker has sent (it may have died after sending)."""
+        """Everything the worker has sent (it may have died after sending): the index of each
+        file it finished, as it finishes it, then the batch's results together."""
         try:
             while worker.conn.poll():
-                index, result = worker.conn.recv()
-                self._done(index, result)
-                if worker.outstanding and worker.outstanding[0] == index:
-                    worker.outstanding.popleft()
-                worker.since = time.monotonic()
+                message = worker.conn.recv()
+                if isinstance(message, int):  # a file read: the next one's clock starts
+                    if worker.outstanding and worker.outstanding[0] == message:
+                        worker.outstanding.popleft()
+                        worker.finished.append(message)
+                    worker.since = time.monotonic()
+                    continue
+                delivered = set()
+                for index, result in message:
+                    self._done(index, result)
+                    delivered.add(index)
+                worker.finished = [i for i in worker.finished if i not in delivered]
         except (EOFError, OSError):
             pass  # it died: its sentinel says so, and _ended deals with it
 
@@ -228,11 +238,12 @@ class _Pool(Generic[R]):
         self._replace(worker, TIMED_OUT, f"> {self.limits.seconds:g} s")
 
     def _replace(self, worker: _Worker, code: str, how: str) -> None:
-        """The file it was reading (if any) is rejected; the rest go back to the queue."""
+        """The file it was reading (if any) is rejected; the rest go back to the queue, with
+        the files it had read but whose results it had not sent yet."""
         if worker.outstanding and code:
             index = worker.outstanding.popleft()
             self._done(index, self.failed(self.paths[index], code, how))
-        self.pending.extendleft(reversed(worker.outstanding))
+        self.pending.extendleft(reversed([*worker.finished, *worker.outstanding]))
         with contextlib.suppress(OSError):
             worker.conn.close()
         worker.process.close()
@@ -266,12 +277,14 @@ def _worker_main(
             tasks = conn.recv()
         except (EOFError, OSError):
             os._exit(0)  # the parent is gone or done with us
-        for index, path in tasks:
-            result = job(path)
-            try:
-                conn.send((index, result))
-            except (OSError, EOFError):
-                os._exit(0)
+        results = []
+        try:
+            for index, path in tasks:
+                results.append((index, job(path)))
+                conn.send(index)  # read: the parent restarts the clock for the next file
+            conn.send(results)
+        except (OSError, EOFError):
+            os._exit(0)
 
 
 @contextlib.contextmanager
