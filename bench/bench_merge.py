@@ -12,7 +12,8 @@ the cards is not timed: it runs once on every CPU and is cached under ``--cache`
 size and campaign fingerprint), so reruns start at once.
 
 Measured, end to end: ``merge_rank`` (read, check, choose, rank) and ``write_summary``.
-* the province, one process, then ``--workers`` processes (target ≤ 5 s);
+* the province with one reading worker, then ``--workers`` (target ≤ 5 s); every file is read
+  in a contained worker process, the main process collects, ranks and writes;
 * the DIY loop a province analyst would write, right after: ``pandas.read_excel(openpyxl)``
   of each file's scorecard and metadata sheets, the unit code and each criterion's
   self-score picked out, totals summed, ``rank(method="min")``, ``DataFrame.to_excel``;
