@@ -416,6 +416,62 @@ def build_corpus(folder: Path, campaign: Campaign | None = None) -> list[Kind]:
         "the workbook part renamed xl/book.xml (calamine reads only xl/workbook.xml)",
         _renamed_workbook(base),
     )
+    add(
+        "target_with_reference",
+        "file_structure_ambiguous",
+        "the card's target written with &amp; (calamine reads it as written, the standard "
+        "decodes it): two parts, the one calamine would read with a far cell",
+        _referenced_target(base, far),
+    )
+    add(
+        "workbook_relationship_twice",
+        "file_structure_ambiguous",
+        "a second officeDocument relationship, external, to another folder (calamine takes "
+        "the last one of any mode)",
+        _edit_part(base, "_rels/.rels", _external_workbook),
+    )
+    add(
+        "zip_unicode_name",
+        "file_structure_ambiguous",
+        "a zip entry with an Info-ZIP Unicode name naming the card's part (calamine's zip "
+        "reader takes it, Python's ignores it)",
+        _unicode_named(base, far),
+    )
+    add(
+        "ods_table_prefix_rebound",
+        "file_structure_ambiguous",
+        "an .ods binding a second prefix to the table namespace (calamine reads written names)",
+        _ods_content(lambda x: x.replace(b"<office:document-content ", _T_PREFIX, 1)),
+        "ods_table_prefix_rebound.ods",
+    )
+    add(
+        "ods_table_name_twice",
+        "file_structure_ambiguous",
+        "an .ods whose card's table is there twice under one name (calamine keeps the last)",
+        _ods_content(_table_twice),
+        "ods_table_name_twice.ods",
+    )
+    add(
+        "formula_cell_without_reference",
+        "formula_in_input",
+        "a formula in the result cell written without its reference, the cell before it "
+        "naming another row (placed by its <row>, as calamine places it)",
+        edit(CARD, _unreferenced_formula),
+    )
+    add(
+        "formula_cell_foreign_namespace",
+        "formula_in_input",
+        "a formula cell in a namespace of its own (calamine matches elements by local name)",
+        edit(CARD, _foreign_formula),
+    )
+    add(
+        "array_formula_over_input",
+        "formula_in_input",
+        "an array formula in the method cell whose range covers the result cell",
+        edit(
+            CARD, lambda x: _set_cell(x, "C18", '<f t="array" ref="C18:F18">{1,2,3,4}</f><v>1</v>')
+        ),
+    )
     # -- unit codes and names that are formulas or paths (the file names are too) ------------
     for name, code, file in (
         ("unit_code_equals", '=HYPERLINK("http://evil.example","Xem")', '=HYPERLINK("x").xlsx'),
@@ -970,13 +1026,79 @@ _ODS_NESTED = (
 )
 
 
-def _ods_repeated(flood: bytes, before: bytes = b"</table:table>") -> bytes:
+def _referenced_target(data: bytes, far: Callable[[bytes], bytes]) -> bytes:
+    card = _part(data, CARD)
+    parts = [(n, d) for n, d in _unpack(data) if n != CARD]
+    parts = [
+        (n, d.replace(b'Target="worksheets/sheet1.xml"', b'Target="worksheets/s&amp;1.xml"'))
+        if n == RELS
+        else (n, d)
+        for n, d in parts
+    ]
+    return _pack(
+        [*parts, ("xl/worksheets/s&1.xml", card), ("xl/worksheets/s&amp;1.xml", far(card))]
+    )
+
+
+def _external_workbook(xml: bytes) -> bytes:
+    twin = (
+        b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/officeDocument" Target="evil/workbook.xml" TargetMode="External"/>'
+    )
+    return xml.replace(b"</Relationships>", twin + b"</Relationships>")
+
+
+def _unicode_named(data: bytes, far: Callable[[bytes], bytes]) -> bytes:
+    """The card's part kept, and an entry ``x.xml`` (a far cell) whose Unicode Path extra
+    field names it ``xl/worksheets/sheet1.xml``."""
+    name = "xl/worksheets/x.xml"
+    body = b"\x01" + struct.pack("<I", zlib.crc32(name.encode())) + CARD.encode()
+    info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.extra = struct.pack("<HH", 0x7075, len(body)) + body
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, content in _unpack(data):
+            archive.writestr(zipfile.ZipInfo(part, (1980, 1, 1, 0, 0, 0)), content)
+        archive.writestr(info, far(_part(data, CARD)))
+    return buffer.getvalue()
+
+
+_T_PREFIX = b'<office:document-content xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+
+
+def _table_twice(xml: bytes) -> bytes:
+    start = xml.index(b"<table:table ")
+    end = xml.index(b"</table:table>", start) + len(b"</table:table>")
+    return xml[:end] + xml[start:end] + xml[end:]
+
+
+def _unreferenced_formula(xml: bytes) -> bytes:
+    xml = xml.replace(b'<c r="E18" ', b'<c r="E99" ', 1)
+    return re.sub(rb'<c r="F18"( s="\d+")?>.*?</c>', rb"<c\1><f>1+2</f><v>3</v></c>", xml, count=1)
+
+
+def _foreign_formula(xml: bytes) -> bytes:
+    cell = b'<x:c xmlns:x="urn:x" r="F18"><x:f>1+2</x:f><x:v>3</x:v></x:c>'
+    return re.sub(rb'<c r="F18"( s="\d+")?>.*?</c>', cell, xml, count=1)
+
+
+def _ods_content(change: Callable[[bytes], bytes]) -> bytes:
+    """good.ods with its content.xml changed."""
+    return _ods_repeated(b"", change=change)
+
+
+def _ods_repeated(
+    flood: bytes,
+    before: bytes = b"</table:table>",
+    change: Callable[[bytes], bytes] | None = None,
+) -> bytes:
     """good.ods with ``flood`` put in its card's table, before the first ``before``."""
     source = HERE / "files" / "good.ods"
     parts = []
     for name, data in _unpack(source.read_bytes()):
         if name == "content.xml":
-            data = data.replace(before, flood + before, 1)
+            data = change(data) if change else data.replace(before, flood + before, 1)
         parts.append((name, data))
     # the mimetype first and stored, as ODF requires
     buffer = io.BytesIO()

@@ -133,6 +133,32 @@ def test_files_read_before_a_crash_in_the_same_batch_are_not_lost() -> None:
     assert len({r.split()[2] for r in results if r.startswith("ok")}) >= 3  # workers replaced
 
 
+def test_a_result_that_cannot_come_back_is_one_rejected_file() -> None:
+    """A job that raises, and one whose result cannot be sent back (as when memory runs out
+    while it is packed): that file is rejected, the others come back, the run ends."""
+
+    def job(path: Path) -> object:
+        if path.name == "unsendable":
+            return lambda: 0  # cannot be pickled
+        if path.name == "raises":
+            raise MemoryError
+        return f"ok {path.name}"
+
+    names = [f"card-{i:02}" for i in range(40)]
+    names[5], names[17] = "unsendable", "raises"
+    results = run_contained(
+        job,
+        lambda path, code, detail: f"{code} {path.name} {detail}",
+        [Path(n) for n in names],
+        workers=2,
+        limits=ReadLimits(seconds=5),
+    )
+    assert [r.split()[1] for r in results] == names  # type: ignore[union-attr]
+    assert str(results[5]).startswith("file_reader_crashed unsendable")
+    assert str(results[17]).startswith("file_reader_crashed raises MemoryError")
+    assert sum(str(r).startswith("ok") for r in results) == 38
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_run_accounts_for_every_file_when_readers_crash(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workers: int

@@ -99,3 +99,30 @@ def test_broken_xml_is_a_damaged_file() -> None:
     with pytest.raises(MarksError) as refused:
         xlsx_marks(sheet('<row r="1"><c r="A1"><f>1</c></row>'))
     assert refused.value.code == "file_truncated"
+
+
+CALAMINE_RULES = [
+    # a cell without a reference takes its row from <row>, not from the cell before it
+    (sheet('<row r="15"><c r="E99"/><c><f>1</f><v>1</v></c></row>'), {"F15"}),
+    # a cell in a foreign namespace is still a cell (elements are matched by local name)
+    (
+        sheet('<row r="15"><x:c xmlns:x="urn:x" r="F15"><x:f>1</x:f><x:v>1</x:v></x:c></row>'),
+        {"F15"},
+    ),
+    # an array formula's result fills its whole range
+    (
+        sheet(
+            '<row r="15"><c r="C15"><f t="array" ref="C15:F15">{1,2,3,4}</f><v>1</v></c>'
+            '<c r="F15"><v>4</v></c></row>'
+        ),
+        {"C15", "D15", "E15", "F15"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("xml", "formulas"), CALAMINE_RULES, ids=["row", "namespace", "array"])
+def test_cells_are_placed_and_recognised_as_calamine_reads_them(
+    xml: bytes, formulas: set[str]
+) -> None:
+    assert xlsx_marks(xml).formulas == formulas
+    assert _tree_marks(xml).formulas == formulas

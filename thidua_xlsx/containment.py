@@ -124,6 +124,7 @@ class _Pool(Generic[R]):
         )
         self.pending: deque[int] = deque(range(len(paths)))
         self.results: dict[int, R] = {}
+        self.lost: dict[int, int] = {}  # index → times its result was lost with a worker
         self.workers: list[_Worker] = []
         # files per message: the results of a batch come back in one message, so numbers and
         # texts they share are sent (and kept here) once; few enough that the last batches
@@ -210,6 +211,8 @@ class _Pool(Generic[R]):
                     continue
                 delivered = set()
                 for index, result in message:
+                    if isinstance(result, _Failed):
+                        result = self.failed(self.paths[index], CRASHED, result.detail)
                     self._done(index, result)
                     delivered.add(index)
                 worker.finished = [i for i in worker.finished if i not in delivered]
@@ -240,10 +243,18 @@ class _Pool(Generic[R]):
     def _replace(self, worker: _Worker, code: str, how: str) -> None:
         """The file it was reading (if any) is rejected; the rest go back to the queue, with
         the files it had read but whose results it had not sent yet."""
-        if worker.outstanding and code:
+        blamed = bool(worker.outstanding and code)
+        if blamed:
             index = worker.outstanding.popleft()
             self._done(index, self.failed(self.paths[index], code, how))
-        self.pending.extendleft(reversed([*worker.finished, *worker.outstanding]))
+        for index in worker.finished if not blamed else ():
+            # read, and the worker died with no file to blame, sending the results: twice,
+            # and the results themselves are taken to kill workers
+            self.lost[index] = self.lost.get(index, 0) + 1
+            if self.lost[index] > 1:
+                self._done(index, self.failed(self.paths[index], CRASHED, how))
+        again = [i for i in worker.finished if i not in self.results]
+        self.pending.extendleft(reversed([*again, *worker.outstanding]))
         with contextlib.suppress(OSError):
             worker.conn.close()
         worker.process.close()
@@ -277,14 +288,48 @@ def _worker_main(
             tasks = conn.recv()
         except (EOFError, OSError):
             os._exit(0)  # the parent is gone or done with us
-        results = []
+        results: list[tuple[int, object]] = []
         try:
             for index, path in tasks:
-                results.append((index, job(path)))
+                try:
+                    results.append((index, job(path)))
+                except BaseException as exc:
+                    results.append((index, _Failed(_clip(exc))))
                 conn.send(index)  # read: the parent restarts the clock for the next file
-            conn.send(results)
+            _send_results(conn, results)
         except (OSError, EOFError):
             os._exit(0)
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A file whose job raised, or whose result could not be sent back, in the worker."""
+
+    detail: str
+
+
+def _clip(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def _send_results(conn: Connection, results: list[tuple[int, object]]) -> None:
+    """The batch's results in one message; one by one when that fails (a result that cannot
+    be pickled, or memory running out on the way), a result that still fails as _Failed."""
+    try:
+        conn.send(results)
+        return
+    except (OSError, EOFError):
+        raise
+    except BaseException:
+        pass
+    for index, result in results:
+        try:
+            conn.send([(index, result)])
+        except (OSError, EOFError):
+            raise
+        except BaseException as exc:
+            conn.send([(index, _Failed(_clip(exc)))])
 
 
 @contextlib.contextmanager

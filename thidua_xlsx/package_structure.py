@@ -7,12 +7,16 @@ defusedxml and returns a :class:`PackageStructure`; the size guard (which sheet 
 before python-calamine builds it) and the reader (which part holds the scorecard's formulas)
 both ask it, so that they cannot disagree. No regular expression decides structure.
 
-python-calamine resolves the same relationships by rules of its own (the workbook folder from
-``_rels/.rels``, targets joined to it as text, part names matched without regard to case).
-A package that its rules and the standard's (Open Packaging Conventions) would read two ways,
-or that says one thing twice, is refused as ``file_structure_ambiguous``: no program that
-people use writes one, and the guard must bound the part that calamine will read. Whatever
-this check misses, the contained worker (see :mod:`thidua_xlsx.containment`) still holds.
+python-calamine resolves the same relationships by rules of its own: the last relationship
+whose type ends ``/relationships/officeDocument`` gives the workbook's folder; ids and targets
+are taken as written (no ``&amp;`` decoded); targets are joined to the folder as text; part
+names are matched without regard to ASCII case, and a zip entry's Info-ZIP Unicode name wins
+over its plain name. Rather than imitate those rules, this module accepts only packages that
+both readings read alike: one workbook relationship, plain targets (no ``.``, ``..`` or backslash),
+no character references in the relationships, no second name on a zip entry, no part name
+twice, every ``<sheet>`` in the workbook's list, no relationship id twice. Anything else is
+refused as ``file_structure_ambiguous``: no program that people use writes such a file. What
+this check misses still costs only the file (see :mod:`thidua_xlsx.containment`).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from defusedxml.common import DefusedXmlException
 __all__ = ["PackageStructure", "SheetEntry", "StructureError", "xlsx_structure"]
 
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE_DOCUMENT = "/officeDocument"
+_OFFICE_DOCUMENT = "/relationships/officeDocument"
 _MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _WORKBOOK_TYPES = ("spreadsheetml", "ms-excel")
 _SHEET_NAMESPACES = (
@@ -83,11 +87,13 @@ def xlsx_structure(archive: zipfile.ZipFile, read_part: Callable[[str], bytes]) 
     file could forge)."""
     entries = _entries(archive)
     root_rels = _read(entries, read_part, "_rels/.rels")
+    _no_references(root_rels, "_rels/.rels")
     types = _read(entries, read_part, "[Content_Types].xml")
     workbook_part = _workbook_part(root_rels)
     workbook = _read(entries, read_part, workbook_part)
     rels_part = _rels_part(workbook_part)
     workbook_rels = _read(entries, read_part, rels_part)
+    _no_references(workbook_rels, rels_part)
     names = tuple(sorted(entries))
     return _structure(names, root_rels, types, workbook_part, workbook, workbook_rels)
 
@@ -97,11 +103,35 @@ def _entries(archive: zipfile.ZipFile) -> dict[str, str]:
     Two entries that look the same that way are one name twice: ambiguous."""
     entries: dict[str, str] = {}
     for info in archive.infolist():
+        if _UNICODE_PATH in _extra_fields(info.extra):
+            # a second name for the entry, which some zip readers (calamine's) take and
+            # others (Python's) ignore
+            raise StructureError("file_structure_ambiguous", f"{info.filename}: 0x7075")
         key = info.filename.replace("\\", "/").lower()
         if key in entries:
             raise StructureError("file_structure_ambiguous", f"{info.filename} ×2")
         entries[key] = info.filename
     return entries
+
+
+_UNICODE_PATH = 0x7075  # Info-ZIP Unicode Path extra field
+
+
+def _extra_fields(extra: bytes) -> set[int]:
+    """The header ids of a zip entry's extra fields (each: id, size, data; APPNOTE 4.5)."""
+    ids, offset = set(), 0
+    while offset + 4 <= len(extra):
+        ids.add(int.from_bytes(extra[offset : offset + 2], "little"))
+        offset += 4 + int.from_bytes(extra[offset + 2 : offset + 4], "little")
+    return ids
+
+
+def _no_references(xml: bytes, where: str) -> None:
+    """calamine takes relationship ids and targets as written, the standard decodes ``&amp;``
+    and ``&#…;`` in them: a relationships part that writes any such reference could be read
+    two ways (none needs one)."""
+    if b"&" in xml:
+        raise StructureError("file_structure_ambiguous", f"{where}: &")
 
 
 def _read(entries: dict[str, str], read_part: Callable[[str], bytes], name: str) -> bytes:
@@ -146,21 +176,25 @@ def _structure(
 
 @lru_cache(maxsize=64)
 def _workbook_part(root_rels: bytes) -> str:
-    """The workbook part, as ``_rels/.rels`` names it. calamine reads ``workbook.xml`` in the
-    folder of that target, whatever its file name: another name is ambiguous."""
-    targets = [
-        target
+    """The workbook part, as ``_rels/.rels`` names it. calamine takes the last relationship
+    whose type ends ``/relationships/officeDocument`` (external or not) and reads
+    ``workbook.xml`` in the folder of its target, whatever its file name: anything but one
+    such relationship to a plain ``…/workbook.xml`` is refused."""
+    found = [
+        (target, external)
         for kind, target, external in _relationship_list(root_rels, "_rels/.rels")
-        if kind.endswith(_OFFICE_DOCUMENT) and not external
+        if kind.endswith(_OFFICE_DOCUMENT)
     ]
-    if not targets:
+    if not found:
         raise StructureError("file_not_workbook", "_rels/.rels")
-    if len(targets) > 1:
-        raise StructureError("file_structure_ambiguous", "_rels/.rels: officeDocument ×2")
-    part = _resolve("", targets[0])
+    if len(found) > 1 or found[0][1]:
+        raise StructureError("file_structure_ambiguous", "_rels/.rels: officeDocument")
+    target = found[0][0]
+    _plain_target(target, "_rels/.rels")
+    part = _resolve("", target)
     if posixpath.basename(part).lower() != "workbook.xml":
         # another document (a .docx renamed), or a workbook under a name calamine ignores
-        raise StructureError("file_not_workbook", f"_rels/.rels: {targets[0]}")
+        raise StructureError("file_not_workbook", f"_rels/.rels: {target}")
     return part
 
 
@@ -209,18 +243,21 @@ def _sheet_elements(root: Element, where: str) -> list[Element]:
 
 
 def _one_part(entries: dict[str, str], folder: str, target: str) -> str:
-    """The zip entry a sheet's target names. The standard resolves it against the workbook's
-    folder (``..`` and all); calamine joins it to that folder as text: both must name the same
-    entry (or calamine must find none, and fail as the standard reading does)."""
-    standard = _resolve(folder, target)
-    joined = target[1:] if target.startswith("/") else f"{folder}/{target}" if folder else target
-    found = entries.get(standard.lower())
-    other = entries.get(joined.replace("\\", "/").lower())
+    """The zip entry a sheet's target names (a plain target: see :func:`_plain_target`)."""
+    _plain_target(target, "workbook.xml.rels")
+    found = entries.get(_resolve(folder, target).lower())
     if found is None:
         raise StructureError("file_truncated", f"{target}?")
-    if other is not None and other != found:
-        raise StructureError("file_structure_ambiguous", f"{target}")
     return found
+
+
+def _plain_target(target: str, where: str) -> None:
+    """A target that the standard's resolution and calamine's joining as text read alike:
+    no ``\\``, no ``.``, ``..`` or empty segment (absolute or relative to the workbook's
+    folder, both read it the same way then)."""
+    segments = target[1:].split("/") if target.startswith("/") else target.split("/")
+    if "\\" in target or any(segment in ("", ".", "..") for segment in segments):
+        raise StructureError("file_structure_ambiguous", f"{where}: {target}")
 
 
 def _resolve(folder: str, target: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import posixpath
 import stat
 import struct
 import zipfile
@@ -179,6 +180,10 @@ def read_returned_file(path: Path) -> ReturnedFile:
         _close(archive)
         raise
     try:
+        if len(set(workbook.sheet_names)) != len(workbook.sheet_names):
+            # two sheets of one name: calamine keeps the last one's cells, a name lookup the
+            # first (every format)
+            raise UnusableFileError("file_structure_ambiguous", "×2")
         if structure is not None and workbook.sheet_names != structure.sheet_names:
             # calamine found other sheets than the workbook lists: the guard would bound
             # parts calamine does not read
@@ -422,13 +427,23 @@ def _read(
         sheet_renamed=renamed,
         metadata_visible=metadata_visible,
         macros=(
-            any(n.startswith(_MACRO_PARTS) for n in names)
+            any(n.startswith(_parts_of(structure, _MACRO_PARTS)) for n in names)
             if archive is not None
             else _OLE_MACRO_MARK in data
         ),
-        external_links=sum(1 for n in names if n.startswith(_EXTERNAL_LINK_PARTS)),
+        external_links=sum(
+            1 for n in names if n.startswith(_parts_of(structure, (_EXTERNAL_LINK_PARTS,)))
+        ),
         merged=_merged(sheet),
     )
+
+
+def _parts_of(structure: PackageStructure | None, prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """Part-name prefixes in the workbook's own folder (``xl/`` unless the package says
+    otherwise), and as written."""
+    folder = posixpath.dirname(structure.workbook_part) if structure is not None else "xl"
+    moved = tuple(folder + p[2:] if p.startswith("xl/") else p for p in prefixes)
+    return tuple(dict.fromkeys(prefixes + moved))
 
 
 def _merged(sheet: python_calamine.CalamineSheet) -> tuple[tuple[int, int, int, int], ...]:

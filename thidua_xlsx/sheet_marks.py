@@ -39,16 +39,8 @@ __all__ = [
     "xlsx_marks",
 ]
 
-_MAIN_NS = (
-    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "http://purl.oclc.org/ooxml/spreadsheetml/main",
-)
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODS_SPREADSHEET = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}spreadsheet"
-_SHEET_DATA = {f"{{{ns}}}sheetData" for ns in _MAIN_NS}
-_C_NAMES = {f"{ns} c" for ns in _MAIN_NS}  # as expat names them (namespace, space, name)
-_F_NAMES = {f"{ns} f" for ns in _MAIN_NS}
-_SHEET_DATA_NAMES = {f"{ns} sheetData" for ns in _MAIN_NS}
 _CALCEXT_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 _XLS_FORMULA_RECORDS = (0x0006, 0x0206, 0x0406)  # FORMULA in BIFF5-8, BIFF3, BIFF4
 _XLS_EOF = 0x000A
@@ -89,9 +81,22 @@ class _PastSheetDataError(Exception):
     """The first ``sheetData`` is over: nothing after it is read."""
 
 
+# Elements are matched by their local name, whatever their prefix or namespace, and a cell's
+# reference is its unprefixed ``r`` attribute: as python-calamine reads them.
+_SPANNING = ("array", "dataTable")  # a formula whose result fills the cells of its ``ref``
+_MAX_SPAN = 1_000_000  # cells one formula may fill (a sheet is refused far below that)
+
+
+def _local(name: str) -> str:
+    """``c`` from ``c``, ``x:c``, ``{uri}c`` or expat's ``uri c``."""
+    return name[max(name.rfind(" "), name.rfind("}"), name.rfind(":")) + 1 :]
+
+
 def _streamed_marks(xml: bytes) -> SheetMarks | None:
-    """The formula cells by their references, or None when the tree is needed."""
+    """The formula cells by their references, or None when the tree is needed (an error
+    value, whose text is in the tree; a marked cell without its reference, placed there)."""
     formulas: list[str | None] = []
+    spans: list[str] = []
     needs_tree = False
     current: dict[str, str] | None = None
     marked: dict[str, str] | None = None  # the cell whose formula was counted last
@@ -99,15 +104,18 @@ def _streamed_marks(xml: bytes) -> SheetMarks | None:
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal current, marked, needs_tree, sheet_data
-        if name in _C_NAMES:
+        local = name[name.rfind(" ") + 1 :]
+        if local == "c":
             current = attrs
             if attrs.get("t") == "e":
-                needs_tree = True  # an error value: its text is in the tree
-        elif name in _F_NAMES:
+                needs_tree = True
+        elif local == "f":
             if current is not None and current is not marked:  # one per cell, however many
                 marked = current
                 formulas.append(current.get("r"))
-        elif name in _SHEET_DATA_NAMES:
+            if attrs.get("t") in _SPANNING and attrs.get("ref"):
+                spans.append(attrs["ref"])
+        elif local == "sheetData":
             sheet_data += 1
             if sheet_data > 1:
                 raise _PastSheetDataError
@@ -122,47 +130,35 @@ def _streamed_marks(xml: bytes) -> SheetMarks | None:
         raise MarksError("file_truncated", str(exc)) from exc
     if needs_tree or any(ref is None for ref in formulas):
         return None
-    return SheetMarks(frozenset(_canonical(ref) for ref in formulas if ref is not None))
+    cells = {_canonical(ref) for ref in formulas if ref is not None}
+    return SheetMarks(frozenset(cells | _spanned(spans)))
 
 
 def _tree_marks(xml: bytes) -> SheetMarks:
+    """The same, from the tree: every cell placed as python-calamine places it."""
     data = _sheet_data(xml)
     if data is None:
         return SheetMarks()
-    ns = data.tag[: -len("sheetData")]
-    c_tag, f_tag, v_tag = f"{ns}c", f"{ns}f", f"{ns}v"
-    formulas: list[ElementTree.Element] = []
-    errors: list[ElementTree.Element] = []
-    cell = data
-    for element in data.iter():  # document order: a <f> follows the <c> it belongs to
-        tag = element.tag
-        if tag == c_tag:
-            cell = element
-            if element.get("t") == "e":
-                errors.append(element)
-        elif tag == f_tag and cell is not data and (not formulas or formulas[-1] is not cell):
-            formulas.append(cell)
-    # a cell is named by its reference; only where a marked cell has none are the cells
-    # placed one after another, as spreadsheet programs place them
-    placed: dict[int, str] = {}
-    if any(cell.get("r") is None for cell in (*formulas, *errors)):
-        cells = list(data.iter(c_tag))
-        names = _placed(data, f"{ns}row", c_tag)
-        placed = dict(zip(map(id, cells), names, strict=True))
-
-    def name(cell: ElementTree.Element) -> str:
-        return placed.get(id(cell)) or _canonical(cell.get("r", ""))
-
-    found_errors = {}
-    for cell in errors:
-        value = cell.find(v_tag)
-        found_errors[name(cell)] = (value.text if value is not None else None) or "#ERROR"
-    return SheetMarks(frozenset(map(name, formulas)), found_errors)
+    formulas: set[str] = set()
+    spans: list[str] = []
+    errors: dict[str, str] = {}
+    for name, cell in _placed(data):
+        for child in cell.iter():
+            local = _local(child.tag)
+            if local == "f" and child is not cell:
+                formulas.add(name)
+                if child.get("t") in _SPANNING and child.get("ref"):
+                    spans.append(child.get("ref", ""))
+            elif local == "v" and cell.get("t") == "e" and name not in errors:
+                errors[name] = child.text or "#ERROR"
+        if cell.get("t") == "e" and name not in errors:
+            errors[name] = "#ERROR"
+    return SheetMarks(frozenset(formulas | _spanned(spans)), errors)
 
 
 def _sheet_data(xml: bytes) -> ElementTree.Element | None:
     """The first ``sheetData`` element."""
-    return next((e for e in parse_untrusted(xml).iter() if e.tag in _SHEET_DATA), None)
+    return next((e for e in parse_untrusted(xml).iter() if _local(e.tag) == "sheetData"), None)
 
 
 def parse_untrusted(xml: bytes) -> ElementTree.Element:
@@ -185,24 +181,58 @@ def _canonical(ref: str) -> str:
         raise MarksError("file_truncated", f"r={ref[:20]}") from None
 
 
-def _placed(data: ElementTree.Element, row_tag: str, c_tag: str) -> list[str]:
-    """Every cell's name in document order, a cell without a reference taking the place after
-    the previous one (and a row without a number the row after the previous one)."""
-    placed = []
-    row_index, col_index = -1, -1
-    for element in data.iter():  # document order, so a cell outside any row is placed too
-        if element.tag == row_tag:
-            row_index, col_index = _row_index(element.get("r"), row_index + 1), -1
-        elif element.tag == c_tag:
-            ref = element.get("r")
-            if ref:
-                try:
-                    row_index, col_index = parse_cell(ref)
-                except ValueError:
-                    raise MarksError("file_truncated", f"r={ref[:20]}") from None
-            else:
-                col_index += 1
-            placed.append(cell_name(max(row_index, 0), col_index))
+def _spanned(spans: list[str]) -> set[str]:
+    """Every cell of the ranges array formulas (and data tables) fill: their results come
+    from a formula too."""
+    cells: set[str] = set()
+    for span in spans:
+        first, _, last = span.partition(":")
+        try:
+            (r0, c0), (r1, c1) = parse_cell(first), parse_cell(last or first)
+        except ValueError:
+            raise MarksError("file_truncated", f"ref={span[:20]}") from None
+        if (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1) > _MAX_SPAN:
+            raise MarksError("sheet_too_large", span[:20])
+        cells.update(
+            cell_name(row, col)
+            for row in range(min(r0, r1), max(r0, r1) + 1)
+            for col in range(min(c0, c1), max(c0, c1) + 1)
+        )
+    return cells
+
+
+def _placed(data: ElementTree.Element) -> list[tuple[str, ElementTree.Element]]:
+    """Every cell of the sheetData with its name, as python-calamine places it: a row's
+    number sets the row (a row without one follows the previous row); a cell's reference
+    sets its place and the column of the next cell; a cell without one takes the current row
+    and the column after the previous cell."""
+    placed: list[tuple[str, ElementTree.Element]] = []
+    position = [0, 0]  # row, column
+
+    def cell(element: ElementTree.Element) -> None:
+        ref = element.get("r")
+        if ref:
+            try:
+                row, col = parse_cell(ref)
+            except ValueError:
+                raise MarksError("file_truncated", f"r={ref[:20]}") from None
+            position[1] = col
+        else:
+            row, col = position
+        placed.append((cell_name(row, col), element))
+        position[1] += 1
+
+    for child in data:
+        local = _local(child.tag)
+        if local == "row":
+            if child.get("r"):
+                position[0] = _row_index(child.get("r"), position[0])
+            for element in child.iter():
+                if element is not child and _local(element.tag) == "c":
+                    cell(element)
+            position[0], position[1] = position[0] + 1, 0
+        elif local == "c":
+            cell(child)
     return placed
 
 
@@ -215,6 +245,7 @@ def ods_marks(content: bytes, sheet_names: list[str], table_index: int) -> Sheet
     formula = f"{{{_TABLE_NS}}}formula"
     columns_repeated = f"{{{_TABLE_NS}}}number-columns-repeated"
     rows_repeated = f"{{{_TABLE_NS}}}number-rows-repeated"
+    _table_prefix_plain(content)
     root = _parse_safe(content)
     tables = [t for sheet in root.iter(_ODS_SPREADSHEET) for t in sheet.findall(table_tag)]
     names = [t.get(f"{{{_TABLE_NS}}}name", "") for t in tables]
@@ -234,6 +265,23 @@ def ods_marks(content: bytes, sheet_names: list[str], table_index: int) -> Sheet
             col += min(_count(cell.get(columns_repeated)), _MAX_COLUMNS)
         row += _count(element.get(rows_repeated))
     return SheetMarks(frozenset(refs), errors)
+
+
+def _table_prefix_plain(content: bytes) -> None:
+    """python-calamine reads .ods elements by their written names (``table:table-cell``),
+    the standard by their namespace: the prefix ``table`` must stand for the table namespace
+    and nothing else may, or the two would read different tables."""
+
+    def declared(prefix: str | None, uri: str) -> None:
+        if (prefix == "table") != (uri == _TABLE_NS):
+            raise MarksError("file_structure_ambiguous", f"content.xml: xmlns:{prefix}")
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartNamespaceDeclHandler = declared
+    try:
+        parser.Parse(content, True)
+    except expat.ExpatError as exc:
+        raise MarksError("file_truncated", str(exc)) from exc
 
 
 def xls_marks(data: bytes, sheet_name: str) -> SheetMarks:
