@@ -126,3 +126,18 @@ def test_cells_are_placed_and_recognised_as_calamine_reads_them(
 ) -> None:
     assert xlsx_marks(xml).formulas == formulas
     assert _tree_marks(xml).formulas == formulas
+
+
+def test_an_ods_matrix_formula_fills_its_span() -> None:
+    from thidua_xlsx.sheet_marks import ods_marks
+
+    content = (
+        b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        b' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body>'
+        b'<office:spreadsheet><table:table table:name="S"><table:table-row>'
+        b'<table:table-cell/><table:table-cell table:formula="of:={1;2}"'
+        b' table:number-matrix-columns-spanned="2" table:number-matrix-rows-spanned="1"/>'
+        b"<table:covered-table-cell/></table:table-row></table:table></office:spreadsheet>"
+        b"</office:body></office:document-content>"
+    )
+    assert ods_marks(content, ["S"], 0).formulas == {"B1", "C1"}

@@ -259,7 +259,11 @@ def ods_marks(content: bytes, sheet_names: list[str], table_index: int) -> Sheet
         for cell in element:
             if row < 1_048_576 and col < _MAX_COLUMNS:
                 if cell.get(formula) is not None:
-                    refs.add(cell_name(row, col))
+                    # a matrix formula's result fills the rows and columns it spans
+                    rows = _count(cell.get(f"{{{_TABLE_NS}}}number-matrix-rows-spanned"))
+                    cols = _count(cell.get(f"{{{_TABLE_NS}}}number-matrix-columns-spanned"))
+                    end = cell_name(row + rows - 1, col + cols - 1)
+                    refs |= _spanned([f"{cell_name(row, col)}:{end}"])
                 if cell.get(_CALCEXT_TYPE) == "error":  # LibreOffice's mark of an error value
                     errors[cell_name(row, col)] = "".join(cell.itertext()).strip() or "#ERROR"
             col += min(_count(cell.get(columns_repeated)), _MAX_COLUMNS)
