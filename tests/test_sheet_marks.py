@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from thidua_xlsx.sheet_marks import MarksError, _streamed_marks, _tree_marks, xlsx_marks
+from thidua_xlsx.refusal import UnusableFileError
+from thidua_xlsx.sheet_marks import _streamed_marks, _tree_marks, xlsx_marks
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -90,13 +91,13 @@ def test_formula_and_error_cells(xml: bytes, formulas: set[str], errors: dict[st
 
 def test_a_document_type_goes_through_defusedxml_and_is_refused() -> None:
     xml = b'<!DOCTYPE x [<!ENTITY a "b">]>' + sheet('<row r="1"><c r="A1"><f>1</f></c></row>')
-    with pytest.raises(MarksError) as refused:
+    with pytest.raises(UnusableFileError) as refused:
         xlsx_marks(xml)
     assert refused.value.code == "file_xml_unsafe"
 
 
 def test_broken_xml_is_a_damaged_file() -> None:
-    with pytest.raises(MarksError) as refused:
+    with pytest.raises(UnusableFileError) as refused:
         xlsx_marks(sheet('<row r="1"><c r="A1"><f>1</c></row>'))
     assert refused.value.code == "file_truncated"
 

@@ -53,7 +53,8 @@ if TYPE_CHECKING:
         Unit,
     )
     from .rank_merge import RankReport, merge_rank
-    from .scorecard_reader import ReturnedFile, UnusableFileError, read_returned_file
+    from .refusal import UnusableFileError
+    from .scorecard_reader import ReturnedFile, read_returned_file
     from .scoring import RawInput, ScoreCard, combine_inputs, compose, leaf_points, score_card
     from .submissions import Completeness, SubmissionStatus
     from .summary_writer import write_summary
@@ -158,7 +159,7 @@ _SOURCES: dict[str, str] = {
     "ThiduaError": "errors",
     "Unit": "model",
     "UnitSelectionError": "errors",
-    "UnusableFileError": "scorecard_reader",
+    "UnusableFileError": "refusal",
     "blank_campaign_sheets": "campaign_workbook_writer",
     "check_file": "checks",
     "combine_inputs": "scoring",

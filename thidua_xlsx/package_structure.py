@@ -31,7 +31,9 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
 
-__all__ = ["PackageStructure", "SheetEntry", "StructureError", "xlsx_structure"]
+from .refusal import UnusableFileError
+
+__all__ = ["PackageStructure", "SheetEntry", "xlsx_structure"]
 
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = "/relationships/officeDocument"
@@ -41,15 +43,6 @@ _SHEET_NAMESPACES = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "http://purl.oclc.org/ooxml/spreadsheetml/main",  # ISO strict
 )
-
-
-class StructureError(Exception):
-    """The package cannot be read unambiguously; ``code`` is the issue to report."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(code, detail)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -79,7 +72,7 @@ class PackageStructure:
 
 
 def xlsx_structure(archive: zipfile.ZipFile, read_part: Callable[[str], bytes]) -> PackageStructure:
-    """The structure of an .xlsx/.xlsm package; raises :class:`StructureError`.
+    """The structure of an .xlsx/.xlsm package; raises :class:`UnusableFileError`.
 
     ``read_part(name)`` inflates one part (bounded by the caller). The answer depends only on
     the bytes of four small parts and the zip's part names, so files made from one template
@@ -106,10 +99,10 @@ def _entries(archive: zipfile.ZipFile) -> dict[str, str]:
         if _UNICODE_PATH in _extra_fields(info.extra):
             # a second name for the entry, which some zip readers (calamine's) take and
             # others (Python's) ignore
-            raise StructureError("file_structure_ambiguous", f"{info.filename}: 0x7075")
+            raise UnusableFileError("file_structure_ambiguous", f"{info.filename}: 0x7075")
         key = info.filename.replace("\\", "/").lower()
         if key in entries:
-            raise StructureError("file_structure_ambiguous", f"{info.filename} ×2")
+            raise UnusableFileError("file_structure_ambiguous", f"{info.filename} ×2")
         entries[key] = info.filename
     return entries
 
@@ -131,13 +124,13 @@ def _no_references(xml: bytes, where: str) -> None:
     and ``&#…;`` in them: a relationships part that writes any such reference could be read
     two ways (none needs one)."""
     if b"&" in xml:
-        raise StructureError("file_structure_ambiguous", f"{where}: &")
+        raise UnusableFileError("file_structure_ambiguous", f"{where}: &")
 
 
 def _read(entries: dict[str, str], read_part: Callable[[str], bytes], name: str) -> bytes:
     found = entries.get(name.lower())
     if found is None:
-        raise StructureError("file_truncated", f"{name}?")
+        raise UnusableFileError("file_truncated", f"{name}?")
     return read_part(found)
 
 
@@ -153,7 +146,7 @@ def _structure(
     entries = {name.replace("\\", "/").lower(): name for name in names}
     content_type = _content_type(_parse(types, "[Content_Types].xml"), workbook_part)
     if content_type and not any(word in content_type for word in _WORKBOOK_TYPES):
-        raise StructureError("file_not_workbook", content_type)  # a .docx renamed, say
+        raise UnusableFileError("file_not_workbook", content_type)  # a .docx renamed, say
     macro = content_type == _MACRO_WORKBOOK
     relations = _relationships(workbook_rels, _rels_part(workbook_part))
     folder = posixpath.dirname(workbook_part)
@@ -162,13 +155,13 @@ def _structure(
         name = element.get("name")
         ids = [value for key, value in element.attrib.items() if _local(key) == "id"]
         if name is None or len(ids) != 1:
-            raise StructureError("file_structure_ambiguous", f"{workbook_part}: <sheet>")
+            raise UnusableFileError("file_structure_ambiguous", f"{workbook_part}: <sheet>")
         relation = relations.get(ids[0])
         if relation is None:
-            raise StructureError("file_truncated", f"{workbook_part}: {ids[0]}?")
+            raise UnusableFileError("file_truncated", f"{workbook_part}: {ids[0]}?")
         target, external = relation
         if external:
-            raise StructureError("file_structure_ambiguous", f"{name}: {target}")
+            raise UnusableFileError("file_structure_ambiguous", f"{name}: {target}")
         part = _one_part(entries, folder, target)
         sheets.append(SheetEntry(name, part, element.get("state", "visible")))
     return PackageStructure(workbook_part, tuple(sheets), macro)
@@ -186,15 +179,15 @@ def _workbook_part(root_rels: bytes) -> str:
         if kind.endswith(_OFFICE_DOCUMENT)
     ]
     if not found:
-        raise StructureError("file_not_workbook", "_rels/.rels")
+        raise UnusableFileError("file_not_workbook", "_rels/.rels")
     if len(found) > 1 or found[0][1]:
-        raise StructureError("file_structure_ambiguous", "_rels/.rels: officeDocument")
+        raise UnusableFileError("file_structure_ambiguous", "_rels/.rels: officeDocument")
     target = found[0][0]
     _plain_target(target, "_rels/.rels")
     part = _resolve("", target)
     if posixpath.basename(part).lower() != "workbook.xml":
         # another document (a .docx renamed), or a workbook under a name calamine ignores
-        raise StructureError("file_not_workbook", f"_rels/.rels: {target}")
+        raise UnusableFileError("file_not_workbook", f"_rels/.rels: {target}")
     return part
 
 
@@ -214,7 +207,7 @@ def _relationships(xml: bytes, where: str) -> dict[str, tuple[str, bool]]:
         if rel_id is None:
             continue
         if rel_id in found:
-            raise StructureError("file_structure_ambiguous", f"{where}: {rel_id} ×2")
+            raise UnusableFileError("file_structure_ambiguous", f"{where}: {rel_id} ×2")
         found[rel_id] = (element.get("Target", ""), element.get("TargetMode") == "External")
     return found
 
@@ -238,7 +231,7 @@ def _sheet_elements(root: Element, where: str) -> list[Element]:
         for e in sheets.findall(f"{{{ns}}}sheet")
     ]
     if anywhere != listed:
-        raise StructureError("file_structure_ambiguous", f"{where}: <sheet>")
+        raise UnusableFileError("file_structure_ambiguous", f"{where}: <sheet>")
     return listed
 
 
@@ -247,7 +240,7 @@ def _one_part(entries: dict[str, str], folder: str, target: str) -> str:
     _plain_target(target, "workbook.xml.rels")
     found = entries.get(_resolve(folder, target).lower())
     if found is None:
-        raise StructureError("file_truncated", f"{target}?")
+        raise UnusableFileError("file_truncated", f"{target}?")
     return found
 
 
@@ -257,7 +250,7 @@ def _plain_target(target: str, where: str) -> None:
     folder, both read it the same way then)."""
     segments = target[1:].split("/") if target.startswith("/") else target.split("/")
     if "\\" in target or any(segment in ("", ".", "..") for segment in segments):
-        raise StructureError("file_structure_ambiguous", f"{where}: {target}")
+        raise UnusableFileError("file_structure_ambiguous", f"{where}: {target}")
 
 
 def _resolve(folder: str, target: str) -> str:
@@ -266,7 +259,7 @@ def _resolve(folder: str, target: str) -> str:
     joined = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
     normal = posixpath.normpath(joined) if joined else ""
     if normal.startswith("../") or normal in ("..", "."):
-        raise StructureError("file_structure_ambiguous", target)
+        raise UnusableFileError("file_structure_ambiguous", target)
     return normal
 
 
@@ -282,9 +275,9 @@ def _parse(xml: bytes, where: str) -> Element:
     try:
         return SafeElementTree.fromstring(xml)
     except DefusedXmlException as exc:
-        raise StructureError("file_xml_unsafe", where) from exc
+        raise UnusableFileError("file_xml_unsafe", where) from exc
     except SafeElementTree.ParseError as exc:
-        raise StructureError("file_truncated", f"{where}: {exc}") from exc
+        raise UnusableFileError("file_truncated", f"{where}: {exc}") from exc
 
 
 def _local(tag: str) -> str:

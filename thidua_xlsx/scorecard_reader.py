@@ -38,7 +38,8 @@ from zlib_ng import zlib_ng
 
 from .campaign_loader import normalise_code
 from .cellref import cell_name, parse_cell
-from .package_structure import PackageStructure, StructureError, xlsx_structure
+from .package_structure import PackageStructure, xlsx_structure
+from .refusal import UnusableFileError
 from .rollup_data import RollupDataError, decode_inputs, text_check
 from .scorecard_layout import (
     COL,
@@ -53,7 +54,6 @@ from .scorecard_layout import (
 )
 from .sheet_extent import declares_entities, ods_refusal, xlsx_refusal
 from .sheet_marks import (
-    MarksError,
     SheetMarks,
     ods_marks,
     parse_untrusted,
@@ -77,15 +77,6 @@ _MACRO_PARTS = ("xl/vbaProject", "xl/macrosheets/", "xl/activeX/", "xl/embedding
 _EXTERNAL_LINK_PARTS = "xl/externalLinks/externalLink"
 _OLE_MACRO_MARK = "_VBA_PROJECT".encode("utf-16-le")
 _INFLATE_ERROR = cast(type[Exception], zlib_ng.error)  # its stub declares an instance
-
-
-class UnusableFileError(Exception):
-    """The file cannot be read as a workbook; ``code`` is the issue to report."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(code, detail)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -358,10 +349,7 @@ def _structure(data: bytes, archive: zipfile.ZipFile) -> PackageStructure:
             raise UnusableFileError("file_unpacked_too_large", f"{name}: {_size(declared)}")
         return _read_part(data, archive, name)
 
-    try:
-        return xlsx_structure(archive, read_part)
-    except StructureError as exc:
-        raise UnusableFileError(exc.code, exc.detail) from exc
+    return xlsx_structure(archive, read_part)
 
 
 def _marks(
@@ -373,15 +361,12 @@ def _marks(
     sheet_names: list[str],
 ) -> SheetMarks:
     """Formula and error cells of the scorecard sheet, in every format (see sheet_marks)."""
-    try:
-        if kind in ("xlsx", "xlsm"):
-            return xlsx_marks(sheet_xml)
-        if kind == "ods" and archive is not None:
-            content = _read_part(data, archive, "content.xml")
-            return ods_marks(content, sheet_names, sheet_names.index(sheet_name))
-        return xls_marks(data, sheet_name)
-    except MarksError as exc:
-        raise UnusableFileError(exc.code, exc.detail) from exc
+    if kind in ("xlsx", "xlsm"):
+        return xlsx_marks(sheet_xml)
+    if kind == "ods" and archive is not None:
+        content = _read_part(data, archive, "content.xml")
+        return ods_marks(content, sheet_names, sheet_names.index(sheet_name))
+    return xls_marks(data, sheet_name)
 
 
 def _read(
@@ -695,9 +680,9 @@ def _saved_at(archive: zipfile.ZipFile | None, kind: str, data: bytes) -> dateti
         raise UnusableFileError("file_unpacked_too_large", f"{part}: {_size(info.file_size)}")
     try:
         root = parse_untrusted(_read_part(data, archive, part))
-    except MarksError as exc:
+    except UnusableFileError as exc:
         if exc.code == "file_xml_unsafe":
-            raise UnusableFileError(exc.code, part) from exc
+            raise
         return None  # unreadable properties: the time is unknown, as when there are none
     for tag in _STAMPS["ods" if kind == "ods" else "xlsx"]:
         for element in root.iter(tag):

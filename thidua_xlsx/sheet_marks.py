@@ -29,9 +29,9 @@ from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
 
 from .cellref import cell_name, parse_cell
+from .refusal import UnusableFileError
 
 __all__ = [
-    "MarksError",
     "SheetMarks",
     "ods_marks",
     "parse_untrusted",
@@ -45,15 +45,6 @@ _CALCEXT_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calce
 _XLS_FORMULA_RECORDS = (0x0006, 0x0206, 0x0406)  # FORMULA in BIFF5-8, BIFF3, BIFF4
 _XLS_EOF = 0x000A
 _MAX_COLUMNS = 16384
-
-
-class MarksError(Exception):
-    """The sheet cannot be parsed; ``code`` is the issue to report."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(code, detail)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -127,7 +118,7 @@ def _streamed_marks(xml: bytes) -> SheetMarks | None:
     except _PastSheetDataError:
         pass
     except expat.ExpatError as exc:
-        raise MarksError("file_truncated", str(exc)) from exc
+        raise UnusableFileError("file_truncated", str(exc)) from exc
     if needs_tree or any(ref is None for ref in formulas):
         return None
     cells = {_canonical(ref) for ref in formulas if ref is not None}
@@ -163,13 +154,13 @@ def _sheet_data(xml: bytes) -> ElementTree.Element | None:
 
 def parse_untrusted(xml: bytes) -> ElementTree.Element:
     """An XML part of a returned file, parsed whole: through the standard library's C parser
-    when it is :func:`_plain`, else through defusedxml. Raises :class:`MarksError`."""
+    when it is :func:`_plain`, else through defusedxml. Raises :class:`UnusableFileError`."""
     if not _plain(xml):
         return _parse_safe(xml)
     try:
         return ElementTree.fromstring(xml)
     except ElementTree.ParseError as exc:
-        raise MarksError("file_truncated", str(exc)) from exc
+        raise UnusableFileError("file_truncated", str(exc)) from exc
 
 
 @lru_cache(maxsize=65536)  # the same few references on every card
@@ -178,7 +169,7 @@ def _canonical(ref: str) -> str:
     try:
         return cell_name(*parse_cell(ref))
     except ValueError:
-        raise MarksError("file_truncated", f"r={ref[:20]}") from None
+        raise UnusableFileError("file_truncated", f"r={ref[:20]}") from None
 
 
 def _spanned(spans: list[str]) -> set[str]:
@@ -190,9 +181,9 @@ def _spanned(spans: list[str]) -> set[str]:
         try:
             (r0, c0), (r1, c1) = parse_cell(first), parse_cell(last or first)
         except ValueError:
-            raise MarksError("file_truncated", f"ref={span[:20]}") from None
+            raise UnusableFileError("file_truncated", f"ref={span[:20]}") from None
         if (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1) > _MAX_SPAN:
-            raise MarksError("sheet_too_large", span[:20])
+            raise UnusableFileError("sheet_too_large", span[:20])
         cells.update(
             cell_name(row, col)
             for row in range(min(r0, r1), max(r0, r1) + 1)
@@ -215,7 +206,7 @@ def _placed(data: ElementTree.Element) -> list[tuple[str, ElementTree.Element]]:
             try:
                 row, col = parse_cell(ref)
             except ValueError:
-                raise MarksError("file_truncated", f"r={ref[:20]}") from None
+                raise UnusableFileError("file_truncated", f"r={ref[:20]}") from None
             position[1] = col
         else:
             row, col = position
@@ -250,7 +241,7 @@ def ods_marks(content: bytes, sheet_names: list[str], table_index: int) -> Sheet
     tables = [t for sheet in root.iter(_ODS_SPREADSHEET) for t in sheet.findall(table_tag)]
     names = [t.get(f"{{{_TABLE_NS}}}name", "") for t in tables]
     if len(tables) != sum(1 for _ in root.iter(table_tag)) or names != sheet_names:
-        raise MarksError("file_structure_ambiguous", "content.xml: table:table")
+        raise UnusableFileError("file_structure_ambiguous", "content.xml: table:table")
     refs: set[str] = set()
     errors: dict[str, str] = {}
     row = 0
@@ -278,14 +269,14 @@ def _table_prefix_plain(content: bytes) -> None:
 
     def declared(prefix: str | None, uri: str) -> None:
         if (prefix == "table") != (uri == _TABLE_NS):
-            raise MarksError("file_structure_ambiguous", f"content.xml: xmlns:{prefix}")
+            raise UnusableFileError("file_structure_ambiguous", f"content.xml: xmlns:{prefix}")
 
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartNamespaceDeclHandler = declared
     try:
         parser.Parse(content, True)
     except expat.ExpatError as exc:
-        raise MarksError("file_truncated", str(exc)) from exc
+        raise UnusableFileError("file_truncated", str(exc)) from exc
 
 
 def xls_marks(data: bytes, sheet_name: str) -> SheetMarks:
@@ -298,11 +289,11 @@ def xls_marks(data: bytes, sheet_name: str) -> SheetMarks:
             file_contents=data, on_demand=True, logfile=io.StringIO(), ragged_rows=True
         )
     except Exception as exc:  # xlrd raises many kinds on a damaged file
-        raise MarksError("file_truncated", f"xlrd: {exc}") from exc
+        raise UnusableFileError("file_truncated", f"xlrd: {exc}") from exc
     try:
         names = book.sheet_names()
         if sheet_name not in names:
-            raise MarksError("file_structure_ambiguous", sheet_name)
+            raise UnusableFileError("file_structure_ambiguous", sheet_name)
         # xlrd keeps each sheet's place in the record stream; reading its records from there
         # is what xlrd's own sheet reader does (xlrd 2.x: Book._sh_abs_posn, get_record_parts)
         book._position = book._sh_abs_posn[names.index(sheet_name)]
@@ -323,10 +314,10 @@ def xls_marks(data: bytes, sheet_name: str) -> SheetMarks:
             if cell.ctype == xlrd.XL_CELL_ERROR
         }
         return SheetMarks(frozenset(refs), errors)
-    except MarksError:
+    except UnusableFileError:
         raise
     except Exception as exc:
-        raise MarksError("file_truncated", f"xlrd: {exc}") from exc
+        raise UnusableFileError("file_truncated", f"xlrd: {exc}") from exc
     finally:
         book.release_resources()
 
@@ -344,9 +335,9 @@ def _parse_safe(xml: bytes) -> ElementTree.Element:
     try:
         return SafeElementTree.fromstring(xml)
     except DefusedXmlException as exc:
-        raise MarksError("file_xml_unsafe", type(exc).__name__) from exc
+        raise UnusableFileError("file_xml_unsafe", type(exc).__name__) from exc
     except SafeElementTree.ParseError as exc:
-        raise MarksError("file_truncated", str(exc)) from exc
+        raise UnusableFileError("file_truncated", str(exc)) from exc
 
 
 def _row_index(text: str | None, following: int) -> int:
@@ -356,7 +347,7 @@ def _row_index(text: str | None, following: int) -> int:
     try:
         return max(int(text) - 1, 0)
     except ValueError:
-        raise MarksError("file_truncated", f"r={text[:20]}") from None
+        raise UnusableFileError("file_truncated", f"r={text[:20]}") from None
 
 
 def _count(text: str | None) -> int:
