@@ -6,8 +6,9 @@
 * installs the package in editable mode with its ``test`` extra (pip);
 * installs LibreOffice (``libreoffice-calc-nogui`` and ``python3-uno``) with apt when it is
   missing and this user is root — the tests drive it as a real spreadsheet client;
-* runs ``ruff check``, ``ruff format --check``, ``mypy`` (strict on the package) and pytest
-  (warnings are errors). The LibreOffice tests fail rather than skip when it is missing here.
+* runs ``ruff check``, ``ruff format --check``, ``mypy`` (strict on the package),
+  ``lint-imports`` (the layer contracts in pyproject.toml) and pytest (warnings are errors).
+  The LibreOffice tests fail rather than skip when it is missing here.
 """
 
 from __future__ import annotations
@@ -71,9 +72,10 @@ def main() -> int:
         [sys.executable, "-m", "ruff", "check", "."],
         [sys.executable, "-m", "ruff", "format", "--check", "."],
         [sys.executable, "-m", "mypy"],
+        [str(Path(sys.executable).parent / "lint-imports")],  # the layers (pyproject.toml)
         [sys.executable, "-m", "pytest", *sys.argv[1:]],
     ]
-    failed = [" ".join(step[2:]) for step in steps if run(step, env=env) != 0]
+    failed = [" ".join(step[2:] or step) for step in steps if run(step, env=env) != 0]
     if failed:
         print(f"! failed: {', '.join(failed)}", flush=True)
         return 1

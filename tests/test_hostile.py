@@ -35,13 +35,14 @@ import thidua_xlsx.scorecard_writer
 import thidua_xlsx.summary_writer
 from thidua_xlsx import load_campaign
 from thidua_xlsx.check_run import CheckReport, run_check
-from thidua_xlsx.checks import FileResult, check_file
+from thidua_xlsx.checks import check_file
 from thidua_xlsx.cli import main
 from thidua_xlsx.containment import ReadLimits, run_contained
 from thidua_xlsx.feedback import write_feedback
 from thidua_xlsx.issues import CATALOGUE, Severity
 from thidua_xlsx.model import Campaign
 from thidua_xlsx.rank_merge import merge_rank
+from thidua_xlsx.results import FileResult
 from thidua_xlsx.scorecard_layout import CardLayout, CardShape, plan_card
 from thidua_xlsx.scorecard_writer import write_scorecard
 from thidua_xlsx.scoring import score_card

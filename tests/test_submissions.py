@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua_xlsx.checks import FileResult
 from thidua_xlsx.issues import Issue
 from thidua_xlsx.model import Campaign, CampaignInfo, Criterion, Method, link_criteria
+from thidua_xlsx.results import FileResult
 from thidua_xlsx.scoring import RawInput, score_card
 from thidua_xlsx.submissions import SubmissionStatus, choose_submissions
 

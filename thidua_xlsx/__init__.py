@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         write_campaign_workbook,
     )
     from .check_run import CheckReport, run_check
-    from .checks import FileResult, FileStatus, check_file
+    from .checks import check_file
     from .compose_merge import ComposeReport, merge_compose
     from .demo import DemoResult, run_demo
     from .errors import (
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     )
     from .rank_merge import RankReport, merge_rank
     from .refusal import UnusableFileError
+    from .results import FileResult, FileStatus
     from .scorecard_reader import ReturnedFile, read_returned_file
     from .scoring import RawInput, ScoreCard, combine_inputs, compose, leaf_points, score_card
     from .submissions import Completeness, SubmissionStatus
@@ -139,8 +140,8 @@ _SOURCES: dict[str, str] = {
     "Criterion": "model",
     "DemoDataError": "errors",
     "DemoResult": "demo",
-    "FileResult": "checks",
-    "FileStatus": "checks",
+    "FileResult": "results",
+    "FileStatus": "results",
     "InboxError": "errors",
     "Issue": "issues",
     "Method": "model",

@@ -1,10 +1,15 @@
-"""Cell references: zero-based (row, col) to and from ``A1`` notation. Pure."""
+"""Cells: what a cell holds once read (:data:`CellValue`), and zero-based (row, col) to and
+from ``A1`` notation. Pure."""
 
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, time, timedelta
 
-__all__ = ["cell_name", "column_index", "column_letters", "parse_cell"]
+__all__ = ["CellValue", "cell_name", "column_index", "column_letters", "parse_cell"]
+
+# a cell's value as the reading libraries give it (blank as None or "")
+CellValue = str | int | float | bool | date | datetime | time | timedelta | None
 
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384

@@ -10,12 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .checks import FileResult, FileStatus, check_file, collect_files, flag_duplicate_units
+from .checks import check_file, collect_files, flag_duplicate_units
 from .collector import collector_paused
 from .containment import DEFAULT_LIMITS, ReadLimits, run_contained
 from .errors import InboxError
 from .issues import Issue, Severity
 from .model import Campaign
+from .results import FileResult, FileStatus
 from .scorecard_layout import CardLayout, CardShape, planned_card
 from .scoring import RawInput
 from .text import format_decimal
@@ -259,7 +260,6 @@ def _lean(result: FileResult, numbers: dict[str, Decimal]) -> FileResult:
     }
     return replace(
         result,
-        returned=None,
         layout=None,
         members=members,
         card=card,

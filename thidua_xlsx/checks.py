@@ -9,16 +9,16 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
-from enum import Enum
 from pathlib import Path, PurePosixPath
 
-from .cellref import cell_name
-from .issues import Issue, Severity
+from .cellref import CellValue, cell_name
+from .issues import Issue
 from .legacy_text import fix_legacy_text
 from .model import Campaign, Criterion, Method
+from .results import FileResult
 from .scorecard_layout import (
     COL,
     FEEDBACK_KIND,
@@ -30,13 +30,9 @@ from .scorecard_layout import (
 )
 from .scorecard_reader import CriterionRow, ReturnedFile, UnusableFileError, read_returned_file
 from .scoring import RawInput, ScoreCard, score_card
-from .sheet_reader import CellValue
 from .text import format_date, format_decimal, parse_decimal
 
 __all__ = [
-    "OWN_FILE_CODES",
-    "FileResult",
-    "FileStatus",
     "check_file",
     "check_returned",
     "collect_files",
@@ -53,62 +49,6 @@ TEXT_MAX_LENGTH = 2000  # the scorecard's validation on evidence and explanation
 _SHOWN_MAX = 200  # a value quoted in a message is cut to this many characters
 # a unit code that no campaign has: a formula's first character, a path, a drive
 _UNSAFE_UNIT_CODE = re.compile(r"^[=+\-@\s]|[\\/:*?\"<>|\x00-\x1f]|\.\.")
-# A file this tool wrote, found among the inputs: never a unit's submission (SPEC §9)
-OWN_FILE_CODES = ("file_feedback_copy", "file_own_summary")
-
-
-class FileStatus(Enum):
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """One file's verdict: its unit, issues, the inputs as read and the recomputed scores."""
-
-    path: Path
-    unit: str | None
-    issues: tuple[Issue, ...]
-    card: ScoreCard | None = None
-    inputs: Mapping[str, RawInput] = field(default_factory=dict)
-    verified: Mapping[str, Decimal] = field(default_factory=dict)
-    values: Mapping[tuple[str, str], CellValue] = field(default_factory=dict)
-    layout: CardLayout | None = None
-    returned: ReturnedFile | None = None
-    saved_at: datetime | None = None  # when the workbook says it was last saved
-    # a summary read back: the units it carries, each checked like its own card
-    members: tuple[FileResult, ...] = ()
-    source: str = ""  # for a unit carried by a summary: the file it came from at the level below
-    card_kind: str = ""  # "full", "sector" or "composed" (from the card's hidden information)
-    is_summary: bool = False
-    cluster: str = ""  # for a summary: the cụm thi đua it ranks ("" for all the units)
-
-    @property
-    def status(self) -> FileStatus:
-        if any(i.severity is Severity.ERROR for i in self.issues):
-            return FileStatus.REJECTED
-        if self.card is None and not (self.is_summary and self.members):
-            return FileStatus.REJECTED
-        return FileStatus.ACCEPTED
-
-    @property
-    def name(self) -> str:
-        """The name shown to people (``tổng hợp.xlsx › NH-CA.xlsx`` for a carried unit)."""
-        return f"{self.path.name} › {self.source}" if self.source else self.path.name
-
-    def with_members(self) -> list[FileResult]:
-        """This result, then the units a summary carries."""
-        return [self, *self.members]
-
-    @property
-    def accepted(self) -> bool:
-        return self.status is FileStatus.ACCEPTED
-
-    @property
-    def is_own_file(self) -> bool:
-        """A file this tool wrote (an unchanged feedback copy, the level's own summary):
-        accounted for, never one of a unit's files."""
-        return any(i.code in OWN_FILE_CODES for i in self.issues)
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -275,7 +215,6 @@ class _Checker:
             self.verified,
             self.values,
             layout,
-            self.file,
             self.file.saved_at,
             card_kind=self.file.metadata.get("card", ""),
         )

@@ -10,10 +10,10 @@ import xlsxwriter
 
 from .atomic import atomic_output, output_time
 from .check_run import CheckReport
-from .checks import OWN_FILE_CODES
 from .errors import OutputError
 from .issues import Severity
 from .output_guard import check_outputs
+from .results import OWN_FILE_CODES
 from .scorecard_writer import write_issue_sheet, write_scorecard
 from .text import slug
 

@@ -37,7 +37,7 @@ import python_calamine
 from zlib_ng import zlib_ng
 
 from .campaign_loader import normalise_code
-from .cellref import cell_name, parse_cell
+from .cellref import CellValue, cell_name, parse_cell
 from .package_structure import PackageStructure, xlsx_structure
 from .refusal import UnusableFileError
 from .rollup_data import RollupDataError, decode_inputs, text_check
@@ -60,7 +60,6 @@ from .sheet_marks import (
     xls_marks,
     xlsx_marks,
 )
-from .sheet_reader import CellValue
 
 __all__ = ["CellRead", "CriterionRow", "ReturnedFile", "UnusableFileError", "read_returned_file"]
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import python_calamine
 
-__all__ = ["CellValue", "SheetData", "UnreadableWorkbookError", "read_workbook"]
+from .cellref import CellValue
 
-CellValue = str | int | float | bool | date | datetime | time | timedelta | None
+__all__ = ["CellValue", "SheetData", "UnreadableWorkbookError", "read_workbook"]
 
 
 class UnreadableWorkbookError(Exception):

@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from .checks import FileResult
 from .issues import Issue
+from .results import FileResult
 from .text import fold
 
 if TYPE_CHECKING:  # the report is only passed through (this module stays free of the engine)
