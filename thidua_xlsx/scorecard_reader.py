@@ -124,7 +124,6 @@ class ReturnedFile:
     error_cells: Mapping[str, str]
     total_row: int | None  # 0-based row of the TỔNG ĐIỂM line, found by its label
     saved_at: datetime | None
-    sheet_index: int = 0
     sheet_renamed: bool = False
     metadata_visible: bool = False
     # a summary workbook: the units it carries, one row each on its data sheet
@@ -392,7 +391,6 @@ def _read(
     sheet, sheet_xml = loader.load(name)
     cells = sheet.to_python(skip_empty_area=False)
     rows, duplicates = _criterion_rows(cells)
-    sheet_index = loader.sheet_names.index(name)
     names = archive.NameToInfo if archive is not None else {}
     marks = _marks(data, archive, kind, sheet_xml, name, loader.sheet_names)
     return ReturnedFile(
@@ -407,7 +405,6 @@ def _read(
         error_cells=marks.errors,
         total_row=_find_total_row(cells),
         saved_at=_saved_at(archive, kind, data),
-        sheet_index=sheet_index,
         sheet_renamed=renamed,
         metadata_visible=metadata_visible,
         macros=(
