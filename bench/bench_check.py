@@ -15,7 +15,7 @@ filled with valid values and on time (as in bench_merge). Measured per file:
   also reading the unit code from the metadata sheet (thidua_xlsx reads it too), printed
   beside it;
 * a whole run as the command line makes it (every file read in a contained worker process,
-  see thidua_xlsx.containment) with one worker and with two, against the same files checked
+  see thidua_xlsx.runtime.containment) with one worker and with two, against the same files checked
   one after the other in this process: what the isolation costs;
 * the sample ward's inbox (15 files), end to end: ``thidua check`` started as a command;
 * with ``--baseline REV`` (a git revision, e.g. ``HEAD~1``), the same figures for that
@@ -44,17 +44,17 @@ import pandas as pd  # noqa: E402
 import python_calamine  # noqa: E402
 
 from thidua_xlsx import load_campaign  # noqa: E402
-from thidua_xlsx.check_run import run_check  # noqa: E402
-from thidua_xlsx.checks import check_file  # noqa: E402
-from thidua_xlsx.scorecard_layout import (  # noqa: E402
+from thidua_xlsx.checking.card import check_file  # noqa: E402
+from thidua_xlsx.checking.run import run_check  # noqa: E402
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename  # noqa: E402
+from thidua_xlsx.scorecard.layout import (  # noqa: E402
     META_SHEET,
     SCORECARD_SHEET,
     CardLayout,
     CardShape,
     plan_card,
 )
-from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
-from thidua_xlsx.templates import scorecard_filename  # noqa: E402
+from thidua_xlsx.scorecard.writer import write_scorecard  # noqa: E402
 
 from fill_helpers import valid_fill  # noqa: E402
 from province import on_time, synthetic_province  # noqa: E402
@@ -214,7 +214,7 @@ def uncontained(campaign: object, files: list[Path], workers: int) -> list[objec
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from thidua_xlsx.check_run import _CheckJob
+    from thidua_xlsx.checking.run import _CheckJob
 
     job = _CheckJob(campaign)  # type: ignore[arg-type]
     context = multiprocessing.get_context("fork")
@@ -244,8 +244,8 @@ _BASELINE = """
 import json, os, pickle, sys, time
 from pathlib import Path
 sys.path.insert(0, os.getcwd())
-from thidua_xlsx.checks import check_file
-from thidua_xlsx.check_run import run_check
+from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.run import run_check
 campaign = pickle.loads(Path(sys.argv[1]).read_bytes())
 files = sorted(Path(sys.argv[2]).glob("*.xlsx"))
 layouts = {}

@@ -49,14 +49,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 import pandas as pd  # noqa: E402
 
 from thidua_xlsx import load_campaign  # noqa: E402
-from thidua_xlsx.checks import check_file  # noqa: E402
-from thidua_xlsx.collector import collector_paused  # noqa: E402
-from thidua_xlsx.model import Campaign, SectionKind  # noqa: E402
-from thidua_xlsx.rank_merge import RankReport, merge_rank  # noqa: E402
-from thidua_xlsx.scorecard_layout import META_SHEET, SCORECARD_SHEET, plan_card  # noqa: E402
-from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
-from thidua_xlsx.summary_writer import write_summary  # noqa: E402
-from thidua_xlsx.templates import scorecard_filename  # noqa: E402
+from thidua_xlsx.checking.card import check_file  # noqa: E402
+from thidua_xlsx.core.model import Campaign, SectionKind  # noqa: E402
+from thidua_xlsx.merge.rank import RankReport, merge_rank  # noqa: E402
+from thidua_xlsx.runtime.bulk import collector_paused  # noqa: E402
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename  # noqa: E402
+from thidua_xlsx.scorecard.layout import META_SHEET, SCORECARD_SHEET, plan_card  # noqa: E402
+from thidua_xlsx.scorecard.writer import write_scorecard  # noqa: E402
+from thidua_xlsx.summary.writer import write_summary  # noqa: E402
 
 from fill_helpers import valid_fill  # noqa: E402
 from province import on_time, synthetic_wards  # noqa: E402

@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from thidua_xlsx import load_campaign  # noqa: E402
-from thidua_xlsx.scorecard_layout import plan_card  # noqa: E402
-from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
-from thidua_xlsx.templates import write_templates  # noqa: E402
+from thidua_xlsx.scorecard.blank_cards import write_templates  # noqa: E402
+from thidua_xlsx.scorecard.layout import plan_card  # noqa: E402
+from thidua_xlsx.scorecard.writer import write_scorecard  # noqa: E402
 
 from openpyxl_scorecard import write_openpyxl_scorecard  # noqa: E402
 from province import synthetic_province  # noqa: E402

@@ -2,7 +2,7 @@
 
 Same sheets, cells, values, formulas, fonts, borders, fills, merges, row heights, validations
 (with their messages), conditional formats, protection, print setup, guide and metadata as
-thidua_xlsx.scorecard_writer, from the same CardLayout — only the library differs.
+thidua_xlsx.scorecard.writer, from the same CardLayout — only the library differs.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from thidua_xlsx.model import Criterion, Method
-from thidua_xlsx.scorecard_layout import (
+from thidua_xlsx.core.model import Criterion, Method
+from thidua_xlsx.core.scoring import score_card
+from thidua_xlsx.scorecard.layout import (
     COL,
     COLUMN_TITLES,
     GUIDE_SHEET,
@@ -27,8 +28,7 @@ from thidua_xlsx.scorecard_layout import (
     SCORECARD_SHEET,
     CardLayout,
 )
-from thidua_xlsx.scorecard_writer import _GUIDE, _height, _method_text
-from thidua_xlsx.scoring import score_card
+from thidua_xlsx.scorecard.writer import _GUIDE, _height, _method_text
 
 _WIDTHS = (9, 52, 17, 8, 9, 11, 10, 26, 26, 10)
 _LETTERS = "ABCDEFGHIJ"

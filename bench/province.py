@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from thidua_xlsx.model import Campaign, Unit
+from thidua_xlsx.core.model import Campaign, Unit
 
 WARD = "P-NHONHUNG"
 

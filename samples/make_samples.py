@@ -39,12 +39,12 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from thidua_xlsx import load_campaign  # noqa: E402
-from thidua_xlsx.checks import check_file  # noqa: E402
-from thidua_xlsx.model import Campaign, Criterion, Method, Unit  # noqa: E402
-from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, CardLayout, plan_card  # noqa: E402
-from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
-from thidua_xlsx.scoring import RawInput  # noqa: E402
-from thidua_xlsx.templates import scorecard_filename  # noqa: E402
+from thidua_xlsx.checking.card import check_file  # noqa: E402
+from thidua_xlsx.core.model import Campaign, Criterion, Method, Unit  # noqa: E402
+from thidua_xlsx.core.scoring import RawInput  # noqa: E402
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename  # noqa: E402
+from thidua_xlsx.scorecard.layout import SCORECARD_SHEET, CardLayout, plan_card  # noqa: E402
+from thidua_xlsx.scorecard.writer import write_scorecard  # noqa: E402
 
 CAMPAIGN = ROOT / "workbook_templates" / "nhon-hung-2024-bdg.xlsx"
 WARD, TOWN = "P-NHONHUNG", "TXTB"

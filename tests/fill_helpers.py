@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from thidua_xlsx.model import Campaign, Method
-from thidua_xlsx.scorecard_layout import CardLayout
-from thidua_xlsx.scoring import RawInput
+from thidua_xlsx.core.model import Campaign, Method
+from thidua_xlsx.core.scoring import RawInput
+from thidua_xlsx.scorecard.layout import CardLayout
 
 Values = dict[tuple[str, str], object]
 

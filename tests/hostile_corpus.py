@@ -37,10 +37,10 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from thidua_xlsx import load_campaign  # noqa: E402
-from thidua_xlsx.model import Campaign  # noqa: E402
-from thidua_xlsx.scorecard_layout import plan_card  # noqa: E402
-from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
-from thidua_xlsx.templates import scorecard_filename  # noqa: E402
+from thidua_xlsx.core.model import Campaign  # noqa: E402
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename  # noqa: E402
+from thidua_xlsx.scorecard.layout import plan_card  # noqa: E402
+from thidua_xlsx.scorecard.writer import write_scorecard  # noqa: E402
 
 from conftest import SEED_003  # noqa: E402
 from fill_helpers import valid_fill  # noqa: E402
@@ -544,7 +544,7 @@ _ENTRIES: list[tuple[str, str, str, Callable[[Path], None]]] = [
 
 def _feedback_copy(campaign: Campaign, card: bytes) -> bytes:
     """A feedback copy of ``card`` as ``check --feedback`` writes it (the same values)."""
-    from thidua_xlsx.checks import check_file
+    from thidua_xlsx.checking.card import check_file
 
     layout = plan_card(campaign, campaign.unit(BASE_UNIT))
     with tempfile.TemporaryDirectory(prefix="thidua-hostile-") as tmp:

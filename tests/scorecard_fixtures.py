@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.scorecard_layout import plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
+from thidua_xlsx.scorecard.layout import plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
 
 from conftest import SEED_000, SEED_003
 

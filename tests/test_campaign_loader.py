@@ -24,7 +24,7 @@ from thidua_xlsx import (
     parse_campaign,
     write_campaign_workbook,
 )
-from thidua_xlsx.sheet_reader import SheetData, read_workbook
+from thidua_xlsx.intake.sheets import SheetData, read_workbook
 
 Mutation = Callable[[CampaignSheets], None]
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua_xlsx.cellref import MAX_COLS, MAX_ROWS, cell_name, column_index, parse_cell
+from thidua_xlsx.core.cellref import MAX_COLS, MAX_ROWS, cell_name, column_index, parse_cell
 
 CASES = [
     (0, 0, "A1"),

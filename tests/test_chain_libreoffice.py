@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.cellref import cell_name
-from thidua_xlsx.compose_merge import merge_compose
-from thidua_xlsx.model import Campaign, Criterion, Method, SectionKind
-from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.scorecard_layout import COL, SCORECARD_SHEET, plan_card
-from thidua_xlsx.scorecard_writer import write_composed_card, write_scorecard
-from thidua_xlsx.scoring import RawInput
-from thidua_xlsx.summary_writer import write_summary
-from thidua_xlsx.templates import scorecard_filename
+from thidua_xlsx.core.cellref import cell_name
+from thidua_xlsx.core.model import Campaign, Criterion, Method, SectionKind
+from thidua_xlsx.core.scoring import RawInput
+from thidua_xlsx.merge.compose import merge_compose
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename
+from thidua_xlsx.scorecard.layout import COL, SCORECARD_SHEET, plan_card
+from thidua_xlsx.scorecard.writer import write_composed_card, write_scorecard
+from thidua_xlsx.summary.writer import write_summary
 
 from conftest import SEED_003
 from fill_helpers import open_deadline, valid_fill

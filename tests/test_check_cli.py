@@ -13,11 +13,11 @@ import openpyxl
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.check_run import run_check
-from thidua_xlsx.cli import main
-from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.templates import scorecard_filename
+from thidua_xlsx.checking.run import issues_frame, run_check
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename
+from thidua_xlsx.scorecard.layout import SCORECARD_SHEET, plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
 
 from conftest import ROOT, SEED_003
 from fill_helpers import valid_fill
@@ -54,7 +54,7 @@ def test_inbox_20_accepted_5_rejected(inbox: Path) -> None:
     assert {r.path.name for r in report.rejected} == {f"bad-{n}" for n in BAD}
     assert all(r.issues for r in report.rejected)
     assert report.exit_code == 1
-    frame = report.issues_frame()
+    frame = issues_frame(report)
     assert set(frame["status"]) >= {"rejected"}
     assert list(frame.columns[:4]) == ["file", "unit", "status", "code"]
 
@@ -127,7 +127,7 @@ def test_check_fails_clearly_without_an_inbox(tmp_path: Path) -> None:
 
 
 def test_progress_bar_only_on_a_terminal() -> None:
-    from thidua_xlsx.progress import ProgressBar
+    from thidua_xlsx.faces.progress import ProgressBar
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

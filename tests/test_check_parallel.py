@@ -1,5 +1,6 @@
 """Checking in contained worker processes gives what checking in this process gives (what
-comes back is made small: no raw file or cells; see check_run._lean), with one worker or two."""
+comes back is small: no file bytes, the cells only where a feedback copy needs them), with one
+worker or two."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from datetime import date
 
 import pytest
 
-from thidua_xlsx import Severity, check_run, load_campaign
-from thidua_xlsx.check_run import run_check
-from thidua_xlsx.checks import check_file, collect_files
+from thidua_xlsx import Severity, load_campaign
+from thidua_xlsx.checking import run as check_run
+from thidua_xlsx.checking.card import check_file, collect_files
+from thidua_xlsx.checking.run import run_check
 
 from conftest import ROOT, SEED_003
 
@@ -43,5 +45,5 @@ def test_workers_give_what_this_process_gives(
         )
         # a feedback copy needs the cells as read: kept for every file that gets one
         copy = any(i.cell or i.severity is Severity.ERROR for i in serial.issues)
-        assert contained.values == (serial.values if copy else {})
-        assert contained.layout == (serial.layout if serial.card is not None else None)
+        assert contained.values == serial.values
+        assert bool(contained.values) == (copy and bool(contained.inputs))

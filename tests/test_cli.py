@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua_xlsx.cli import main
+from thidua_xlsx.faces.cli import main
 
 from conftest import SEED_000, SEED_003
 

@@ -12,14 +12,14 @@ import openpyxl
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checks import check_file
-from thidua_xlsx.cli import main
-from thidua_xlsx.compose_merge import merge_compose
-from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.scorecard_layout import plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.scoring import RawInput, compose
-from thidua_xlsx.templates import scorecard_filename
+from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.core.scoring import RawInput, compose
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.merge.compose import merge_compose
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename
+from thidua_xlsx.scorecard.layout import plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
 
 from conftest import SEED_003
 from fill_helpers import valid_fill

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from thidua_xlsx import checks, load_campaign
-from thidua_xlsx.check_run import run_check
-from thidua_xlsx.containment import ReadLimits, run_contained
+from thidua_xlsx import load_campaign
+from thidua_xlsx.checking import card as checks
+from thidua_xlsx.checking.run import run_check
+from thidua_xlsx.runtime.containment import ReadLimits, run_contained
 
 from conftest import ROOT, SEED_003
 
@@ -225,11 +226,11 @@ def test_no_worker_outlives_a_killed_parent(tmp_path: Path) -> None:
         import sys, time
         sys.path.insert(0, {str(ROOT / "tests")!r})
         from pathlib import Path
-        from thidua_xlsx import checks
+        from thidua_xlsx.checking import card as checks
         import test_containment
         checks.read_returned_file = test_containment.misbehaving_read
         from thidua_xlsx import load_campaign
-        from thidua_xlsx.check_run import run_check
+        from thidua_xlsx.checking.run import run_check
         print("started", flush=True)
         run_check(load_campaign({str(SEED_003)!r}), [{str(inbox)!r}], workers=2)
         """
@@ -270,7 +271,7 @@ def test_a_campaign_workbook_that_crashes_the_reader_ends_in_a_sentence(tmp_path
     import io
     import zipfile
 
-    from thidua_xlsx.cli import main
+    from thidua_xlsx.faces.cli import main
 
     hostile = tmp_path / "dot-thi-dua.xlsx"
     far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'

@@ -15,12 +15,12 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checks import check_file
-from thidua_xlsx.cli import main
-from thidua_xlsx.demo import bundled_samples, run_demo
-from thidua_xlsx.scorecard_layout import SCORECARD_SHEET
-from thidua_xlsx.submissions import SubmissionStatus
-from thidua_xlsx.summary_writer import MISSING_SHEET, RANKING_HEADER_ROW, RANKING_SHEET
+from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.core.submissions import SubmissionStatus
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.faces.demo import bundled_samples, run_demo
+from thidua_xlsx.scorecard.layout import SCORECARD_SHEET
+from thidua_xlsx.summary.writer import MISSING_SHEET, RANKING_HEADER_ROW, RANKING_SHEET
 
 from conftest import ROOT, SEED_003
 

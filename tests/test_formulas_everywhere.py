@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checks import check_file
-from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
+from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.scorecard.layout import SCORECARD_SHEET, plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
 
 from conftest import ROOT, SEED_003
 from libreoffice import run_uno

@@ -30,24 +30,25 @@ import openpyxl
 import pytest
 import python_calamine
 
-import thidua_xlsx.scorecard_reader
-import thidua_xlsx.scorecard_writer
-import thidua_xlsx.summary_writer
+import thidua_xlsx.intake.reader
+import thidua_xlsx.scorecard.writer
+import thidua_xlsx.summary.writer
 from thidua_xlsx import load_campaign
-from thidua_xlsx.check_run import CheckReport, run_check
-from thidua_xlsx.checks import check_file
-from thidua_xlsx.cli import main
-from thidua_xlsx.containment import ReadLimits, run_contained
-from thidua_xlsx.feedback import write_feedback
-from thidua_xlsx.issues import CATALOGUE, Severity
-from thidua_xlsx.model import Campaign
-from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.results import FileResult
-from thidua_xlsx.scorecard_layout import CardLayout, CardShape, plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.scoring import score_card
-from thidua_xlsx.summary_writer import write_summary
-from thidua_xlsx.templates import scorecard_filename, write_templates
+from thidua_xlsx.checking.card import FileChecker, check_file
+from thidua_xlsx.checking.run import run_check
+from thidua_xlsx.core.model import Campaign
+from thidua_xlsx.core.reports import CheckReport
+from thidua_xlsx.core.results import FileResult
+from thidua_xlsx.core.scoring import score_card
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.runtime.containment import ReadLimits, run_contained
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename, write_templates
+from thidua_xlsx.scorecard.feedback import write_feedback
+from thidua_xlsx.scorecard.layout import plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
+from thidua_xlsx.summary.writer import write_summary
+from thidua_xlsx.words.issues import CATALOGUE, Severity
 
 from conftest import HOSTILE_FIGURE, SEED_003
 from fill_helpers import valid_fill
@@ -78,14 +79,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, campaign: Campaign) -> Corp
     folder = tmp_path_factory.mktemp("hostile")
     kinds = build_corpus(folder, campaign)
     crashes: dict[str, str] = {}
-    layouts: dict[CardShape, CardLayout] = {}
+    checker = FileChecker(campaign)
 
     def timed(path: Path) -> tuple[float, FileResult | str]:
         """One file checked with nothing around it but a worker (a crash of the reading
         library would take this test process down with it)."""
         start = time.perf_counter()
         try:
-            result: FileResult | str = check_file(campaign, path, layouts)
+            result: FileResult | str = checker.check(path)
         except BaseException as exc:
             result = f"{type(exc).__name__}: {exc}"
         return time.perf_counter() - start, result
@@ -213,7 +214,7 @@ _PEAK = """
 import resource, sys
 from pathlib import Path
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checks import check_file
+from thidua_xlsx.checking.card import check_file
 campaign = load_campaign(sys.argv[1])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 codes = [[i.code for i in check_file(campaign, Path(p)).issues] for p in sys.argv[2:]]
@@ -510,7 +511,7 @@ def test_a_run_interrupted_mid_write_leaves_the_previous_summary(
     def disk_pulled(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(thidua_xlsx.summary_writer, "_issues_sheet", disk_pulled)
+    monkeypatch.setattr(thidua_xlsx.summary.writer, "_issues_sheet", disk_pulled)
     out = io.StringIO()
     code = main(["merge", str(campaign_path), str(inbox), "-o", str(summary)], out=out)
     assert code == 2
@@ -522,7 +523,7 @@ def test_a_run_interrupted_mid_write_leaves_the_previous_summary(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(thidua_xlsx.summary_writer, "_issues_sheet", interrupted)
+    monkeypatch.setattr(thidua_xlsx.summary.writer, "_issues_sheet", interrupted)
     assert main(["merge", str(campaign_path), str(inbox), "-o", str(summary)], out=out) == 130
     assert summary.read_bytes() == before
     assert sorted(p.name for p in summary.parent.iterdir()) == [summary.name]
@@ -539,7 +540,7 @@ def test_an_interrupted_scorecard_write_keeps_the_previous_card(
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(thidua_xlsx.scorecard_writer, "_write_guide", fail)
+    monkeypatch.setattr(thidua_xlsx.scorecard.writer, "_write_guide", fail)
     with pytest.raises(RuntimeError):
         write_scorecard(target, layout, values={("I.5", "result"): 2})
     assert target.read_bytes() == before
@@ -664,14 +665,14 @@ def test_a_file_larger_than_its_size_said_is_read_whole_and_capped(
         info = real_fstat(handle)
         return os.stat_result((*info[:6], 0, *info[7:10]))
 
-    monkeypatch.setattr(thidua_xlsx.scorecard_reader.os, "fstat", size_reads_zero)
+    monkeypatch.setattr(thidua_xlsx.intake.reader.os, "fstat", size_reads_zero)
     grown = check_file(campaign, card)
     assert grown.card is not None
     assert grown.card.self_total == expected.card.self_total
     assert grown.inputs == expected.inputs
 
     limit = card.stat().st_size - 1
-    monkeypatch.setattr(thidua_xlsx.scorecard_reader, "MAX_FILE_BYTES", limit)
+    monkeypatch.setattr(thidua_xlsx.intake.reader, "MAX_FILE_BYTES", limit)
     assert _codes(check_file(campaign, card)) == {"file_too_large"}  # refused on what was read
-    monkeypatch.setattr(thidua_xlsx.scorecard_reader.os, "fstat", real_fstat)
+    monkeypatch.setattr(thidua_xlsx.intake.reader.os, "fstat", real_fstat)
     assert _codes(check_file(campaign, card)) == {"file_too_large"}  # refused before reading

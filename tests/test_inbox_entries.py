@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.check_run import CheckReport, run_check
-from thidua_xlsx.checks import collect_files
-from thidua_xlsx.model import Campaign
+from thidua_xlsx.checking.card import collect_files
+from thidua_xlsx.checking.run import run_check
+from thidua_xlsx.core.model import Campaign
+from thidua_xlsx.core.reports import CheckReport
 
 from conftest import ROOT, SEED_003
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua_xlsx.console import INTERRUPTED
+from thidua_xlsx.faces.console import INTERRUPTED
 
 from conftest import ROOT, SEED_003
 

@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from thidua_xlsx.legacy_text import (
+from thidua_xlsx.core.legacy_encodings import (
     convert_legacy,
     detect_legacy,
     encode_legacy,
@@ -262,7 +262,7 @@ def _reader_byte(char: str) -> int:
 
 @pytest.mark.skipif(shutil.which("iconv") is None, reason="glibc iconv is not installed")
 def test_tcvn3_table_agrees_with_iconv() -> None:
-    from thidua_xlsx.legacy_text import _TCVN3
+    from thidua_xlsx.core.legacy_encodings import _TCVN3
 
     chars = list(_TCVN3)
     raw = b"\n".join(bytes([_reader_byte(char)]) for char in chars)

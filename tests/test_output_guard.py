@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from thidua_xlsx.cli import main
 from thidua_xlsx.errors import OutputError, OutputOverlapsInputError, ThiduaError
-from thidua_xlsx.feedback import write_feedback
-from thidua_xlsx.output_guard import check_outputs
-from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.summary_writer import write_summary
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.runtime.output_guard import check_outputs
+from thidua_xlsx.scorecard.feedback import write_feedback
+from thidua_xlsx.summary.writer import write_summary
 
 from conftest import ROOT, SEED_003
 

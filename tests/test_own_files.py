@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx import scorecard_writer as writer_module
-from thidua_xlsx.checks import check_file
-from thidua_xlsx.cli import main
-from thidua_xlsx.compose_merge import merge_compose
-from thidua_xlsx.feedback import write_feedback
-from thidua_xlsx.model import Campaign
-from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.scorecard_layout import FEEDBACK_KIND, SCORECARD_SHEET, values_digest
-from thidua_xlsx.scorecard_reader import read_returned_file
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.summary_writer import write_summary
+from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.core.model import Campaign
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.intake.reader import read_returned_file
+from thidua_xlsx.merge.compose import merge_compose
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.scorecard import writer as writer_module
+from thidua_xlsx.scorecard.feedback import write_feedback
+from thidua_xlsx.scorecard.layout import FEEDBACK_KIND, SCORECARD_SHEET, plan_card, values_digest
+from thidua_xlsx.scorecard.writer import write_scorecard
+from thidua_xlsx.summary.writer import write_summary
 
 from conftest import ROOT, SEED_003
 from libreoffice import run_uno
@@ -126,18 +126,18 @@ def test_a_copy_the_unit_changed_is_its_card(
     copy = next(p for p in copies if p.name == DTN_COPY)
     sent = read_returned_file(copy).metadata["values_digest"]
     original = check_file(campaign, inbox / DTN)
-    assert original.layout is not None
+    layout = plan_card(campaign, campaign.unit(original.unit or ""))
     flagged = next(i for i in original.issues if i.code == "value_number_as_text")
     assert flagged.cell == "F18"
     values = dict(original.values)
     assert values[(flagged.criterion, "result")] == "2"
     values[(flagged.criterion, "result")] = 2.0
-    assert values_digest(original.layout, values) != sent
+    assert values_digest(layout, values) != sent
     monkeypatch.setattr(writer_module, "values_digest", lambda layout, values: sent)
     edited = inbox / DTN_COPY
     write_scorecard(
         edited,
-        original.layout,
+        layout,
         values,  # type: ignore[arg-type]
         original.inputs,
         feedback_of=DTN,

@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.cli import main
-from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.scorecard_layout import plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.summary_writer import RANKING_HEADER_ROW, RANKING_SHEET, write_summary
-from thidua_xlsx.templates import scorecard_filename
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename
+from thidua_xlsx.scorecard.layout import plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
+from thidua_xlsx.summary.writer import RANKING_HEADER_ROW, RANKING_SHEET, write_summary
 
 from conftest import ROOT, SEED_003
 from fill_helpers import valid_fill

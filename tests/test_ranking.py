@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua_xlsx.model import (
+from thidua_xlsx.core.model import (
     Band,
     Campaign,
     CampaignInfo,
@@ -19,9 +19,9 @@ from thidua_xlsx.model import (
     Unit,
     link_criteria,
 )
-from thidua_xlsx.ranking import assign_ranks, rank_units
-from thidua_xlsx.scoring import RawInput, ScoreCard, score_card
-from thidua_xlsx.text import vietnamese_sort_key
+from thidua_xlsx.core.ranking import assign_ranks, rank_units
+from thidua_xlsx.core.scoring import RawInput, ScoreCard, score_card
+from thidua_xlsx.core.vi_text import vietnamese_sort_key
 
 D = Decimal
 

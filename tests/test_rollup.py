@@ -16,15 +16,16 @@ import openpyxl
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checks import check_file
-from thidua_xlsx.cli import main
-from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.rollup_data import text_check
-from thidua_xlsx.scorecard_layout import DATA_SHEET, plan_card
-from thidua_xlsx.scorecard_reader import read_returned_file
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.summary_writer import PRINT_SHEET, RANKING_SHEET, write_summary
-from thidua_xlsx.templates import scorecard_filename
+from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.run import issues_frame
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.intake.reader import read_returned_file
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.rollup.data import text_check
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename
+from thidua_xlsx.scorecard.layout import DATA_SHEET, plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
+from thidua_xlsx.summary.writer import PRINT_SHEET, RANKING_SHEET, write_summary
 
 from conftest import SEED_003
 from fill_helpers import valid_fill
@@ -280,8 +281,8 @@ def test_a_sector_scoring_outside_its_responsibility_is_reported_not_counted(
 
 
 def test_feedback_for_a_unit_carried_by_a_summary(cluster_summaries: Path, tmp_path: Path) -> None:
-    from thidua_xlsx.check_run import run_check
-    from thidua_xlsx.feedback import write_feedback
+    from thidua_xlsx.checking.run import run_check
+    from thidua_xlsx.scorecard.feedback import write_feedback
 
     book = openpyxl.load_workbook(cluster_summaries / "tong-hop-cum-1.xlsx")
     _edit_carried(book, "I.5", "result", "mười", unit="P-ANPHU", forge=True)
@@ -291,7 +292,7 @@ def test_feedback_for_a_unit_carried_by_a_summary(cluster_summaries: Path, tmp_p
     report = run_check(load_campaign(SEED_003), [inbox])
     written = write_feedback(report, tmp_path / "phan-hoi")
     assert [p.name for p in written] == ["p-anphu-ubnd-phuong-an-phu-phan-hoi.xlsx"]
-    assert "value_not_number" in report.issues_frame()["code"].tolist()
+    assert "value_not_number" in issues_frame(report)["code"].tolist()
     copy = openpyxl.load_workbook(written[0])
     # the carried cells are on the summary's data sheet: no comment lands on the card's own
     # cells (the header, once), and the issues sheet lists the problem
@@ -302,7 +303,7 @@ def test_feedback_for_a_unit_carried_by_a_summary(cluster_summaries: Path, tmp_p
 
 
 def test_the_verified_score_counts_and_the_differences_are_listed(tmp_path: Path) -> None:
-    from thidua_xlsx.summary_writer import VERIFIED_SHEET
+    from thidua_xlsx.summary.writer import VERIFIED_SHEET
 
     campaign = load_campaign(SEED_003)
     inbox = tmp_path / "inbox"
@@ -346,7 +347,7 @@ def test_a_large_summary_goes_on_over_more_sheets_and_loses_nothing(
 ) -> None:
     """Excel stops at 1,048,576 rows and 16,384 columns (and XlsxWriter silently drops what
     lies beyond): data and detail continue on further sheets. Tried here with small limits."""
-    from thidua_xlsx import summary_writer
+    from thidua_xlsx.summary import writer as summary_writer
 
     monkeypatch.setattr(summary_writer, "MAX_DATA_ROWS", 5)
     monkeypatch.setattr(summary_writer, "MAX_DETAIL_UNITS", 5)

@@ -13,19 +13,19 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from thidua_xlsx import Campaign, load_campaign
-from thidua_xlsx.cellref import cell_name
-from thidua_xlsx.cli import main
+from thidua_xlsx.core.cellref import cell_name
+from thidua_xlsx.core.model import Method, Unit
 from thidua_xlsx.errors import UnitSelectionError
-from thidua_xlsx.model import Method, Unit
-from thidua_xlsx.scorecard_layout import (
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename, select_units, write_templates
+from thidua_xlsx.scorecard.layout import (
     COL,
     META_SHEET,
     SCORECARD_SHEET,
     card_criteria,
     plan_card,
 )
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.templates import scorecard_filename, select_units, write_templates
+from thidua_xlsx.scorecard.writer import write_scorecard
 
 from conftest import SEED_000, SEED_003
 
@@ -219,7 +219,7 @@ def test_formulas_use_only_classic_functions(nhon_hung: Campaign) -> None:
     """The fast worksheet skips XlsxWriter's _xlfn expansion: valid only for these functions."""
     import re
 
-    from thidua_xlsx.scorecard_writer import FORMULA_FUNCTIONS
+    from thidua_xlsx.scorecard.writer import FORMULA_FUNCTIONS
 
     layout = plan_card(nhon_hung, nhon_hung.unit("P-NHONHUNG"))
     formulas = [layout.self_formula(c) for c in layout.criteria]
@@ -238,9 +238,9 @@ def test_cached_values_are_true_when_inputs_are_known(tmp_path: Path, nhon_hung:
     or previewer that never recalculates shows the real totals."""
     from decimal import Decimal
 
-    from thidua_xlsx.scoring import RawInput, score_card
-    from thidua_xlsx.sheet_reader import read_workbook
-    from thidua_xlsx.text import parse_decimal
+    from thidua_xlsx.core.scoring import RawInput, score_card
+    from thidua_xlsx.core.vi_text import parse_decimal
+    from thidua_xlsx.intake.sheets import read_workbook
 
     layout = plan_card(nhon_hung, nhon_hung.unit("P-NHONHUNG"))
     values: dict[tuple[str, str], object] = {}

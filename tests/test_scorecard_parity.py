@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from thidua_xlsx import Campaign, Criterion, Method, RawInput, load_campaign, score_card
-from thidua_xlsx.checks import check_file
-from thidua_xlsx.scorecard_layout import COL, SCORECARD_SHEET, CardLayout, plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.sheet_reader import read_workbook
-from thidua_xlsx.text import parse_decimal
+from thidua_xlsx import Campaign, Criterion, Method, RawInput, load_campaign
+from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.core.scoring import score_card
+from thidua_xlsx.core.vi_text import parse_decimal
+from thidua_xlsx.intake.sheets import read_workbook
+from thidua_xlsx.scorecard.layout import COL, SCORECARD_SHEET, CardLayout, plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
 
 from conftest import SEED_000, SEED_003
 from fill_helpers import open_deadline

@@ -9,8 +9,15 @@ from decimal import Decimal
 
 import pytest
 
-from thidua_xlsx.model import Campaign, CampaignInfo, Criterion, Method, SectionKind, link_criteria
-from thidua_xlsx.scoring import (
+from thidua_xlsx.core.model import (
+    Campaign,
+    CampaignInfo,
+    Criterion,
+    Method,
+    SectionKind,
+    link_criteria,
+)
+from thidua_xlsx.core.scoring import (
     RawInput,
     ScoreCard,
     combine_inputs,

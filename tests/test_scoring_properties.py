@@ -15,8 +15,22 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua_xlsx.model import Campaign, CampaignInfo, Criterion, Method, SectionKind, link_criteria
-from thidua_xlsx.scoring import PRECISION, RawInput, ScoreCard, compose, round_to_step, score_card
+from thidua_xlsx.core.model import (
+    Campaign,
+    CampaignInfo,
+    Criterion,
+    Method,
+    SectionKind,
+    link_criteria,
+)
+from thidua_xlsx.core.scoring import (
+    PRECISION,
+    RawInput,
+    ScoreCard,
+    compose,
+    round_to_step,
+    score_card,
+)
 
 D = Decimal
 ZERO = D(0)

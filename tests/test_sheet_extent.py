@@ -1,12 +1,12 @@
 """The guard that keeps python-calamine from allocating a sheet it cannot hold
-(``thidua_xlsx.sheet_extent``): each rule of calamine's readers, on small XML written here.
+(``thidua_xlsx.intake.extent``): each rule of calamine's readers, on small XML written here.
 The hostile corpus (tests/hostile_corpus.py) carries the same cases as whole files."""
 
 from __future__ import annotations
 
 import pytest
 
-from thidua_xlsx.sheet_extent import MAX_SPACES, ods_refusal, xlsx_refusal
+from thidua_xlsx.intake.extent import MAX_SPACES, ods_refusal, xlsx_refusal
 
 LIMIT = 1_000_000
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from thidua_xlsx.refusal import UnusableFileError
-from thidua_xlsx.sheet_marks import _streamed_marks, _tree_marks, xlsx_marks
+from thidua_xlsx.intake.marks import _streamed_marks, _tree_marks, xlsx_marks
+from thidua_xlsx.intake.refusal import UnusableFileError
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -130,7 +130,7 @@ def test_cells_are_placed_and_recognised_as_calamine_reads_them(
 
 
 def test_an_ods_matrix_formula_fills_its_span() -> None:
-    from thidua_xlsx.sheet_marks import ods_marks
+    from thidua_xlsx.intake.marks import ods_marks
 
     content = (
         b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'

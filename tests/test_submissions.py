@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua_xlsx.issues import Issue
-from thidua_xlsx.model import Campaign, CampaignInfo, Criterion, Method, link_criteria
-from thidua_xlsx.results import FileResult
-from thidua_xlsx.scoring import RawInput, score_card
-from thidua_xlsx.submissions import SubmissionStatus, choose_submissions
+from thidua_xlsx.core.model import Campaign, CampaignInfo, Criterion, Method, link_criteria
+from thidua_xlsx.core.results import FileResult
+from thidua_xlsx.core.scoring import RawInput, score_card
+from thidua_xlsx.core.submissions import SubmissionStatus, choose_submissions
+from thidua_xlsx.words.issues import Issue
 
 CAMPAIGN = Campaign(
     CampaignInfo("S", "Submissions"),

@@ -10,13 +10,13 @@ from pathlib import Path
 import openpyxl
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.model import Method
-from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.scorecard_layout import CardLayout, plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.scoring import RawInput
-from thidua_xlsx.summary_writer import AWARD_SHEET, CHART_SHEET, DETAIL_SHEET, write_summary
-from thidua_xlsx.templates import scorecard_filename
+from thidua_xlsx.core.model import Method
+from thidua_xlsx.core.scoring import RawInput
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename
+from thidua_xlsx.scorecard.layout import CardLayout, plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
+from thidua_xlsx.summary.writer import AWARD_SHEET, CHART_SHEET, DETAIL_SHEET, write_summary
 
 from conftest import SEED_000
 from fill_helpers import valid_fill

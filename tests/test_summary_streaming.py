@@ -13,13 +13,14 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from thidua_xlsx import load_campaign, summary_writer
-from thidua_xlsx.model import Campaign
-from thidua_xlsx.rank_merge import merge_rank
-from thidua_xlsx.scorecard_layout import plan_card
-from thidua_xlsx.scorecard_writer import write_scorecard
-from thidua_xlsx.summary_writer import write_summary
-from thidua_xlsx.templates import scorecard_filename
+from thidua_xlsx import load_campaign
+from thidua_xlsx.core.model import Campaign
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename
+from thidua_xlsx.scorecard.layout import plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
+from thidua_xlsx.summary import writer as summary_writer
+from thidua_xlsx.summary.writer import write_summary
 
 from conftest import ROOT, SEED_000, SEED_003
 from fill_helpers import valid_fill

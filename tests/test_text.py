@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from thidua_xlsx.text import (
+from thidua_xlsx.core.vi_text import (
     canonical_decimal,
     find_dates,
     fold,
@@ -100,7 +100,7 @@ def test_every_catalogue_message_renders_in_both_languages() -> None:
     """Each entry formats with its fields; a missing field renders empty, never raises."""
     import re
 
-    from thidua_xlsx.issues import CATALOGUE, Issue
+    from thidua_xlsx.words.issues import CATALOGUE, Issue
 
     for code, entry in CATALOGUE.items():
         fields = set(re.findall(r"{(\w+)}", entry.vi + entry.en)) - {"value", "criterion"}

@@ -1,9 +1,12 @@
 """thidua_xlsx — run Vietnamese emulation-scoring (*thi đua*) campaigns through Excel.
 
-The public API. Everything else is private to the package.
+The public API, in three tiers: the workflow's entry points, the result and model types they
+return, and the exceptions. Building blocks stay reachable in their modules
+(``thidua_xlsx.core.scoring.score_card``, ``thidua_xlsx.core.legacy_encodings`` …) but are not
+re-exported here.
 
 The names are resolved on first use (PEP 562), so ``import thidua_xlsx`` itself loads nothing
-heavy: the ``thidua`` command can then answer Ctrl-C from its first moment (see ``cli.run``).
+heavy: the ``thidua`` command can then answer Ctrl-C from its first moment.
 """
 
 from __future__ import annotations
@@ -14,18 +17,32 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .campaign_loader import load_campaign, parse_campaign
-    from .campaign_text import describe_campaign
-    from .campaign_workbook_writer import (
+    from .campaign.loader import load_campaign, parse_campaign
+    from .campaign.show import describe_campaign
+    from .campaign.workbook_writer import (
         CampaignSheets,
         blank_campaign_sheets,
         init_campaign_workbook,
         write_campaign_workbook,
     )
-    from .check_run import CheckReport, run_check
-    from .checks import check_file
-    from .compose_merge import ComposeReport, merge_compose
-    from .demo import DemoResult, run_demo
+    from .checking.card import FileChecker, check_file
+    from .checking.run import issues_frame, run_check
+    from .core.model import (
+        AwardRule,
+        Band,
+        Campaign,
+        CampaignInfo,
+        Criterion,
+        Method,
+        RankingStyle,
+        SectionKind,
+        Unit,
+    )
+    from .core.ranking import RankedUnit
+    from .core.reports import CheckReport, ComposeReport, RankReport
+    from .core.results import FileResult, FileStatus
+    from .core.scoring import RawInput, ScoreCard
+    from .core.submissions import Completeness, SubmissionStatus, UnitSubmission
     from .errors import (
         CampaignDefinitionError,
         CampaignError,
@@ -38,158 +55,140 @@ if TYPE_CHECKING:
         ThiduaError,
         UnitSelectionError,
     )
-    from .feedback import write_feedback
-    from .issues import CATALOGUE, Issue, Severity
-    from .legacy_text import convert_legacy, detect_legacy, fix_legacy_text
-    from .model import (
-        AwardRule,
-        Band,
-        Campaign,
-        CampaignInfo,
-        Criterion,
-        Method,
-        RankingStyle,
-        SectionKind,
-        Unit,
-    )
-    from .rank_merge import RankReport, merge_rank
-    from .refusal import UnusableFileError
-    from .results import FileResult, FileStatus
-    from .scorecard_reader import ReturnedFile, read_returned_file
-    from .scoring import RawInput, ScoreCard, combine_inputs, compose, leaf_points, score_card
-    from .submissions import Completeness, SubmissionStatus
-    from .summary_writer import write_summary
-    from .templates import TemplatesResult, write_templates
+    from .faces.demo import DemoResult, run_demo
+    from .intake.refusal import UnusableFileError
+    from .merge.compose import merge_compose
+    from .merge.rank import merge_rank
+    from .scorecard.blank_cards import TemplatesResult, write_templates
+    from .scorecard.feedback import write_feedback
+    from .scorecard.writer import write_composed_card
+    from .summary.writer import write_summary
+    from .words.issues import CATALOGUE, Issue, Severity
 
-__all__ = [
-    "CATALOGUE",
-    "AwardRule",
-    "Band",
+__all__ = [  # noqa: RUF022 (in tiers, not sorted)
+    "__version__",
+    # the workflow's entry points
+    "load_campaign",
+    "parse_campaign",
+    "describe_campaign",
+    "init_campaign_workbook",
+    "write_campaign_workbook",
+    "blank_campaign_sheets",
+    "write_templates",
+    "run_check",
+    "issues_frame",
+    "check_file",
+    "FileChecker",
+    "write_feedback",
+    "merge_rank",
+    "write_summary",
+    "merge_compose",
+    "write_composed_card",
+    "run_demo",
+    # the result and model types they return
     "Campaign",
-    "CampaignDefinitionError",
-    "CampaignError",
-    "CampaignFileError",
     "CampaignInfo",
-    "CampaignSheets",
-    "CheckReport",
-    "Completeness",
-    "ComposeReport",
     "Criterion",
-    "DemoDataError",
-    "DemoResult",
+    "Unit",
+    "Band",
+    "AwardRule",
+    "Method",
+    "RankingStyle",
+    "SectionKind",
+    "CampaignSheets",
+    "TemplatesResult",
+    "RawInput",
+    "ScoreCard",
     "FileResult",
     "FileStatus",
-    "InboxError",
+    "CheckReport",
+    "RankReport",
+    "ComposeReport",
+    "Completeness",
+    "SubmissionStatus",
+    "UnitSubmission",
+    "RankedUnit",
+    "DemoResult",
     "Issue",
-    "Method",
+    "Severity",
+    "CATALOGUE",
+    # what they raise on input they cannot use (bad data in a file is an Issue, never raised)
+    "ThiduaError",
+    "CampaignError",
+    "CampaignFileError",
+    "CampaignDefinitionError",
+    "DemoDataError",
+    "InboxError",
     "OutputError",
     "OutputExistsError",
     "OutputNotEmptyError",
-    "RankReport",
-    "RankingStyle",
-    "RawInput",
-    "ReturnedFile",
-    "ScoreCard",
-    "SectionKind",
-    "Severity",
-    "SubmissionStatus",
-    "TemplatesResult",
-    "ThiduaError",
-    "Unit",
     "UnitSelectionError",
     "UnusableFileError",
-    "__version__",
-    "blank_campaign_sheets",
-    "check_file",
-    "combine_inputs",
-    "compose",
-    "convert_legacy",
-    "describe_campaign",
-    "detect_legacy",
-    "fix_legacy_text",
-    "init_campaign_workbook",
-    "leaf_points",
-    "load_campaign",
-    "merge_compose",
-    "merge_rank",
-    "parse_campaign",
-    "read_returned_file",
-    "run_check",
-    "run_demo",
-    "score_card",
-    "write_campaign_workbook",
-    "write_feedback",
-    "write_summary",
-    "write_templates",
 ]
 
 # public name -> the module defining it
 _SOURCES: dict[str, str] = {
-    "AwardRule": "model",
-    "Band": "model",
-    "CATALOGUE": "issues",
-    "Campaign": "model",
-    "CampaignDefinitionError": "errors",
+    "load_campaign": "campaign.loader",
+    "parse_campaign": "campaign.loader",
+    "describe_campaign": "campaign.show",
+    "init_campaign_workbook": "campaign.workbook_writer",
+    "write_campaign_workbook": "campaign.workbook_writer",
+    "blank_campaign_sheets": "campaign.workbook_writer",
+    "write_templates": "scorecard.blank_cards",
+    "run_check": "checking.run",
+    "issues_frame": "checking.run",
+    "check_file": "checking.card",
+    "FileChecker": "checking.card",
+    "write_feedback": "scorecard.feedback",
+    "merge_rank": "merge.rank",
+    "write_summary": "summary.writer",
+    "merge_compose": "merge.compose",
+    "write_composed_card": "scorecard.writer",
+    "run_demo": "faces.demo",
+    "Campaign": "core.model",
+    "CampaignInfo": "core.model",
+    "Criterion": "core.model",
+    "Unit": "core.model",
+    "Band": "core.model",
+    "AwardRule": "core.model",
+    "Method": "core.model",
+    "RankingStyle": "core.model",
+    "SectionKind": "core.model",
+    "CampaignSheets": "campaign.workbook_writer",
+    "TemplatesResult": "scorecard.blank_cards",
+    "RawInput": "core.scoring",
+    "ScoreCard": "core.scoring",
+    "FileResult": "core.results",
+    "FileStatus": "core.results",
+    "CheckReport": "core.reports",
+    "RankReport": "core.reports",
+    "ComposeReport": "core.reports",
+    "Completeness": "core.submissions",
+    "SubmissionStatus": "core.submissions",
+    "UnitSubmission": "core.submissions",
+    "RankedUnit": "core.ranking",
+    "DemoResult": "faces.demo",
+    "Issue": "words.issues",
+    "Severity": "words.issues",
+    "CATALOGUE": "words.issues",
+    "ThiduaError": "errors",
     "CampaignError": "errors",
     "CampaignFileError": "errors",
-    "CampaignInfo": "model",
-    "CampaignSheets": "campaign_workbook_writer",
-    "CheckReport": "check_run",
-    "Completeness": "submissions",
-    "ComposeReport": "compose_merge",
-    "Criterion": "model",
+    "CampaignDefinitionError": "errors",
     "DemoDataError": "errors",
-    "DemoResult": "demo",
-    "FileResult": "results",
-    "FileStatus": "results",
     "InboxError": "errors",
-    "Issue": "issues",
-    "Method": "model",
     "OutputError": "errors",
     "OutputExistsError": "errors",
     "OutputNotEmptyError": "errors",
-    "RankReport": "rank_merge",
-    "RankingStyle": "model",
-    "RawInput": "scoring",
-    "ReturnedFile": "scorecard_reader",
-    "ScoreCard": "scoring",
-    "SectionKind": "model",
-    "Severity": "issues",
-    "SubmissionStatus": "submissions",
-    "TemplatesResult": "templates",
-    "ThiduaError": "errors",
-    "Unit": "model",
     "UnitSelectionError": "errors",
-    "UnusableFileError": "refusal",
-    "blank_campaign_sheets": "campaign_workbook_writer",
-    "check_file": "checks",
-    "combine_inputs": "scoring",
-    "compose": "scoring",
-    "convert_legacy": "legacy_text",
-    "describe_campaign": "campaign_text",
-    "detect_legacy": "legacy_text",
-    "fix_legacy_text": "legacy_text",
-    "init_campaign_workbook": "campaign_workbook_writer",
-    "leaf_points": "scoring",
-    "load_campaign": "campaign_loader",
-    "merge_compose": "compose_merge",
-    "merge_rank": "rank_merge",
-    "parse_campaign": "campaign_loader",
-    "read_returned_file": "scorecard_reader",
-    "run_check": "check_run",
-    "run_demo": "demo",
-    "score_card": "scoring",
-    "write_campaign_workbook": "campaign_workbook_writer",
-    "write_feedback": "feedback",
-    "write_summary": "summary_writer",
-    "write_templates": "templates",
+    "UnusableFileError": "intake.refusal",
 }
 
 
 def __getattr__(name: str) -> Any:
     """Import the module defining ``name`` on first use, then keep the value here."""
     module = _SOURCES.get(name)
-    if module is None:  # a submodule (``from thidua_xlsx import check_run``) or a mistake
+    if module is None:  # a submodule (``from thidua_xlsx import core``) or a mistake
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value

@@ -1,5 +1,5 @@
 """``python -m thidua_xlsx`` runs the ``thidua`` command."""
 
-from .console import run
+from .faces.console import run
 
 run()

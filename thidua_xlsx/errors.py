@@ -23,7 +23,7 @@ import errno
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .issues import Issue
+    from .words.issues import Issue
 
 __all__ = [
     "CampaignDefinitionError",

@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from thidua_xlsx.campaign_workbook_writer import CampaignSheets, write_campaign_workbook
+from thidua_xlsx.campaign.workbook_writer import CampaignSheets, write_campaign_workbook
 
 __all__ = ["an_giang_hlhpn_2021", "main", "nhon_hung_2024"]
 

@@ -27,9 +27,9 @@ sys.path.insert(0, str(TESTS.parent))
 import openpyxl  # noqa: E402
 
 from thidua_xlsx import load_campaign  # noqa: E402
-from thidua_xlsx.model import Unit  # noqa: E402
-from thidua_xlsx.scorecard_layout import SCORECARD_SHEET, plan_card  # noqa: E402
-from thidua_xlsx.scorecard_writer import write_scorecard  # noqa: E402
+from thidua_xlsx.core.model import Unit  # noqa: E402
+from thidua_xlsx.scorecard.layout import SCORECARD_SHEET, plan_card  # noqa: E402
+from thidua_xlsx.scorecard.writer import write_scorecard  # noqa: E402
 
 from conftest import SEED_000, SEED_003  # noqa: E402
 from libreoffice import run_uno  # noqa: E402
@@ -156,7 +156,7 @@ def main() -> int:
 
 def _other_cards(campaign: object, work: Path) -> list[dict[str, object]]:
     """Cards of another campaign, an older criteria set and an unknown unit, typed in LO."""
-    from thidua_xlsx.model import Campaign
+    from thidua_xlsx.core.model import Campaign
 
     assert isinstance(campaign, Campaign)
     an_giang = load_campaign(SEED_000)

@@ -1,0 +1,3 @@
+"""The campaign definition: the workbook format, its loader, its writer and its text view (`thidua
+show`).
+"""

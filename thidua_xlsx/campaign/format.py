@@ -1,0 +1,175 @@
+"""The campaign workbook format (SPEC §3): sheet names, column headers, keys and value words.
+
+Shared by the loader and the writer so that what ``thidua init`` writes is exactly what the
+loader reads. Headers and words are matched folded (see :func:`thidua_xlsx.core.vi_text.fold`):
+case-, accent- and spacing-insensitively. Pure data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.model import Method, RankingStyle
+from ..core.vi_text import fold
+
+__all__ = [
+    "BAND_COLUMNS",
+    "CRITERIA_COLUMNS",
+    "INFO_KEYS",
+    "SHEET_BANDS",
+    "SHEET_CRITERIA",
+    "SHEET_GUIDE",
+    "SHEET_INFO",
+    "SHEET_UNITS",
+    "UNIT_COLUMNS",
+    "Column",
+    "InfoKey",
+    "method_from_text",
+    "ranking_style_from_text",
+    "yes_no_from_text",
+]
+
+SHEET_INFO = "Thông tin"
+SHEET_CRITERIA = "Tiêu chí"
+SHEET_BANDS = "Xếp loại"
+SHEET_UNITS = "Đơn vị"
+SHEET_GUIDE = "Hướng dẫn"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a definition sheet: the field it fills, its written header, accepted aliases."""
+
+    field: str
+    header: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+    def matches(self, folded_header: str) -> bool:
+        return folded_header in {fold(self.header), *(fold(a) for a in self.aliases)}
+
+
+CRITERIA_COLUMNS: tuple[Column, ...] = (
+    Column("code", "Mã", ("Mã tiêu chí", "STT", "Mã số", "Code"), required=True),
+    Column("content", "Nội dung", ("Tên tiêu chí", "Nội dung tiêu chí", "Tiêu chí", "Content")),
+    Column("max", "Điểm tối đa", ("Điểm chuẩn", "Thang điểm", "Điểm", "Max"), required=True),
+    Column("method", "Cách chấm", ("Phương pháp chấm", "Cách tính điểm", "Method")),
+    Column("target", "Chỉ tiêu", ("Mục tiêu", "Target")),
+    Column(
+        "per_unit",
+        "Điểm mỗi đơn vị",
+        ("Điểm/đơn vị", "Điểm mỗi lần", "Điểm mỗi vụ", "Points per unit"),
+    ),
+    Column("evidence", "Cần minh chứng", ("Minh chứng", "Yêu cầu minh chứng", "Evidence")),
+    Column(
+        "sectors",
+        "Ngành phụ trách",
+        ("Đơn vị phụ trách", "Ngành thực hiện", "Đơn vị thực hiện", "Sectors"),
+    ),
+    Column("guidance", "Hướng dẫn chấm", ("Ghi chú", "Hướng dẫn", "Guidance")),
+)
+
+BAND_COLUMNS: tuple[Column, ...] = (
+    Column("min", "Điểm từ", ("Từ điểm", "Điểm tối thiểu", "Mức điểm", "Min"), required=True),
+    Column("label", "Xếp loại", ("Loại", "Mức xếp loại", "Label"), required=True),
+)
+
+UNIT_COLUMNS: tuple[Column, ...] = (
+    Column("code", "Mã", ("Mã đơn vị", "Code"), required=True),
+    Column("name", "Tên đơn vị", ("Tên", "Đơn vị", "Name"), required=True),
+    Column("level", "Cấp", ("Cấp đơn vị", "Loại đơn vị", "Level")),
+    Column("parent", "Mã đơn vị cấp trên", ("Đơn vị cấp trên", "Cấp trên", "Parent")),
+    Column("cluster", "Cụm thi đua", ("Cụm", "Khối", "Cụm/khối", "Khối thi đua", "Cluster")),
+)
+
+
+@dataclass(frozen=True)
+class InfoKey:
+    """A row of the Thông tin sheet: the field it fills, its written label, accepted aliases."""
+
+    field: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+    def matches(self, folded_label: str) -> bool:
+        return folded_label in {fold(self.label), *(fold(a) for a in self.aliases)}
+
+
+INFO_KEYS: tuple[InfoKey, ...] = (
+    InfoKey("campaign_id", "Mã đợt thi đua", ("Mã kế hoạch", "Mã phong trào", "Campaign id"), True),
+    InfoKey("title", "Tên đợt thi đua", ("Tên phong trào", "Tiêu đề", "Title"), True),
+    InfoKey("plan_number", "Số kế hoạch", ("Số văn bản", "Plan number")),
+    InfoKey("superior_body", "Cơ quan cấp trên", ("Cơ quan chủ quản", "Superior body")),
+    InfoKey("issuing_body", "Cơ quan ban hành", ("Đơn vị ban hành", "Issuing body")),
+    InfoKey("place", "Địa danh", ("Nơi ban hành", "Place")),
+    InfoKey("issue_date", "Ngày ban hành", ("Ngày kế hoạch", "Issue date")),
+    InfoKey("period", "Thời gian thi đua", ("Thời gian thực hiện", "Kỳ thi đua", "Period")),
+    InfoKey("deadline", "Hạn nộp", ("Hạn gửi", "Thời hạn nộp", "Hạn báo cáo", "Deadline")),
+    InfoKey("award_window", "Thời gian xét khen thưởng", ("Thời gian bình chọn", "Award window")),
+    InfoKey("total_cap", "Tổng điểm tối đa", ("Tổng điểm", "Điểm tối đa", "Total cap")),
+    InfoKey("rounding_step", "Bước làm tròn", ("Làm tròn", "Rounding step")),
+    InfoKey("tie_breaks", "Thứ tự xét khi bằng điểm", ("Xét khi bằng điểm", "Tie-breaks")),
+    InfoKey("ranking_style", "Cách xếp hạng", ("Kiểu xếp hạng", "Ranking style")),
+    InfoKey("award_title", "Hình thức khen thưởng", ("Hình thức đề nghị", "Award")),
+    InfoKey("award_top_n", "Số đơn vị đề nghị khen thưởng", ("Số tập thể đề nghị", "Award top n")),
+    InfoKey("award_min_band", "Xếp loại được đề nghị", ("Xếp loại tối thiểu", "Award min band")),
+    InfoKey("signer_title", "Chức danh người ký", ("Chức danh ký", "Signer title")),
+    InfoKey("signer_name", "Người ký", ("Họ tên người ký", "Signer name")),
+)
+
+_METHOD_WORDS: dict[Method, tuple[str, ...]] = {
+    Method.DIEM: ("diem", "cham diem", "cho diem", "diem truc tiep", "truc tiep", "direct"),
+    Method.DAT: ("dat", "dat khong dat", "dinh tinh", "met", "met not met"),
+    Method.TY_LE: (
+        "ty le",
+        "ti le",
+        "ty le chi tieu",
+        "ti le chi tieu",
+        "theo ty le",
+        "chi tieu",
+        "dinh luong",
+        "percent",
+        "of target",
+    ),
+    Method.SO_LUONG: ("so luong", "theo so luong", "dem", "cham thang", "count", "per count"),
+    Method.THUONG: ("thuong", "diem thuong", "cong", "cong diem", "diem cong", "bonus"),
+    Method.TRU: ("tru", "diem tru", "tru diem", "deduction"),
+}
+_METHOD_BY_WORD = {word: method for method, words in _METHOD_WORDS.items() for word in words}
+
+
+def method_from_text(text: str) -> Method | None:
+    """A scoring method from what a person typed: ``"Tỷ lệ %"``, ``"ty_le"``, ``"Đạt"``."""
+    return _METHOD_BY_WORD.get(fold(text))
+
+
+_YES = {"co", "x", "yes", "y", "1", "true", "can", "bat buoc", "dung"}
+_NO = {"", "khong", "no", "n", "0", "false", "khong can", "sai"}
+
+
+def yes_no_from_text(text: str) -> bool | None:
+    """``có`` / ``không`` (and the usual variants) to a bool; ``None`` when it is neither."""
+    folded = fold(text)
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    return None
+
+
+_RANKING_WORDS: dict[RankingStyle, tuple[str, ...]] = {
+    RankingStyle.COMPETITION: ("dong hang", "1 2 2 4", "competition", "tieu chuan"),
+    RankingStyle.DENSE: ("lien mach", "lien tiep", "1 2 2 3", "dense"),
+}
+
+
+def ranking_style_from_text(text: str) -> RankingStyle | None:
+    """``đồng hạng (1, 2, 2, 4)`` or ``liền mạch (1, 2, 2, 3)``: matched by any word it contains."""
+    folded = fold(text)
+    if not folded:
+        return RankingStyle.COMPETITION
+    for style, words in _RANKING_WORDS.items():
+        if any(word in folded for word in words):
+            return style
+    return None

@@ -1,0 +1,760 @@
+"""Load a campaign workbook (SPEC §3) into a :class:`~thidua_xlsx.core.model.Campaign`.
+
+Every problem in the definition is collected, with its sheet, row and cell, and raised at
+the end as one :class:`~thidua_xlsx.errors.CampaignDefinitionError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from ..core.cellref import cell_name
+from ..core.criterion_codes import normalise_code, parent_code
+from ..core.model import (
+    AwardRule,
+    Band,
+    Campaign,
+    CampaignInfo,
+    Criterion,
+    Method,
+    RankingStyle,
+    SectionKind,
+    Unit,
+)
+from ..core.vi_text import (
+    find_dates,
+    fold,
+    format_date,
+    format_decimal,
+    nfc,
+    parse_date,
+    parse_decimal,
+)
+from ..errors import CampaignDefinitionError, CampaignFileError
+from ..intake.sheets import CellValue, SheetData, UnreadableWorkbookError, read_workbook
+from ..runtime.containment import run_contained
+from ..words.issues import Issue
+from . import format as fmt
+from .format import Column
+
+__all__ = ["load_campaign", "parse_campaign"]
+
+_HEADER_SEARCH_ROWS = 10
+_METHOD_NAMES = ", ".join(m.value for m in Method)
+
+
+def load_campaign(path: str | Path) -> Campaign:
+    """Read and validate a campaign workbook.
+
+    Raises :class:`CampaignFileError` when the file cannot be read and
+    :class:`CampaignDefinitionError` (listing every problem) when the definition is broken.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise CampaignFileError(str(path), "không tìm thấy tệp", "file not found")
+    try:
+        sheets = _read_contained(path)
+    except UnreadableWorkbookError as exc:
+        raise CampaignFileError(
+            str(path),
+            f"không phải tệp bảng tính đọc được ({exc})",
+            f"not a readable spreadsheet ({exc})",
+        ) from exc
+    return parse_campaign(sheets, source=str(path))
+
+
+def _read_contained(path: Path) -> dict[str, SheetData]:
+    """The workbook's sheets, read in a contained worker (see
+    :mod:`~thidua_xlsx.runtime.containment`): a campaign workbook is a file from somewhere too, and
+    one that crashes or exhausts the reading library must end in a sentence, not an abort."""
+    outcome = run_contained(_read_or_reason, _reader_failed, [path], workers=1)[0]
+    if isinstance(outcome, str):
+        raise UnreadableWorkbookError(outcome)
+    return outcome
+
+
+def _read_or_reason(path: Path) -> dict[str, SheetData] | str:
+    try:
+        return read_workbook(path)
+    except UnreadableWorkbookError as exc:
+        return str(exc)
+
+
+def _reader_failed(path: Path, code: str, detail: str) -> str:
+    return f"{code}: {detail}"
+
+
+def parse_campaign(sheets: Mapping[str, SheetData], source: str = "") -> Campaign:
+    """Build a campaign from already-read sheets (see :func:`load_campaign`)."""
+    return _Loader(sheets, source).load()
+
+
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    number: int  # 1-based
+    values: dict[str, CellValue]
+    cols: dict[str, int]
+
+    def cell(self, field_name: str) -> str:
+        return cell_name(self.number - 1, self.cols.get(field_name, 0))
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """One criterion row, read but not yet placed in the tree."""
+
+    content: str
+    max_points: Decimal | None
+    method: Method | None
+    method_text: str
+    target: Decimal | None
+    points_per_unit: Decimal | None
+    evidence_required: bool
+    sectors: tuple[str, ...]
+    guidance: str
+
+
+@dataclass
+class _Loader:
+    sheets: Mapping[str, SheetData]
+    source: str
+    problems: list[Issue] = field(default_factory=list)
+    # parents that lost a child row to a duplicate or malformed code: their caps are not checked
+    # (None: some row's parent is unknown, so no cap is checked), to report causes, not echoes
+    dropped_under: set[str | None] = field(default_factory=set)
+
+    def problem(
+        self, code: str, sheet: str, row: _Row | None = None, column: str = "", **kw: str
+    ) -> None:
+        self.problems.append(
+            Issue(
+                code,
+                file=self.source,
+                sheet=sheet,
+                row=row.number if row else None,
+                cell=row.cell(column) if row and column else "",
+                criterion=kw.pop("criterion", ""),
+                value=kw.pop("value", ""),
+                params=kw,
+            )
+        )
+
+    # -- driver ---------------------------------------------------------------------------
+
+    def load(self) -> Campaign:
+        units = self._units()
+        bands = self._bands()
+        criteria = self._criteria(units)
+        info, settings = self._info(criteria, bands)
+        if self.problems:
+            raise CampaignDefinitionError(self.source, self.problems)
+        return Campaign(
+            info=info,
+            criteria=criteria,
+            units=units,
+            bands=bands,
+            total_cap=settings.total_cap,
+            rounding_step=settings.rounding_step,
+            tie_breaks=settings.tie_breaks,
+            ranking_style=settings.ranking_style,
+            award=settings.award,
+        )
+
+    def _sheet(self, name: str) -> SheetData | None:
+        wanted = fold(name)
+        for sheet_name, sheet in self.sheets.items():
+            if fold(sheet_name) == wanted:
+                return sheet
+        self.problem("def_sheet_missing", name, name=name)
+        return None
+
+    def _table(self, name: str, columns: Sequence[Column]) -> list[_Row]:
+        sheet = self._sheet(name)
+        if sheet is None:
+            return []
+        header_row, cols = _find_header(sheet, columns)
+        missing = [c for c in columns if c.required and c.field not in cols]
+        for column in missing:
+            self.problem("def_column_missing", name, header=column.header)
+        if missing:
+            return []
+        rows = []
+        for index in range(header_row + 1, len(sheet.rows)):
+            values = {f: sheet.cell(index, c) for f, c in cols.items()}
+            if any(_text(v) for v in values.values()):
+                rows.append(_Row(index + 1, values, cols))
+        if not rows:
+            self.problem("def_sheet_empty", name, name=name)
+        return rows
+
+    # -- units ----------------------------------------------------------------------------
+
+    def _units(self) -> tuple[Unit, ...]:
+        sheet = fmt.SHEET_UNITS
+        first: dict[str, _Row] = {}
+        raw: list[tuple[_Row, str, str]] = []  # row, code, parent text
+        units: list[Unit] = []
+        for row in self._table(sheet, fmt.UNIT_COLUMNS):
+            code = _text(row.values["code"])
+            name = _text(row.values.get("name"))
+            key = code.upper()
+            if not code:
+                continue
+            if key in first:
+                self.problem(
+                    "def_unit_duplicate",
+                    sheet,
+                    row,
+                    "code",
+                    value=code,
+                    first_row=str(first[key].number),
+                )
+                continue
+            first[key] = row
+            if not name:
+                self.problem("def_unit_name_missing", sheet, row, "name", value=code)
+            raw.append((row, code, _text(row.values.get("parent"))))
+        canonical = {code.upper(): code for _, code, _ in raw}
+        parent_of: dict[str, str | None] = {}
+        for row, code, parent_text in raw:
+            parent = canonical.get(parent_text.upper()) if parent_text else None
+            if parent_text and parent is None:
+                self.problem("def_unit_unknown_parent", sheet, row, "parent", value=parent_text)
+            parent_of[code] = parent
+            units.append(
+                Unit(
+                    code=code,
+                    name=_text(row.values.get("name")),
+                    level=_text(row.values.get("level")),
+                    parent=parent,
+                    cluster=_text(row.values.get("cluster")),
+                    row=row.number,
+                )
+            )
+        self._check_cycles(parent_of, {code: row for row, code, _ in raw})
+        return tuple(units)
+
+    def _check_cycles(self, parent_of: dict[str, str | None], rows: dict[str, _Row]) -> None:
+        reported: set[str] = set()
+        for start in parent_of:
+            path: list[str] = []
+            node: str | None = start
+            while node is not None and node not in path and node not in reported:
+                path.append(node)
+                node = parent_of.get(node)
+            if node is not None and node in path:
+                cycle = path[path.index(node) :]
+                reported.update(cycle)
+                first = min(cycle, key=lambda c: rows[c].number)
+                self.problem(
+                    "def_unit_cycle",
+                    fmt.SHEET_UNITS,
+                    rows[first],
+                    "parent",
+                    value=first,
+                    cycle=" → ".join([*cycle, cycle[0]]),
+                )
+            reported.update(path)
+
+    # -- bands ----------------------------------------------------------------------------
+
+    def _bands(self) -> tuple[Band, ...]:
+        sheet = fmt.SHEET_BANDS
+        bands: list[Band] = []
+        first: dict[Decimal, _Row] = {}
+        for row in self._table(sheet, fmt.BAND_COLUMNS):
+            minimum = self._number(sheet, row, "min", fmt.BAND_COLUMNS)
+            label = _text(row.values.get("label"))
+            if not label:
+                self.problem("def_band_label_missing", sheet, row, "label")
+            if minimum is None:
+                continue
+            if minimum in first:
+                self.problem(
+                    "def_band_duplicate",
+                    sheet,
+                    row,
+                    "min",
+                    value=format_decimal(minimum),
+                    first_row=str(first[minimum].number),
+                )
+                continue
+            first[minimum] = row
+            bands.append(Band(minimum, label))
+        return tuple(sorted(bands, key=lambda b: b.min_score, reverse=True))
+
+    # -- criteria -------------------------------------------------------------------------
+
+    def _criteria(self, units: tuple[Unit, ...]) -> tuple[Criterion, ...]:
+        sheet = fmt.SHEET_CRITERIA
+        columns = fmt.CRITERIA_COLUMNS
+        sector_lookup = _sector_lookup(units)
+        parsed: dict[str, tuple[_Row, _Fields]] = {}
+        for row in self._table(sheet, columns):
+            raw_code = _text(row.values["code"])
+            code = normalise_code(raw_code)
+            if code is None:
+                self.problem("def_bad_code", sheet, row, "code", value=raw_code)
+                self.dropped_under.add(None)
+                continue
+            if code in parsed:
+                self.dropped_under.add(parent_code(code))
+                self.problem(
+                    "def_duplicate_code",
+                    sheet,
+                    row,
+                    "code",
+                    value=code,
+                    first_row=str(parsed[code][0].number),
+                )
+                continue
+            parsed[code] = (row, self._criterion_fields(row, code, sector_lookup, units))
+        return self._build_tree(parsed)
+
+    def _criterion_fields(
+        self,
+        row: _Row,
+        code: str,
+        sector_lookup: Mapping[str, str],
+        units: Sequence[Unit],
+    ) -> _Fields:
+        sheet, columns = fmt.SHEET_CRITERIA, fmt.CRITERIA_COLUMNS
+        max_points = self._number(sheet, row, "max", columns, criterion=code)
+        if max_points is None and not _text(row.values.get("max")):
+            self.problem("def_max_missing", sheet, row, "max", criterion=code)
+        elif max_points is not None and max_points <= 0:
+            self._not_positive(row, "max", max_points)
+            max_points = None
+        method_text = _text(row.values.get("method"))
+        method = fmt.method_from_text(method_text) if method_text else None
+        if method_text and method is None:
+            self.problem(
+                "def_unknown_method", sheet, row, "method", value=method_text, known=_METHOD_NAMES
+            )
+        target = self._number(sheet, row, "target", columns, criterion=code)
+        per_unit = self._number(sheet, row, "per_unit", columns, criterion=code)
+        for name, number in (("target", target), ("per_unit", per_unit)):
+            if number is not None and number <= 0:
+                self._not_positive(row, name, number)
+        evidence_text = _text(row.values.get("evidence"))
+        evidence = fmt.yes_no_from_text(evidence_text)
+        if evidence is None:
+            self.problem(
+                "def_bad_yes_no",
+                sheet,
+                row,
+                "evidence",
+                value=evidence_text,
+                header=_header(columns, "evidence"),
+            )
+        sectors = []
+        for item in _split_sectors(_text(row.values.get("sectors"))):
+            unit_code = sector_lookup.get(item.upper()) or sector_lookup.get(fold(item))
+            if unit_code is None:
+                example = units[-1].code if units else "CA"
+                self.problem(
+                    "def_unknown_sector", sheet, row, "sectors", value=item, example=example
+                )
+            elif unit_code not in sectors:
+                sectors.append(unit_code)
+        return _Fields(
+            content=_text(row.values.get("content")),
+            max_points=max_points,
+            method=method,
+            method_text=method_text,
+            target=target,
+            points_per_unit=per_unit,
+            evidence_required=bool(evidence),
+            sectors=tuple(sectors),
+            guidance=_text(row.values.get("guidance")),
+        )
+
+    def _build_tree(self, parsed: dict[str, tuple[_Row, _Fields]]) -> tuple[Criterion, ...]:
+        sheet = fmt.SHEET_CRITERIA
+        children: dict[str | None, list[str]] = {}
+        for code, (row, _) in parsed.items():
+            parent = parent_code(code)
+            if parent is not None and parent not in parsed:
+                self.problem("def_orphan_code", sheet, row, "code", value=code, parent=parent)
+                continue
+            children.setdefault(parent, []).append(code)
+        built: list[Criterion] = []
+
+        def build(code: str, parent: str | None, kind: SectionKind) -> None:
+            row, values = parsed[code]
+            kids = tuple(children.get(code, ()))
+            method = values.method
+            if kids and method is not None:
+                self.problem(
+                    "def_method_on_group",
+                    sheet,
+                    row,
+                    "method",
+                    criterion=code,
+                    value=values.method_text,
+                )
+                method = None
+            if not kids and method is None and values.method_text == "":
+                self.problem(
+                    "def_method_missing",
+                    sheet,
+                    row,
+                    "method",
+                    criterion=code,
+                    known=_METHOD_NAMES,
+                )
+            if method is Method.SO_LUONG and values.points_per_unit is None:
+                self.problem("def_per_unit_missing", sheet, row, "per_unit", criterion=code)
+            built.append(
+                Criterion(
+                    code=code,
+                    content=values.content,
+                    max_points=values.max_points or Decimal(0),
+                    method=method if not kids else None,
+                    target=values.target,
+                    points_per_unit=values.points_per_unit,
+                    evidence_required=values.evidence_required,
+                    sectors=values.sectors,
+                    guidance=values.guidance,
+                    parent=parent,
+                    children=kids,
+                    kind=kind,
+                    row=row.number,
+                )
+            )
+            for kid in kids:
+                build(kid, code, kind)
+
+        for section in children.get(None, []):
+            build(section, None, self._section_kind(section, parsed, children))
+        self._check_caps(built, parsed)
+        return tuple(built)
+
+    def _section_kind(
+        self,
+        section: str,
+        parsed: dict[str, tuple[_Row, _Fields]],
+        children: dict[str | None, list[str]],
+    ) -> SectionKind:
+        kinds: set[SectionKind] = set()
+        stack = [section]
+        while stack:
+            code = stack.pop()
+            kids = children.get(code, [])
+            method = parsed[code][1].method
+            if not kids and method is not None:
+                kinds.add(method.kind)
+            stack.extend(kids)
+        if len(kinds) > 1:
+            names = " / ".join(sorted(k.value for k in kinds))
+            self.problem(
+                "def_mixed_section",
+                fmt.SHEET_CRITERIA,
+                parsed[section][0],
+                "code",
+                criterion=section,
+                kinds=names,
+            )
+        return kinds.pop() if len(kinds) == 1 else SectionKind.REGULAR
+
+    def _check_caps(self, built: list[Criterion], parsed: dict[str, tuple[_Row, _Fields]]) -> None:
+        by_code = {c.code: c for c in built}
+        if None in self.dropped_under:
+            return
+        for node in built:
+            if node.code in self.dropped_under:
+                continue
+            kids = [by_code[k] for k in node.children]
+            if not kids or node.max_points <= 0 or any(k.max_points <= 0 for k in kids):
+                continue
+            reachable = sum((k.max_points for k in kids), Decimal(0))
+            if reachable < node.max_points:
+                self.problem(
+                    "def_max_unreachable",
+                    fmt.SHEET_CRITERIA,
+                    parsed[node.code][0],
+                    "max",
+                    criterion=node.code,
+                    value=format_decimal(node.max_points),
+                    reachable=format_decimal(reachable),
+                )
+
+    # -- information ----------------------------------------------------------------------
+
+    def _info(
+        self, criteria: tuple[Criterion, ...], bands: tuple[Band, ...]
+    ) -> tuple[CampaignInfo, _Settings]:
+        sheet_name = fmt.SHEET_INFO
+        sheet = self._sheet(sheet_name)
+        entries: dict[str, tuple[_Row, CellValue]] = {}
+        known = ", ".join(k.label for k in fmt.INFO_KEYS)
+        cols = {"key": 0, "value": 1}
+        for index, raw in enumerate(sheet.rows if sheet else []):
+            label = _text(raw[0] if raw else None)
+            value = raw[1] if len(raw) > 1 else None
+            row = _Row(index + 1, {"key": label, "value": value}, cols)
+            if not label or fold(label) in {"muc", "key", "thong tin", "muc thong tin"}:
+                continue
+            key = next((k for k in fmt.INFO_KEYS if k.matches(fold(label))), None)
+            if key is None:
+                self.problem(
+                    "def_info_unknown_key", sheet_name, row, "key", value=label, known=known
+                )
+            elif key.field in entries:
+                self.problem(
+                    "def_info_duplicate_key",
+                    sheet_name,
+                    row,
+                    "key",
+                    key=key.label,
+                    first_row=str(entries[key.field][0].number),
+                )
+            else:
+                entries[key.field] = (row, value)
+        for key in fmt.INFO_KEYS:
+            if key.required and not _text(entries.get(key.field, (None, None))[1]) and sheet:
+                self.problem("def_info_missing_key", sheet_name, key=key.label)
+        return _InfoParser(self, entries).parse(criteria, bands)
+
+    # -- shared helpers -------------------------------------------------------------------
+
+    def _number(
+        self,
+        sheet: str,
+        row: _Row,
+        name: str,
+        columns: Sequence[Column],
+        criterion: str = "",
+    ) -> Decimal | None:
+        raw = row.values.get(name)
+        if _text(raw) == "":
+            return None
+        number = parse_decimal(raw)
+        if number is None:
+            self.problem(
+                "def_not_a_number",
+                sheet,
+                row,
+                name,
+                criterion=criterion,
+                value=_text(raw),
+                header=_header(columns, name),
+            )
+        return number
+
+    def _not_positive(self, row: _Row, name: str, number: Decimal) -> None:
+        self.problem(
+            "def_not_positive",
+            fmt.SHEET_CRITERIA,
+            row,
+            name,
+            value=format_decimal(number),
+            header=_header(fmt.CRITERIA_COLUMNS, name),
+        )
+
+
+@dataclass(frozen=True)
+class _Settings:
+    total_cap: Decimal
+    rounding_step: Decimal
+    tie_breaks: tuple[str, ...]
+    ranking_style: RankingStyle
+    award: AwardRule | None
+
+
+@dataclass
+class _InfoParser:
+    loader: _Loader
+    entries: dict[str, tuple[_Row, CellValue]]
+
+    def text(self, name: str) -> str:
+        return _text(self.entries[name][1]) if name in self.entries else ""
+
+    def _problem(self, code: str, name: str, **kw: str) -> None:
+        self.loader.problem(code, fmt.SHEET_INFO, self.entries[name][0], "value", **kw)
+
+    def day(self, name: str) -> date | None:
+        if not self.text(name):
+            return None
+        value = parse_date(self.entries[name][1])
+        if value is None:
+            self._problem("def_bad_date", name, value=self.text(name))
+        return value
+
+    def window(self, name: str) -> tuple[date | None, date | None]:
+        raw = self.entries.get(name, (None, None))[1]
+        if isinstance(raw, (date, datetime)):
+            single = parse_date(raw)
+            return single, single
+        text = self.text(name)
+        year = re.fullmatch(r"(?:năm|nam)?\s*(\d{4})", text, re.IGNORECASE)
+        if year:
+            return date(int(year.group(1)), 1, 1), date(int(year.group(1)), 12, 31)
+        dates = find_dates(text)
+        if text and not dates and any(ch.isdigit() for ch in text):
+            self._problem("def_bad_date", name, value=text)
+        return (dates[0], dates[-1]) if dates else (None, None)
+
+    def number(self, name: str, positive: bool = True) -> Decimal | None:
+        if not self.text(name):
+            return None
+        label = next(k.label for k in fmt.INFO_KEYS if k.field == name)
+        value = parse_decimal(self.entries[name][1])
+        if value is None:
+            self._problem("def_not_a_number", name, value=self.text(name), header=label)
+        elif positive and value <= 0:
+            self._problem("def_not_positive", name, value=format_decimal(value), header=label)
+            return None
+        return value
+
+    def parse(
+        self, criteria: tuple[Criterion, ...], bands: tuple[Band, ...]
+    ) -> tuple[CampaignInfo, _Settings]:
+        period_start, period_end = self.window("period")
+        award_start, award_end = self.window("award_window")
+        info = CampaignInfo(
+            campaign_id=self.text("campaign_id"),
+            title=self.text("title"),
+            plan_number=self.text("plan_number"),
+            superior_body=self.text("superior_body"),
+            issuing_body=self.text("issuing_body"),
+            place=self.text("place"),
+            issue_date=self.day("issue_date"),
+            period=self.text("period"),
+            period_start=period_start,
+            period_end=period_end,
+            deadline=self.day("deadline"),
+            award_window_start=award_start,
+            award_window_end=award_end,
+            signer_title=self.text("signer_title"),
+            signer_name=self.text("signer_name"),
+        )
+        step = self.number("rounding_step") or Decimal("0.01")
+        reachable = sum(
+            (
+                c.max_points
+                for c in criteria
+                if c.is_section and c.kind is not SectionKind.DEDUCTION
+            ),
+            Decimal(0),
+        )
+        total_cap = self.number("total_cap")
+        if total_cap is not None and total_cap > reachable and criteria:
+            self._problem(
+                "def_total_unreachable",
+                "total_cap",
+                value=format_decimal(total_cap),
+                reachable=format_decimal(reachable),
+            )
+        for criterion in criteria:
+            if criterion.max_points > 0 and criterion.max_points % step != 0:
+                self.loader.problem(
+                    "def_max_not_on_step",
+                    fmt.SHEET_CRITERIA,
+                    _Row(criterion.row, {}, {"max": 2}),
+                    "max",
+                    criterion=criterion.code,
+                    value=format_decimal(criterion.max_points),
+                    step=format_decimal(step),
+                )
+        return info, _Settings(
+            total_cap=total_cap if total_cap is not None else reachable,
+            rounding_step=step,
+            tie_breaks=self.tie_breaks({c.code for c in criteria}),
+            ranking_style=self.ranking_style(),
+            award=self.award(bands),
+        )
+
+    def tie_breaks(self, codes: set[str]) -> tuple[str, ...]:
+        result = []
+        for item in re.split(r"[;,\n]+", self.text("tie_breaks")):
+            if not item.strip():
+                continue
+            code = normalise_code(item)
+            if code is None or code not in codes:
+                self._problem("def_unknown_tie_break", "tie_breaks", value=item.strip())
+            else:
+                result.append(code)
+        return tuple(result)
+
+    def ranking_style(self) -> RankingStyle:
+        style = fmt.ranking_style_from_text(self.text("ranking_style"))
+        if style is None:
+            self._problem(
+                "def_bad_ranking_style", "ranking_style", value=self.text("ranking_style")
+            )
+            return RankingStyle.COMPETITION
+        return style
+
+    def award(self, bands: tuple[Band, ...]) -> AwardRule | None:
+        title = self.text("award_title")
+        top_n = self.number("award_top_n")
+        band = self.text("award_min_band")
+        if band and fold(band) not in {fold(b.label) for b in bands}:
+            self._problem("def_unknown_band", "award_min_band", value=band)
+        if not (title or top_n or band):
+            return None
+        canonical = next((b.label for b in bands if fold(b.label) == fold(band)), band or None)
+        return AwardRule(
+            title=title or "Khen thưởng",
+            top_n=int(top_n) if top_n is not None else None,
+            min_band=canonical,
+        )
+
+
+# -- small pure helpers -------------------------------------------------------------------
+
+
+def _find_header(sheet: SheetData, columns: Sequence[Column]) -> tuple[int, dict[str, int]]:
+    best: tuple[int, dict[str, int]] = (0, {})
+    for index in range(min(_HEADER_SEARCH_ROWS, len(sheet.rows))):
+        cols: dict[str, int] = {}
+        for col, value in enumerate(sheet.rows[index]):
+            folded = fold(_text(value))
+            for column in columns:
+                if column.field not in cols and column.matches(folded):
+                    cols[column.field] = col
+                    break
+        if len(cols) > len(best[1]):
+            best = (index, cols)
+    return best
+
+
+def _sector_lookup(units: Sequence[Unit]) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
+    for unit in units:
+        lookup[unit.code.upper()] = unit.code
+        names.setdefault(fold(unit.name), []).append(unit.code)
+    for name, codes in names.items():
+        if len(codes) == 1 and name:
+            lookup.setdefault(name, codes[0])
+    return lookup
+
+
+def _split_sectors(text: str) -> list[str]:
+    return [item.strip() for item in re.split(r"[;,\n]+", text) if item.strip()]
+
+
+def _header(columns: Sequence[Column], name: str) -> str:
+    return next(c.header for c in columns if c.field == name)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (datetime, date)):
+        return format_date(value if isinstance(value, date) else value.date())
+    return nfc(str(value))

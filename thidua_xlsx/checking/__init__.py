@@ -1,0 +1,3 @@
+"""Checking returned files: one file against the campaign, and a whole inbox (contained, in
+parallel).
+"""

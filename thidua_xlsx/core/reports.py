@@ -1,0 +1,236 @@
+"""What the use cases return (pure: no spreadsheet library): a check of many files, a level's
+ranking, a parent's composed card. Writers and faces take these; they never run a use case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ..words.issues import Issue, Severity
+from .model import Campaign, Unit
+from .ranking import RankedUnit
+from .results import FileResult, FileStatus
+from .scoring import RawInput, ScoreCard
+from .submissions import Completeness, SubmissionStatus, UnitSubmission
+from .vi_text import format_decimal
+
+__all__ = ["CheckReport", "ComposeReport", "RankReport"]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The outcome of checking files, one :class:`FileResult` per input file, in order."""
+
+    campaign: Campaign
+    files: tuple[FileResult, ...]
+
+    @property
+    def accepted(self) -> tuple[FileResult, ...]:
+        return tuple(f for f in self.files if f.status is FileStatus.ACCEPTED)
+
+    @property
+    def rejected(self) -> tuple[FileResult, ...]:
+        return tuple(f for f in self.files if f.status is FileStatus.REJECTED)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.rejected else 0
+
+    def to_json(self, lang: str = "vi") -> dict[str, Any]:
+        """The ``--json`` document: one entry per file (SPEC §8)."""
+        return {
+            "campaign": self.campaign.info.campaign_id,
+            "fingerprint": self.campaign.fingerprint,
+            "summary": {
+                "files": len(self.files),
+                "accepted": len(self.accepted),
+                "rejected": len(self.rejected),
+            },
+            "files": [_file_json(self.campaign, f, lang) for f in self.files],
+        }
+
+    def table(self, lang: str = "vi") -> str:
+        """A readable report for a terminal."""
+        en = lang == "en"
+        lines = []
+        for result in (f for top in self.files for f in top.with_members()):
+            mark = "✔" if result.accepted else "✘"
+            word = (
+                ("accepted" if en else "nhận")
+                if result.accepted
+                else ("rejected" if en else "trả lại")
+            )
+            total = format_decimal(result.card.total, lang) if result.card else "—"
+            unit = result.unit or "?"
+            if result.is_summary:
+                total = f"{len(result.members)} {'units' if en else 'đơn vị'}"
+            lines.append(
+                f"{'  ' if result.source else ''}{mark} {result.name}  [{unit}]  {word}  "
+                f"{'total' if en else 'tổng điểm'}: {total}"
+            )
+            for issue in result.issues:
+                tag = (
+                    ("ERROR" if en else "LỖI")
+                    if issue.severity is Severity.ERROR
+                    else ("warning" if en else "cảnh báo")
+                )
+                where = f"{issue.cell} " if issue.cell else ""
+                lines.append(f"    {where}{tag}: {issue.message(lang)} [{issue.code}]")
+        warned = sum(1 for f in self.files if any(i.severity is Severity.WARNING for i in f.issues))
+        if en:
+            lines.append(
+                f"{len(self.files)} file(s): {len(self.accepted)} accepted, "
+                f"{len(self.rejected)} rejected, {warned} with warnings."
+            )
+        else:
+            lines.append(
+                f"{len(self.files)} tệp: {len(self.accepted)} được nhận, "
+                f"{len(self.rejected)} bị trả lại, {warned} có cảnh báo."
+            )
+        return "\n".join(lines)
+
+
+def _file_json(campaign: Campaign, result: FileResult, lang: str) -> dict[str, Any]:
+    card = result.card
+    scores: dict[str, Any] | None = None
+    if card is not None:
+        scores = {
+            "total": str(card.total),
+            "self_total": str(card.self_total),
+            "regular": str(card.regular),
+            "bonus": str(card.bonus),
+            "deduction": str(card.deduction),
+            "sections": {code: str(v) for code, v in card.section_scores(campaign).items()},
+        }
+    entry: dict[str, Any] = {
+        "path": str(result.path),
+        "unit": result.unit,
+        "status": result.status.value,
+        "scores": scores,
+        "issues": [
+            {
+                "code": i.code,
+                "severity": i.severity.value,
+                "sheet": i.sheet,
+                "cell": i.cell,
+                "criterion": i.criterion,
+                "value": i.value,
+                "message": i.message(lang),
+            }
+            for i in result.issues
+        ],
+    }
+    if result.source:
+        entry["source"] = result.source  # a unit carried by a summary: its file below
+    if result.is_summary:
+        entry["kind"] = "summary"
+        entry["units"] = [_file_json(campaign, m, lang) for m in result.members]
+    return entry
+
+
+_WORDS = {
+    SubmissionStatus.ACCEPTED: ("đã nộp", "submitted"),
+    SubmissionStatus.LATE: ("nộp muộn", "late"),
+    SubmissionStatus.REJECTED: ("bị trả lại", "rejected"),
+    SubmissionStatus.MISSING: ("chưa nộp", "missing"),
+}
+
+
+@dataclass(frozen=True)
+class RankReport:
+    """The ranked summary of one level: every expected unit, ranked or not, and why."""
+
+    campaign: Campaign
+    parent: Unit | None
+    check: CheckReport
+    completeness: Completeness
+    ranking: tuple[RankedUnit, ...]
+    cluster: str | None = None  # the summary of one cụm thi đua
+
+    @property
+    def exit_code(self) -> int:
+        return self.check.exit_code
+
+    def card(self, unit: str) -> ScoreCard | None:
+        submission = self._submissions.get(unit)
+        return submission.result.card if submission and submission.result else None
+
+    def submission(self, unit: str) -> UnitSubmission | None:
+        """The submission of an expected unit (None for a unit not expected here)."""
+        return self._submissions.get(unit)
+
+    def place(self, unit: str) -> RankedUnit | None:
+        """The unit's place in the ranking (None when it is not ranked)."""
+        return self._places.get(unit)
+
+    # looked up once per unit by the summary: dictionaries, not scans (50,000 units)
+    @cached_property
+    def _submissions(self) -> dict[str, UnitSubmission]:
+        return {u.unit: u for u in reversed(self.completeness.units)}  # the first wins
+
+    @cached_property
+    def _places(self) -> dict[str, RankedUnit]:
+        return {r.unit: r for r in reversed(self.ranking)}
+
+    def status_word(self, status: SubmissionStatus, lang: str = "vi") -> str:
+        return _WORDS[status][1 if lang == "en" else 0]
+
+    def summary_line(self, lang: str = "vi") -> str:
+        """``12/14 đơn vị đã nộp, 1 nộp muộn, 1 bị trả lại, 2 chưa nộp.``"""
+        units = self.completeness.units
+        count = {status: sum(1 for u in units if u.status is status) for status in SubmissionStatus}
+        sent = len(units) - count[SubmissionStatus.MISSING]
+        if lang == "en":
+            return (
+                f"{sent}/{len(units)} units submitted, {count[SubmissionStatus.LATE]} late, "
+                f"{count[SubmissionStatus.REJECTED]} rejected, "
+                f"{count[SubmissionStatus.MISSING]} missing; {len(self.ranking)} ranked."
+            )
+        return (
+            f"{sent}/{len(units)} đơn vị đã nộp, {count[SubmissionStatus.LATE]} nộp muộn, "
+            f"{count[SubmissionStatus.REJECTED]} bị trả lại, "
+            f"{count[SubmissionStatus.MISSING]} chưa nộp; {len(self.ranking)} đơn vị được xếp hạng."
+        )
+
+    def to_json(self, lang: str = "vi") -> dict[str, Any]:
+        """The check document plus ``ranking`` and ``missing`` (SPEC §8)."""
+        document = self.check.to_json(lang)
+        document["summary"]["line"] = self.summary_line(lang)
+        document["ranking"] = [
+            {
+                "unit": r.unit,
+                "name": r.name,
+                "total": str(r.total),
+                "rank": r.rank,
+                "cluster_rank": r.cluster_rank,
+                "band": r.band,
+                "tied": r.tied,
+            }
+            for r in self.ranking
+        ]
+        document["missing"] = list(self.completeness.missing)
+        document["superseded"] = [
+            {"unit": u.unit, "path": str(f.path)}
+            for u in self.completeness.units
+            for f in u.superseded
+        ]
+        return document
+
+
+@dataclass(frozen=True)
+class ComposeReport:
+    """The parent's composed card, each sector's part, and what was found on the way."""
+
+    campaign: Campaign
+    parent: Unit
+    check: CheckReport
+    completeness: Completeness
+    parts: dict[str, dict[str, RawInput]]  # sector → leaf → what it entered
+    combined: dict[str, RawInput]  # leaf → the sectors' inputs combined
+    card: ScoreCard
+    issues: tuple[Issue, ...]  # found when composing (duplicate evidence)
+
+    @property
+    def exit_code(self) -> int:
+        return self.check.exit_code

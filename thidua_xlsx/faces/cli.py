@@ -1,0 +1,365 @@
+"""The ``thidua`` command (SPEC §8). Thin: parse arguments, call the library, print.
+
+Exit codes: 0 no errors, 1 some files have errors, 2 unusable command or campaign.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .._version import __version__
+from ..campaign.loader import load_campaign
+from ..campaign.show import describe_campaign
+from ..campaign.workbook_writer import init_campaign_workbook
+from ..checking.run import run_check
+from ..core.model import Campaign
+from ..errors import ThiduaError
+from ..merge.compose import merge_compose
+from ..merge.rank import merge_rank
+from ..runtime.bulk import collector_paused
+from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
+from ..runtime.output_guard import check_outputs
+from ..scorecard.blank_cards import write_templates
+from ..scorecard.feedback import write_feedback
+from ..scorecard.writer import write_composed_card
+from ..summary.writer import write_summary
+from .console import EXIT_INTERRUPTED, say_interrupted
+from .console import run as console_run
+from .demo import DEFAULT_FOLDER, run_demo
+from .progress import ProgressBar
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FILE_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+
+_TEXT = {
+    "vi": {
+        "init_done": "Đã ghi tệp định nghĩa đợt thi đua: {path}\n"
+        "Mở bằng Excel để nhập tiêu chí, rồi kiểm tra bằng: thidua show {path}",
+        "unexpected": "Lỗi không lường trước ({error}); không có tệp kết quả nào bị ghi dở. "
+        "Hãy báo cho người quản trị phần mềm, kèm lệnh đã chạy.",
+        "templates_done": "Đã ghi {count} phiếu chấm điểm vào {folder}:",
+        "merge_done": "Bảng tổng hợp: {path}",
+        "compose_parent": "Chế độ --mode compose cần --parent CODE: mã đơn vị nhận tổng hợp "
+        "(ví dụ phường).",
+        "compose_done": "Phiếu tổng hợp của đơn vị (từ {count} ngành, tổng điểm {total}): {path}",
+        "templates_kept": "Giữ nguyên {count} tệp đã có (có thể đã được điền); thêm --force "
+        "để ghi đè:",
+        "templates_empty": "Không ghi phiếu cho {count} ngành chưa được giao tiêu chí nào (xem "
+        "cột Ngành phụ trách):",
+    },
+    "en": {
+        "init_done": "Wrote the campaign workbook: {path}\n"
+        "Open it in Excel to enter the criteria, then check it with: thidua show {path}",
+        "unexpected": "Unexpected error ({error}); no output was left half-written. Tell the "
+        "software's administrator, with the command you ran.",
+        "templates_done": "Wrote {count} scorecard(s) into {folder}:",
+        "merge_done": "Summary workbook: {path}",
+        "compose_parent": "--mode compose needs --parent CODE: the unit the sectors belong to.",
+        "compose_done": "The unit's composed scorecard ({count} sectors, total {total}): {path}",
+        "templates_kept": "Kept {count} existing file(s) (they may have been filled in); add "
+        "--force to overwrite:",
+        "templates_empty": "No scorecard for {count} sector(s) responsible for no criterion "
+        "(see the Ngành phụ trách column):",
+    },
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=argparse.SUPPRESS,
+        help="ngôn ngữ thông báo / message language (vi mặc định, en)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="thidua",
+        description="Chấm điểm thi đua qua Excel: định nghĩa đợt thi đua, phát phiếu chấm, "
+        "kiểm tra và tổng hợp.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"thidua {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)
+
+    init = commands.add_parser(
+        "init", parents=[common], help="tạo tệp định nghĩa đợt thi đua trống, có hướng dẫn"
+    )
+    init.add_argument("path", metavar="CAMPAIGN.xlsx")
+    init.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+
+    show = commands.add_parser(
+        "show", parents=[common], help="in cây tiêu chí, xếp loại, đơn vị; báo lỗi định nghĩa"
+    )
+    show.add_argument("path", metavar="CAMPAIGN.xlsx")
+
+    templates = commands.add_parser(
+        "templates", parents=[common], help="ghi một phiếu chấm điểm .xlsx cho mỗi đơn vị"
+    )
+    templates.add_argument("path", metavar="CAMPAIGN.xlsx")
+    templates.add_argument("-o", "--output", required=True, metavar="DIR", help="thư mục ghi")
+    templates.add_argument("--parent", metavar="CODE", help="chỉ các đơn vị trực thuộc CODE")
+    templates.add_argument(
+        "--unit", action="append", default=[], metavar="CODE", help="chỉ đơn vị CODE (lặp lại)"
+    )
+    templates.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+
+    check = commands.add_parser(
+        "check", parents=[common], help="kiểm tra các phiếu chấm đã nhận (tệp hoặc thư mục)"
+    )
+    check.add_argument("path", metavar="CAMPAIGN.xlsx")
+    check.add_argument("inputs", nargs="+", metavar="PATH", help="tệp hoặc thư mục phiếu chấm")
+    check.add_argument("--json", action="store_true", help="in một tài liệu JSON")
+    check.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
+    check.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
+    _limit_options(check)
+
+    merge = commands.add_parser(
+        "merge", parents=[common], help="tổng hợp, xếp hạng các đơn vị thành bảng tổng hợp"
+    )
+    merge.add_argument("path", metavar="CAMPAIGN.xlsx")
+    merge.add_argument("inbox", metavar="INBOX_DIR", help="thư mục phiếu chấm đã nhận")
+    merge.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    merge.add_argument("--mode", choices=("rank", "compose"), default="rank")
+    merge.add_argument("--parent", metavar="CODE", help="đơn vị cấp trên của các đơn vị xếp hạng")
+    merge.add_argument(
+        "--cluster", metavar="TÊN", help="chỉ xếp hạng các đơn vị của một cụm thi đua"
+    )
+    merge.add_argument("--json", action="store_true", help="in một tài liệu JSON")
+    merge.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
+    merge.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
+    _limit_options(merge)
+
+    demo = commands.add_parser(
+        "demo", parents=[common], help="chạy thử toàn bộ quy trình trên dữ liệu mẫu đi kèm"
+    )
+    demo.add_argument(
+        "folder",
+        nargs="?",
+        default=DEFAULT_FOLDER,
+        metavar="DIR",
+        help=f"thư mục ghi kết quả (mặc định: {DEFAULT_FOLDER})",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    out = out or sys.stdout
+    err = sys.stderr if out is sys.stdout else out
+    _utf8(out)
+    _utf8(err)
+    args = _parser().parse_args(argv)
+    lang: str = getattr(args, "lang", None) or os.environ.get("THIDUA_LANG", "vi")
+    lang = "en" if lang == "en" else "vi"
+    try:
+        if args.command == "init":
+            path = init_campaign_workbook(args.path, force=args.force)
+            print(_TEXT[lang]["init_done"].format(path=path), file=out)
+        elif args.command == "show":
+            print(describe_campaign(load_campaign(args.path), lang), file=out)
+        elif args.command == "templates":
+            return _templates(args, lang, out)
+        elif args.command == "check":
+            return _check(args, lang, out, err)
+        elif args.command == "merge":
+            return _merge(args, lang, out, err)
+        elif args.command == "demo":
+            result = run_demo(args.folder, lang)
+            print(result.describe(lang), file=out)
+            return result.exit_code
+    except ThiduaError as exc:
+        print(exc.message(lang), file=err)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        say_interrupted(err, lang)  # (thidua_xlsx.faces.console ignores a second Ctrl-C by now)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # never a traceback for the operator (THIDUA_DEBUG=1 shows it)
+        if os.environ.get("THIDUA_DEBUG"):
+            raise
+        print(_TEXT[lang]["unexpected"].format(error=f"{type(exc).__name__}: {exc}"), file=err)
+        return EXIT_UNUSABLE
+    return EXIT_OK
+
+
+def _templates(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    check_outputs([args.path], output_folders=[args.output])
+    campaign = load_campaign(args.path)
+    result = write_templates(
+        campaign, args.output, parent=args.parent, units=args.unit, force=args.force
+    )
+    text = _TEXT[lang]
+    print(text["templates_done"].format(count=len(result.written), folder=args.output), file=out)
+    for path in result.written:
+        print(f"  {path.name}", file=out)
+    if result.empty:
+        print(text["templates_empty"].format(count=len(result.empty)), file=out)
+        for unit in result.empty:
+            print(f"  {unit.code} {unit.name}", file=out)
+    if result.kept:
+        print(text["templates_kept"].format(count=len(result.kept)), file=out)
+        for path in result.kept:
+            print(f"  {path.name}", file=out)
+        return EXIT_FILE_ERRORS
+    return EXIT_OK
+
+
+def _limit_options(command: argparse.ArgumentParser) -> None:
+    """What one returned file may cost while it is read (see thidua_xlsx.runtime.containment)."""
+    command.add_argument(
+        "--file-timeout",
+        type=_positive(float),
+        default=DEFAULT_LIMITS.seconds,
+        metavar="GIÂY",
+        help=f"thời gian tối đa đọc một tệp (mặc định {DEFAULT_LIMITS.seconds:g} giây)",
+    )
+    command.add_argument(
+        "--file-memory",
+        type=_positive(int),
+        default=DEFAULT_LIMITS.memory_mb,
+        metavar="MB",
+        help=f"bộ nhớ tối đa để đọc một tệp (mặc định {DEFAULT_LIMITS.memory_mb} MB, ít nhất 64)",
+    )
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"không phải số: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"phải lớn hơn 0: {text!r}")
+        return value
+
+    return parse
+
+
+def _limits(args: argparse.Namespace) -> ReadLimits:
+    return ReadLimits(memory_mb=max(int(args.file_memory), 64), seconds=float(args.file_timeout))
+
+
+def _check(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+    check_outputs(
+        [args.path, *args.inputs], output_folders=[args.feedback] if args.feedback else []
+    )
+    campaign = load_campaign(args.path)
+    progress = ProgressBar(err, "Đang kiểm tra" if lang == "vi" else "Checking")
+    report = run_check(
+        campaign, args.inputs, workers=args.workers, progress=progress, limits=_limits(args)
+    )
+    written: list[Path] = []
+    if args.feedback:
+        written = write_feedback(report, args.feedback, lang)
+    if args.json:
+        document = report.to_json(lang)
+        document["feedback"] = [str(p) for p in written]
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(report.table(lang), file=out)
+        if written:
+            word = "Bản phản hồi" if lang == "vi" else "Feedback copies"
+            print(f"{word}: {args.feedback} ({len(written)})", file=out)
+    return report.exit_code
+
+
+def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+    check_outputs(
+        [args.path, args.inbox],
+        output_files=[args.output],
+        output_folders=[args.feedback] if args.feedback else [],
+    )
+    campaign = load_campaign(args.path)
+    if args.mode == "compose":
+        return _compose(args, campaign, lang, out, err)
+    progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Merging")
+    output = Path(args.output)
+    # one pause over the whole merge: between two pauses the collector would walk every
+    # result once more, finding nothing (see collector.py)
+    with collector_paused():
+        report = merge_rank(
+            campaign,
+            [args.inbox],
+            parent=args.parent,
+            workers=args.workers,
+            progress=progress,
+            cluster=args.cluster,
+            limits=_limits(args),
+        )
+        write_summary(output, report)
+        written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
+    if args.json:
+        document = report.to_json(lang)
+        document["output"] = str(output)
+        document["feedback"] = [str(p) for p in written]
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(report.check.table(lang), file=out)
+        print(report.summary_line(lang), file=out)
+        print(_TEXT[lang]["merge_done"].format(path=output), file=out)
+    return report.exit_code
+
+
+def _compose(
+    args: argparse.Namespace, campaign: Campaign, lang: str, out: TextIO, err: TextIO
+) -> int:
+    if not args.parent:
+        print(_TEXT[lang]["compose_parent"], file=err)
+        return EXIT_UNUSABLE
+    progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Composing")
+    report = merge_compose(
+        campaign,
+        [args.inbox],
+        args.parent,
+        workers=args.workers,
+        progress=progress,
+        limits=_limits(args),
+    )
+    output = Path(args.output)
+    write_composed_card(output, report, lang)
+    written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
+    if args.json:
+        document = report.check.to_json(lang)
+        document["output"] = str(output)
+        document["composed"] = {
+            "unit": report.parent.code,
+            "total": str(report.card.total),
+            "sections": {c: str(v) for c, v in report.card.section_scores(campaign).items()},
+            "sectors": list(report.parts),
+        }
+        document["missing"] = list(report.completeness.missing)
+        document["compose_issues"] = [
+            {"code": i.code, "criterion": i.criterion, "value": i.value, "message": i.message(lang)}
+            for i in report.issues
+        ]
+        document["feedback"] = [str(p) for p in written]
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(report.check.table(lang), file=out)
+        for issue in report.issues:
+            print(f"  {issue.message(lang)} [{issue.code}]", file=out)
+        print(
+            _TEXT[lang]["compose_done"].format(
+                path=output, total=report.card.total, count=len(report.parts)
+            ),
+            file=out,
+        )
+    return report.exit_code
+
+
+def _utf8(stream: TextIO) -> None:
+    reconfigure = getattr(stream, "reconfigure", None)
+    encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+    if reconfigure is not None and encoding != "utf8":
+        reconfigure(encoding="utf-8", errors="replace")
+
+
+def run() -> None:
+    """Console-script entry point of earlier installs; see :mod:`thidua_xlsx.faces.console`."""
+    console_run()

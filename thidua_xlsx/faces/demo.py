@@ -1,0 +1,291 @@
+"""``thidua demo [DIR]``: the whole chain (SPEC §2) on the bundled sample inboxes.
+
+The samples are those of ``samples/`` (see its README): the Nhơn Hưng 2024 campaign, the
+scorecards of the ward's sectors and those of the other wards and communes of Tịnh Biên town,
+with the mistakes people make. :func:`run_demo` copies them into ``DIR`` (the bundled files are
+never touched), then, as ward and town staff would:
+
+1. writes the blank scorecards the ward sends its sectors and the town sends its wards;
+2. checks the sectors' inbox and writes the feedback copies to send back;
+3. composes the accepted sector cards into the ward's own card (``merge --mode compose``);
+4. ranks the town's wards, the composed ward card among them (``merge --mode rank``).
+
+It returns a :class:`DemoResult`; :meth:`DemoResult.describe` renders it for the terminal.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..campaign.loader import load_campaign
+from ..checking.run import run_check
+from ..core.model import Campaign
+from ..core.reports import CheckReport, ComposeReport, RankReport
+from ..core.vi_text import format_decimal
+from ..errors import DemoDataError, OutputError, OutputNotEmptyError
+from ..merge.compose import merge_compose
+from ..merge.rank import merge_rank
+from ..runtime.atomic import atomic_output
+from ..runtime.output_guard import check_outputs
+from ..scorecard.blank_cards import TemplatesResult, scorecard_filename, write_templates
+from ..scorecard.feedback import write_feedback
+from ..scorecard.writer import write_composed_card
+from ..summary.writer import write_summary
+from ..words.issues import Severity
+
+__all__ = ["DEFAULT_FOLDER", "DemoResult", "bundled_samples", "run_demo"]
+
+DEFAULT_FOLDER = "thidua-demo"
+CAMPAIGN_FILE = "nhon-hung-2024-bdg.xlsx"
+SECTOR_INBOX, WARD_INBOX = "inbox-nhon-hung", "inbox-tinh-bien"
+WARD, TOWN = "P-NHONHUNG", "TXTB"
+# The ward's composed card is dated as if the ward had sent it on time (30/09/2024 16:00,
+# Vietnam time): the demo replays the 2024 campaign, so today's date would make it late.
+COMPOSED_AT = datetime(2024, 9, 30, 9, 0, tzinfo=UTC)
+
+INPUTS_DIR = "0-du-lieu-mau"
+TEMPLATES_DIR = "1-mau-phieu"
+CHECK_DIR = "2-kiem-tra"
+COMPOSE_DIR = "3-tong-hop-phuong"
+RANK_DIR = "4-xep-hang-thi-xa"
+_OURS = (INPUTS_DIR, TEMPLATES_DIR, CHECK_DIR, COMPOSE_DIR, RANK_DIR)
+_MARKER = ".thidua-demo"
+_FEEDBACK = "phan-hoi"
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """Where every output of the demo is, and the reports they were written from."""
+
+    folder: Path
+    campaign: Campaign
+    inputs: Path  # the copies the chain ran on
+    sector_templates: TemplatesResult
+    ward_templates: TemplatesResult
+    check: CheckReport  # the sectors' inbox
+    check_report: Path
+    feedback: tuple[Path, ...]
+    compose: ComposeReport
+    composed_card: Path
+    rank: RankReport
+    summary: Path
+    rank_feedback: tuple[Path, ...]
+
+    @property
+    def exit_code(self) -> int:
+        """0: the chain ran (the planted mistakes are expected)."""
+        return 0
+
+    def describe(self, lang: str = "vi") -> str:
+        """What was done and where each output is, for a terminal (Vietnamese by default)."""
+        en = lang == "en"
+        campaign = self.campaign
+        ward, town = campaign.unit(WARD), campaign.unit(TOWN)
+
+        def at(path: Path) -> str:
+            return str(path)
+
+        def count(report: CheckReport) -> str:
+            warned = sum(
+                1 for f in report.files if any(i.severity is Severity.WARNING for i in f.issues)
+            )
+            if en:
+                return (
+                    f"{len(report.files)} files: {len(report.accepted)} accepted, "
+                    f"{len(report.rejected)} rejected, {warned} with warnings"
+                )
+            return (
+                f"{len(report.files)} tệp: {len(report.accepted)} được nhận, "
+                f"{len(report.rejected)} bị trả lại, {warned} có cảnh báo"
+            )
+
+        def rejected(report: CheckReport) -> list[str]:
+            lines = []
+            for result in report.rejected:
+                first = next((i for i in result.issues if i.severity is Severity.ERROR), None)
+                reason = first.message(lang) if first else ""
+                lines.append(f"     ✘ {result.path.name} [{result.unit or '?'}]: {reason}")
+            return lines
+
+        def missing(codes: tuple[str, ...]) -> str:
+            return "; ".join(f"{c} {campaign.unit(c).name}" for c in codes) or "—"
+
+        sectors = len(self.sector_templates.written)
+        wards = len(self.ward_templates.written)
+        total = format_decimal(self.compose.card.total, lang)
+        top = "; ".join(
+            f"{r.rank}. {r.name} {format_decimal(r.total, lang)} ({r.band})"
+            for r in self.rank.ranking[:3]
+        )
+        inputs = self.inputs
+        if en:
+            lines = [
+                f"A run of the whole chain on the sample data: «{campaign.info.title}»; the "
+                f"sectors of {ward.name} → the wards and communes of {town.name}.",
+                f"Everything is in {at(self.folder)}:",
+                "",
+                f"0. The sample data (copies; the bundled files are not changed): {at(inputs)}",
+                f"1. Blank scorecards: {sectors} for the sectors of {ward.name}, {wards} for "
+                f"the wards and communes of {town.name}: {at(self.folder / TEMPLATES_DIR)}",
+                f"2. Check of the sectors' inbox, {count(self.check)}: {at(self.check_report)}",
+                f"   Feedback copies to send back ({len(self.feedback)}): "
+                f"{at(self.folder / CHECK_DIR / _FEEDBACK)}",
+                *rejected(self.check),
+                f"3. The composed card of {ward.name} (from {len(self.compose.parts)} sectors, "
+                f"total {total}): {at(self.composed_card)}",
+                f"   Sectors that sent nothing: {missing(self.compose.completeness.missing)}",
+                *[f"   warning: {i.message(lang)}" for i in self.compose.issues],
+                f"4. The ranked summary of {town.name}: {at(self.summary)}",
+                f"   Top: {top}",
+                f"   Missing: {missing(self.rank.completeness.missing)}",
+                f"   Feedback copies to send back ({len(self.rank_feedback)}): "
+                f"{at(self.folder / RANK_DIR / _FEEDBACK)}",
+                *rejected(self.rank.check),
+                "",
+                self.rank.summary_line(lang),
+                "",
+                "The rejected files, warnings, late files and missing units above are planted in "
+                f"the sample data on purpose (see {at(inputs / 'README.md')}): the chain ran to "
+                "the end. The files LibreOffice saved carry today's date, so they are late.",
+            ]
+            return "\n".join(lines)
+        lines = [
+            f"Chạy thử toàn bộ quy trình trên dữ liệu mẫu: «{campaign.info.title}»; các ngành "
+            f"của {ward.name} → các phường, xã của {town.name}.",
+            f"Toàn bộ kết quả nằm trong {at(self.folder)}:",
+            "",
+            f"0. Dữ liệu mẫu (bản sao; tệp gốc đi kèm chương trình không bị sửa): {at(inputs)}",
+            f"1. Mẫu phiếu chấm trống: {sectors} phiếu cho các ngành của {ward.name}, {wards} "
+            f"phiếu cho các phường, xã của {town.name}: {at(self.folder / TEMPLATES_DIR)}",
+            f"2. Kiểm tra hộp thư của các ngành, {count(self.check)}: {at(self.check_report)}",
+            f"   Bản phản hồi để gửi lại ({len(self.feedback)}): "
+            f"{at(self.folder / CHECK_DIR / _FEEDBACK)}",
+            *rejected(self.check),
+            f"3. Phiếu tổng hợp của {ward.name} (từ {len(self.compose.parts)} ngành, tổng điểm "
+            f"{total}): {at(self.composed_card)}",
+            f"   Ngành chưa nộp: {missing(self.compose.completeness.missing)}",
+            *[f"   cảnh báo: {i.message(lang)}" for i in self.compose.issues],
+            f"4. Bảng tổng hợp xếp hạng của {town.name}: {at(self.summary)}",
+            f"   Dẫn đầu: {top}",
+            f"   Chưa nộp: {missing(self.rank.completeness.missing)}",
+            f"   Bản phản hồi để gửi lại ({len(self.rank_feedback)}): "
+            f"{at(self.folder / RANK_DIR / _FEEDBACK)}",
+            *rejected(self.rank.check),
+            "",
+            self.rank.summary_line(lang),
+            "",
+            "Các tệp bị trả lại, cảnh báo, tệp nộp muộn và đơn vị chưa nộp ở trên được cài sẵn "
+            f"trong dữ liệu mẫu để minh họa (xem {at(inputs / 'README.md')}): quy trình đã chạy "
+            "hết. Các tệp do LibreOffice lưu mang ngày lưu là hôm nay nên bị tính là nộp muộn.",
+        ]
+        return "\n".join(lines)
+
+
+def bundled_samples() -> tuple[Path, Path]:
+    """The bundled ``samples/`` folder and the campaign workbook it was filled from.
+
+    An installed wheel carries them inside the package (``thidua_xlsx/samples``,
+    ``thidua_xlsx/workbook_templates``); a source checkout or an editable install has them
+    beside the package.
+    """
+    package = Path(__file__).resolve().parent
+    for base in (package, package.parent):
+        samples = base / "samples"
+        campaign = base / "workbook_templates" / CAMPAIGN_FILE
+        inboxes = (samples / SECTOR_INBOX).is_dir() and (samples / WARD_INBOX).is_dir()
+        if inboxes and campaign.is_file():
+            return samples, campaign
+    raise DemoDataError(str(package / "samples"))
+
+
+def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResult:
+    """Run the whole chain on copies of the bundled samples, writing into ``folder``.
+
+    ``folder`` must be new, empty, or the folder of an earlier demo (its outputs are
+    replaced); a folder holding anything else raises :class:`OutputNotEmptyError`.
+    """
+    samples, campaign_source = bundled_samples()
+    out = Path(folder)
+    check_outputs([samples, campaign_source], output_folders=[out])
+    _prepare(out)
+    inputs = out / INPUTS_DIR
+    try:
+        inputs.mkdir(parents=True)
+        campaign_path = inputs / campaign_source.name
+        shutil.copyfile(campaign_source, campaign_path)
+        for name in (SECTOR_INBOX, WARD_INBOX):
+            shutil.copytree(samples / name, inputs / name)
+        readme = samples / "README.md"
+        if readme.is_file():
+            shutil.copyfile(readme, inputs / "README.md")
+    except OSError as exc:
+        raise OutputError(str(inputs), exc.strerror or str(exc)) from exc
+    campaign = load_campaign(campaign_path)
+    sector_inbox, ward_inbox = inputs / SECTOR_INBOX, inputs / WARD_INBOX
+
+    # 1. the blank cards: the ward's to its sectors, the town's to its wards and communes
+    templates = out / TEMPLATES_DIR
+    sector_templates = write_templates(campaign, templates / "nganh-phuong-nhon-hung", WARD)
+    ward_templates = write_templates(campaign, templates / "phuong-xa-thi-xa-tinh-bien", TOWN)
+
+    # 2. the sectors' inbox checked, and the copies to send back
+    check = run_check(campaign, [sector_inbox])
+    check_dir = out / CHECK_DIR
+    check_report = check_dir / "ket-qua-kiem-tra.txt"
+    _write_text(check_report, check.table(lang) + "\n")
+    feedback = tuple(write_feedback(check, check_dir / _FEEDBACK, lang))
+
+    # 3. the sectors composed into the ward's own card
+    compose = merge_compose(campaign, [sector_inbox], WARD)
+    composed_card = out / COMPOSE_DIR / scorecard_filename(compose.parent)
+    write_composed_card(composed_card, compose, lang, generated_at=COMPOSED_AT)
+
+    # 4. the town ranks its wards: the composed card and the other wards' inbox
+    rank = merge_rank(campaign, [composed_card, ward_inbox], parent=TOWN)
+    rank_dir = out / RANK_DIR
+    summary = rank_dir / f"{TOWN}-bang-tong-hop-xep-hang.xlsx"
+    write_summary(summary, rank)
+    rank_feedback = tuple(write_feedback(rank.check, rank_dir / _FEEDBACK, lang))
+    return DemoResult(
+        folder=out,
+        campaign=campaign,
+        inputs=inputs,
+        sector_templates=sector_templates,
+        ward_templates=ward_templates,
+        check=check,
+        check_report=check_report,
+        feedback=feedback,
+        compose=compose,
+        composed_card=composed_card,
+        rank=rank,
+        summary=summary,
+        rank_feedback=rank_feedback,
+    )
+
+
+def _prepare(out: Path) -> None:
+    """Make ``out`` ready: new or empty, or an earlier demo's (whose outputs are removed)."""
+    try:
+        if out.exists() and not out.is_dir():
+            raise OutputNotEmptyError(str(out))
+        if out.is_dir() and any(out.iterdir()):
+            if not (out / _MARKER).is_file():
+                raise OutputNotEmptyError(str(out))
+            for name in _OURS:
+                if (out / name).is_dir():
+                    shutil.rmtree(out / name)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / _MARKER).write_text(
+            "thidua demo: this folder is rewritten by every run of `thidua demo`\n",
+            encoding="utf-8",
+        )
+    except OSError as exc:
+        raise OutputError(str(out), exc.strerror or str(exc)) from exc
+
+
+def _write_text(path: Path, text: str) -> None:
+    with atomic_output(path) as temp:
+        temp.write_text(text, encoding="utf-8")

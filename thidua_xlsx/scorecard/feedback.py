@@ -1,0 +1,75 @@
+"""Feedback copies (``check --feedback DIR``): for each file with issues, the unit's scorecard
+rewritten with its own values, the problem cells marked and commented, and a sheet listing the
+issues — ready to send back. A file whose unit cannot be known gets the list alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlsxwriter
+
+from ..core.reports import CheckReport
+from ..core.vi_text import slug
+from ..errors import OutputError
+from ..runtime.atomic import atomic_output, output_time
+from ..runtime.output_guard import check_outputs
+from .layout import LayoutCache
+from .writer import write_issue_sheet, write_scorecard
+
+__all__ = ["write_feedback"]
+
+
+def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -> list[Path]:
+    """Write one feedback workbook per file with something to fix in it (an error, or a
+    warning about a cell); return their paths. Lateness alone needs no copy, and neither
+    does a file this tool wrote itself (an unchanged feedback copy, the level's own summary).
+    The folder must not be one of the report's inputs' folders (see
+    :func:`~thidua_xlsx.runtime.output_guard.check_outputs`)."""
+    folder = Path(out_dir)
+    check_outputs((f.path for f in report.files), output_folders=[folder])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(folder), exc) from exc
+    written: list[Path] = []
+    layouts = LayoutCache(report.campaign)
+    used: set[str] = set()
+    for result in (f for top in report.files for f in top.with_members()):
+        if not result.needs_feedback:
+            continue
+        source = Path(result.source) if result.source else result.path
+        name = _name(source, used)
+        target = folder / name
+        if result.unit is not None and result.card is not None:
+            write_scorecard(
+                target,
+                layouts.plan(report.campaign.unit(result.unit)),
+                values=result.values,  # type: ignore[arg-type]
+                inputs=result.inputs,
+                verified=result.verified,
+                issues=result.issues,
+                lang=lang,
+                feedback_of=source.name,
+            )
+        else:
+            with atomic_output(target) as temp:
+                workbook = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False})
+                try:
+                    workbook.set_properties({"author": "thidua_xlsx", "created": output_time()})
+                    write_issue_sheet(workbook, result.issues, lang)
+                finally:
+                    workbook.close()
+        written.append(target)
+    return written
+
+
+def _name(source: Path, used: set[str]) -> str:
+    """``<original name>-phan-hoi.xlsx``, made safe and unique within the folder."""
+    base = slug(source.stem, 80) or "tep"
+    name = f"{base}-phan-hoi.xlsx"
+    counter = 2
+    while name in used:
+        name = f"{base}-phan-hoi-{counter}.xlsx"
+        counter += 1
+    used.add(name)
+    return name

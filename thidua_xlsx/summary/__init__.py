@@ -1,0 +1,1 @@
+"""The ranked summary workbook."""
