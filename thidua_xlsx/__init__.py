@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from .intake.refusal import UnusableFileError
     from .merge.compose import merge_compose
     from .merge.rank import merge_rank
+    from .runtime.containment import ReadLimits
     from .scorecard.blank_cards import TemplatesResult, write_templates
     from .scorecard.feedback import write_feedback
     from .scorecard.writer import write_composed_card
@@ -97,6 +98,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "SectionKind",
     "CampaignSheets",
     "TemplatesResult",
+    "ReadLimits",
     "RawInput",
     "ScoreCard",
     "FileResult",
@@ -156,6 +158,7 @@ _SOURCES: dict[str, str] = {
     "SectionKind": "core.model",
     "CampaignSheets": "campaign.workbook_writer",
     "TemplatesResult": "scorecard.blank_cards",
+    "ReadLimits": "runtime.containment",
     "RawInput": "core.scoring",
     "ScoreCard": "core.scoring",
     "FileResult": "core.results",
