@@ -23,6 +23,7 @@ __all__ = [
     "RawInput",
     "ScoreCard",
     "combine_inputs",
+    "combine_parts",
     "compose",
     "leaf_points",
     "round_to_step",
@@ -203,12 +204,16 @@ def compose(
     verified: Mapping[str, Decimal] | None = None,
 ) -> ScoreCard:
     """Score the parent from its sectors' raw inputs: combined per leaf, then scored once."""
+    return score_card(campaign, combine_parts(parts), verified)
+
+
+def combine_parts(parts: Iterable[Mapping[str, RawInput]]) -> dict[str, RawInput]:
+    """The sectors' raw inputs combined per leaf (see :func:`combine_inputs`)."""
     gathered: dict[str, list[RawInput]] = {}
     for part in parts:
         for code, raw in part.items():
             gathered.setdefault(code, []).append(raw)
-    combined = {code: combine_inputs(raws) for code, raws in gathered.items()}
-    return score_card(campaign, combined, verified)
+    return {code: combine_inputs(raws) for code, raws in gathered.items()}
 
 
 def _tree(campaign: Campaign, leaf_scores: Mapping[str, Decimal]) -> dict[str, Decimal]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..checking.run import Progress, run_check
 from ..core.model import Campaign
 from ..core.reports import ComposeReport
-from ..core.scoring import RawInput, combine_inputs, compose
+from ..core.scoring import RawInput, combine_parts, score_card
 from ..core.submissions import choose_level_submissions
 from ..core.vi_text import fold
 from ..errors import UnitSelectionError
@@ -48,12 +48,8 @@ def merge_compose(
         for u in completeness.counted
         if u.result is not None and u.result.card is not None
     }
-    card = compose(campaign, parts.values())
-    gathered: dict[str, list[RawInput]] = {}
-    for inputs in parts.values():
-        for code, raw in inputs.items():
-            gathered.setdefault(code, []).append(raw)
-    combined = {code: combine_inputs(raws) for code, raws in gathered.items()}
+    combined = combine_parts(parts.values())
+    card = score_card(campaign, combined)
     issues = tuple(_shared_evidence(parts, campaign))
     return ComposeReport(campaign, top, check, completeness, parts, combined, card, issues)
 
