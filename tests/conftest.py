@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "workbook_templates"
 SEED_003 = TEMPLATES / "nhon-hung-2024-bdg.xlsx"
 SEED_000 = TEMPLATES / "an-giang-hlhpn-2021.xlsx"
-# the hostile corpus's one-line figure (tests/test_hostile.py), printed at the end of the run
+# the hostile corpus's one-line figure (tests/intake/test_hostile.py), printed at the end of the run
 HOSTILE_FIGURE = pytest.StashKey[str]()
 
 

@@ -7,7 +7,7 @@ Most files are the Hội LHPN (NH-PN) card of the Nhơn Hưng campaign, filled w
 and saved by LibreOffice, with one mistake made the way a person makes it (typing, deleting a
 row, renaming a sheet…). A few come from other programs: openpyxl (which drops cached
 formula results), raw bytes (an empty file, a CSV or PNG renamed, a truncated download).
-What each file must produce is written by hand in tests/test_check_files.py.
+What each file must produce is written by hand in tests/checking/test_check_files.py.
 """
 
 from __future__ import annotations

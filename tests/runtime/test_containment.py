@@ -224,7 +224,7 @@ def test_no_worker_outlives_a_killed_parent(tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
         import sys, time
-        sys.path.insert(0, {str(ROOT / "tests")!r})
+        sys.path[:0] = [{str(ROOT / "tests")!r}, {str(ROOT / "tests" / "runtime")!r}]
         from pathlib import Path
         from thidua_xlsx.checking import card as checks
         import test_containment
