@@ -13,7 +13,7 @@ from thidua_xlsx.core.model import Campaign, CampaignInfo, Criterion, Method, li
 from thidua_xlsx.core.results import FileResult
 from thidua_xlsx.core.scoring import RawInput, score_card
 from thidua_xlsx.core.submissions import SubmissionStatus, choose_submissions
-from thidua_xlsx.words.issues import Issue
+from thidua_xlsx.words.issues import CATALOGUE, Issue
 
 CAMPAIGN = Campaign(
     CampaignInfo("S", "Submissions"),
@@ -25,10 +25,15 @@ CAMPAIGN = Campaign(
 )
 
 
+def _params(code: str) -> dict[str, str]:
+    """A value for each parameter the issue's text needs (an issue is refused without)."""
+    return {field: "x" for field in CATALOGUE[code].fields if field not in ("value", "criterion")}
+
+
 def _file(name: str, unit: str | None, day: int | None, *codes: str) -> FileResult:
     card = score_card(CAMPAIGN, {"I.1": RawInput(Decimal(day or 0) % 10)}) if unit else None
     saved = datetime(2024, 9, day, 8, 0, tzinfo=UTC) if day else None
-    issues = tuple(Issue(code, file=name) for code in codes)
+    issues = tuple(Issue(code, file=name, params=_params(code)) for code in codes)
     return FileResult(Path(name), unit, issues, card, saved_at=saved)
 
 

@@ -97,21 +97,28 @@ def test_split_list() -> None:
 
 
 def test_every_catalogue_message_renders_in_both_languages() -> None:
-    """Each entry formats with its fields; a missing field renders empty, never raises."""
-    import re
-
+    """Each entry shows every field in each language; a missing field raises, never empty.
+    (Both catalogues and the call sites are checked in tests/test_words.py.)"""
     from thidua_xlsx.words.issues import CATALOGUE, Issue
+    from thidua_xlsx.words.messages import MESSAGES, MissingFieldError
 
     for code, entry in CATALOGUE.items():
-        fields = set(re.findall(r"{(\w+)}", entry.vi + entry.en)) - {"value", "criterion"}
-        full = Issue(code, value="V", criterion="I.1", params={f: f"<{f}>" for f in fields})
+        params = {}
+        for name, family in entry.fields.items():
+            if name in ("value", "criterion"):
+                continue
+            words = [c for c in MESSAGES if c.startswith(f"{family}.")] if family else []
+            params[name] = words[0].partition(".")[2] if family else f"<{name}>"
+        issue = Issue(code, value="<value>", criterion="<criterion>", params=params)
         for lang in ("vi", "en"):
-            text = full.message(lang)
-            assert all(
-                f"<{f}>" in text
-                for f in set(re.findall(r"{(\w+)}", entry.vi)) - {"value", "criterion"}
-                if lang == "vi"
-            ), (code, text)
-            assert "{" not in text
-        assert Issue(code).message("vi")  # nothing given: still a sentence, no exception
-        assert entry.vi != entry.en
+            text = issue.message(lang)
+            for name, family in entry.fields.items():
+                if not family:
+                    shown = f"<{name}>"
+                    assert shown in text, (code, lang, name, text)
+            assert "{" not in text and "}" not in text, (code, lang, text)
+        assert issue.message("vi") != issue.message("en"), code
+        needed = [name for name in entry.fields if name not in ("value", "criterion")]
+        if needed:
+            with pytest.raises(MissingFieldError):
+                Issue(code, params={f"{n}_misspelt": "x" for n in needed})

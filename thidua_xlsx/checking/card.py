@@ -374,11 +374,11 @@ class _Checker:
         """Locked cells edited (unprotected sheet): report them; the canonical values count."""
         cap, target = criterion.max_points, criterion.target
         if parse_decimal(row.value("max")) != cap:
-            self._locked_changed(criterion, row, "max", cap, "điểm tối đa", "maximum points")
+            self._locked_changed(criterion, row, "max", cap)
         if target is None or not criterion.is_leaf:
             return
         if parse_decimal(row.value("target")) != target:
-            self._locked_changed(criterion, row, "target", target, "chỉ tiêu", "target")
+            self._locked_changed(criterion, row, "target", target)
 
     def _locked_changed(
         self,
@@ -386,16 +386,13 @@ class _Checker:
         row: CriterionRow,
         column: str,
         expected: Decimal,
-        what_vi: str,
-        what_en: str,
     ) -> None:
         self.issue(
             "locked_cell_changed",
             cell=row.ref(column),
             criterion=criterion.code,
             value=_show(row.value(column)),
-            what=what_vi,
-            what_en=what_en,
+            what=column,  # the catalogue says the column's name (column.max, column.target)
             expected=format_decimal(expected),
         )
 

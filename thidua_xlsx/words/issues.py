@@ -3,6 +3,11 @@
 Every problem this library reports — in a campaign definition or, later, in a returned
 scorecard — is an :class:`Issue` built from an entry of :data:`CATALOGUE`. Each message says
 what is wrong and how to fix it. Tests assert on codes, so rewording a message breaks nothing.
+
+The templates follow the rules of :mod:`thidua_xlsx.words.messages` (the interface's and the
+exceptions' texts) and are rendered by its :func:`~thidua_xlsx.words.messages.render`: both
+languages use the same placeholders, and an :class:`Issue` is refused when it is made without a
+parameter its message needs. ``{value}`` and ``{criterion}`` are the issue's own fields.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+
+from .messages import as_lang, check_params, placeholders, render
 
 __all__ = ["CATALOGUE", "CatalogueEntry", "Issue", "Severity"]
 
@@ -21,9 +28,15 @@ class Severity(Enum):
 
 @dataclass(frozen=True)
 class CatalogueEntry:
+    """An issue's severity and its Vietnamese and English templates (checked when made)."""
+
     severity: Severity
     vi: str
     en: str
+    fields: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", placeholders(self.vi, self.en))
 
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -371,10 +384,10 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
     ),
     "locked_cell_changed": CatalogueEntry(
         _W,
-        "Ô đã khóa bị sửa: {what} của tiêu chí {criterion} là «{value}» thay vì {expected}. "
-        "Dùng giá trị gốc {expected}.",
-        "A locked cell was changed: the {what_en} of criterion {criterion} is «{value}» instead "
-        "of {expected}. The original {expected} is used.",
+        "Ô đã khóa bị sửa: {what:column} của tiêu chí {criterion} là «{value}» thay vì "
+        "{expected}. Dùng giá trị gốc {expected}.",
+        "A locked cell was changed: the {what:column} of criterion {criterion} is «{value}» "
+        "instead of {expected}. The original {expected} is used.",
     ),
     "value_not_number": CatalogueEntry(
         _E,
@@ -646,11 +659,7 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
 }
 
 
-class _Fields(dict[str, str]):
-    """Message fields; one that is missing renders empty rather than failing a whole run."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
+_OWN_FIELDS = ("value", "criterion")
 
 
 @dataclass(frozen=True)
@@ -667,27 +676,28 @@ class Issue:
     params: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.code not in CATALOGUE:
+        entry = CATALOGUE.get(self.code)
+        if entry is None:
             raise KeyError(f"issue code not in the catalogue: {self.code}")
+        check_params(entry, self.params, _OWN_FIELDS)  # a missing parameter fails here
 
     @property
     def severity(self) -> Severity:
         return CATALOGUE[self.code].severity
 
     def message(self, lang: str = "vi") -> str:
-        entry = CATALOGUE[self.code]
-        template = entry.en if lang == "en" else entry.vi
-        fields = _Fields(self.params, value=self.value, criterion=self.criterion)
-        return template.format_map(fields)
+        fields = {**self.params, "value": self.value, "criterion": self.criterion}
+        return render(CATALOGUE[self.code], as_lang(lang), **fields)
 
     def where(self, lang: str = "vi") -> str:
+        said = as_lang(lang)
         parts = []
         if self.sheet:
-            parts.append(f"trang «{self.sheet}»" if lang != "en" else f"sheet «{self.sheet}»")
+            parts.append(render("where.sheet", said, sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"dòng {self.row}" if lang != "en" else f"row {self.row}")
+            parts.append(render("where.row", said, row=self.row))
         if self.cell:
-            parts.append(f"ô {self.cell}" if lang != "en" else f"cell {self.cell}")
+            parts.append(render("where.cell", said, cell=self.cell))
         return ", ".join(parts)
 
     def describe(self, lang: str = "vi") -> str:

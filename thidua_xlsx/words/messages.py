@@ -1,0 +1,485 @@
+"""The interface's and the exceptions' texts, in Vietnamese and English, and the one renderer.
+
+Every sentence the library says to a person outside an issue — the command's lines, the
+reports' words, the demo's account, the labels of ``thidua show``, every exception — is an entry
+of :data:`MESSAGES`: a stable code, a Vietnamese and an English template. That is the shape of
+the issue catalogue (:data:`thidua_xlsx.words.issues.CATALOGUE`), which adds a severity, and
+:func:`render` fills the entries of both.
+
+Placeholders:
+
+- ``{name}``: the parameter ``name`` as given: a text, a number, or anything with a
+  ``message(lang)`` method (an :class:`~thidua_xlsx.words.issues.Issue`, an exception, a
+  :class:`Message`), which is rendered in the same language;
+- ``{name:family}``: the parameter holds a key and the entry ``family.<key>`` of
+  :data:`MESSAGES` is shown, in the reader's language: ``{what:column}`` with ``what="max"``
+  reads «điểm tối đa» or "maximum points". A parameter names a thing; the catalogue says it.
+
+A template is checked when its entry is made: each placeholder is a plain name, and both
+languages use the same ones (:class:`TemplateError` otherwise: a catalogue with a bad entry does
+not import). Rendering without a placeholder's parameter raises :class:`MissingFieldError`, so
+a misspelled placeholder fails instead of showing as empty text; issues and exceptions check
+their parameters when they are made (:func:`check_params`).
+"""
+
+from __future__ import annotations
+
+import errno
+import string
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Literal, Protocol, TypeAlias
+
+__all__ = [
+    "LANGS",
+    "MESSAGES",
+    "Lang",
+    "Localized",
+    "Message",
+    "MissingFieldError",
+    "Param",
+    "TemplateError",
+    "Text",
+    "as_lang",
+    "check_params",
+    "placeholders",
+    "render",
+    "word",
+]
+
+Lang: TypeAlias = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+
+def as_lang(value: str | None) -> Lang:
+    """The language a caller asked for: English for ``"en"``, Vietnamese for anything else."""
+    return "en" if value == "en" else "vi"
+
+
+class TemplateError(ValueError):
+    """A template that cannot be filled safely: a placeholder that is not a plain name, or
+    placeholders that differ between the Vietnamese and the English text."""
+
+
+class MissingFieldError(KeyError):
+    """A placeholder without its parameter: a misspelling in the template or at the call."""
+
+
+class Localized(Protocol):
+    """Anything that says itself in either language (issues, exceptions, messages)."""
+
+    def message(self, lang: str = "vi") -> str: ...
+
+
+Param: TypeAlias = "str | int | Decimal | Localized"
+
+
+@cache
+def _pieces(template: str) -> tuple[tuple[str, str | None, str], ...]:
+    """The template as (literal text, placeholder or None, family) pieces; checked."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:  # a lone { or }
+        raise TemplateError(f"{exc}: {template!r}") from None
+    pieces = []
+    for literal, name, spec, conversion in parsed:
+        if name is not None and (
+            not name.isidentifier() or conversion or (spec and not spec.isidentifier())
+        ):
+            raise TemplateError(f"{{{name}}} is not a plain placeholder: {template!r}")
+        pieces.append((literal, name, spec or ""))
+    return tuple(pieces)
+
+
+def _fields(template: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for _, name, family in _pieces(template):
+        if name is None:
+            continue
+        if fields.setdefault(name, family) != family:
+            raise TemplateError(f"{{{name}}} is used with two families: {template!r}")
+    return fields
+
+
+def placeholders(vi: str, en: str) -> Mapping[str, str]:
+    """The placeholders of a pair of templates (name → family, ``""`` for none); raises
+    :class:`TemplateError` unless both languages use the same ones."""
+    fields_vi, fields_en = _fields(vi), _fields(en)
+    if fields_vi != fields_en:
+        only_vi = sorted(fields_vi.items() - fields_en.items())
+        only_en = sorted(fields_en.items() - fields_vi.items())
+        raise TemplateError(
+            f"the placeholders differ: only in Vietnamese {only_vi}, only in English {only_en}: "
+            f"{vi!r} / {en!r}"
+        )
+    return fields_vi
+
+
+class Bilingual(Protocol):
+    """An entry of either catalogue: two templates and their (checked) placeholders."""
+
+    @property
+    def vi(self) -> str: ...
+
+    @property
+    def en(self) -> str: ...
+
+    @property
+    def fields(self) -> Mapping[str, str]: ...
+
+
+@dataclass(frozen=True)
+class Text:
+    """One entry of :data:`MESSAGES`: a Vietnamese and an English template."""
+
+    vi: str
+    en: str
+    fields: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", placeholders(self.vi, self.en))
+
+
+def render(text: str | Bilingual, lang: Lang, /, **params: Param) -> str:
+    """``text`` (a code of :data:`MESSAGES`, or an entry of either catalogue) in ``lang``.
+
+    Raises :class:`MissingFieldError` when a placeholder has no parameter, ``KeyError`` for a
+    code or a ``{name:family}`` word that is not in :data:`MESSAGES`.
+    """
+    entry = MESSAGES[text] if isinstance(text, str) else text
+    parts: list[str] = []
+    for literal, name, family in _pieces(entry.en if lang == "en" else entry.vi):
+        parts.append(literal)
+        if name is None:
+            continue
+        if name not in params:
+            raise MissingFieldError(f"no value for {{{name}}} in {entry.vi!r}")
+        value = params[name]
+        if family:
+            parts.append(word(family, str(value), lang))
+        elif isinstance(value, (str, int, Decimal)):
+            parts.append(str(value))
+        else:
+            parts.append(value.message(lang))
+    return "".join(parts)
+
+
+def word(family: str, key: str, lang: Lang) -> str:
+    """The entry ``family.key`` of :data:`MESSAGES` in ``lang``: a localized name for a key
+    (a column, a method, a status)."""
+    code = f"{family}.{key}"
+    if code not in MESSAGES:
+        raise KeyError(f"no word {code!r} in the messages")
+    return render(MESSAGES[code], lang)
+
+
+def check_params(
+    entry: Bilingual, params: Collection[str] | Mapping[str, object], given: Collection[str] = ()
+) -> None:
+    """Raise :class:`MissingFieldError` unless ``params`` (with the names in ``given``) fill
+    every placeholder of ``entry``, and ``KeyError`` for a ``{name:family}`` key that has no
+    word. Issues and exceptions call it when they are made, so a bad call fails where it is."""
+    missing = entry.fields.keys() - params - set(given)
+    if missing:
+        raise MissingFieldError(f"no value for {sorted(missing)} in {entry.vi!r}")
+    if isinstance(params, Mapping):
+        for name, family in entry.fields.items():
+            if family and name in params and f"{family}.{params[name]}" not in MESSAGES:
+                raise KeyError(f"no word {family}.{params[name]} in the messages")
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    """A text of :data:`MESSAGES` with its parameters, said once the language is known: the
+    parameter of another text (an operating system's reason inside an error), or kept."""
+
+    code: str
+    params: Mapping[str, Param]
+
+    def __init__(self, code: str, /, **params: Param) -> None:
+        check_params(MESSAGES[code], params)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "params", params)
+
+    def message(self, lang: str = "vi") -> str:
+        return render(self.code, as_lang(lang), **self.params)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_message, (self.code, dict(self.params)))
+
+
+def _message(code: str, params: dict[str, Param]) -> Message:
+    return Message(code, **params)
+
+
+def _os_words() -> dict[str, Text]:
+    """Operating-system errors in words for the operator (``os.<errno name>``)."""
+    words = {
+        errno.EACCES: ("không có quyền ghi", "permission denied"),
+        errno.EPERM: ("không có quyền ghi", "operation not permitted"),
+        errno.ENOENT: ("thư mục không tồn tại", "no such folder"),
+        errno.ENOTDIR: (
+            "một phần của đường dẫn là tệp, không phải thư mục",
+            "part of the path is a file",
+        ),
+        errno.EISDIR: ("đây là một thư mục, không phải tệp", "it is a folder, not a file"),
+        errno.ENOSPC: ("ổ đĩa đã đầy", "the disk is full"),
+        errno.EROFS: ("ổ đĩa chỉ cho đọc", "read-only file system"),
+        errno.ENAMETOOLONG: ("tên tệp quá dài", "file name too long"),
+    }
+    return {f"os.{errno.errorcode[number]}": Text(*pair) for number, pair in words.items()}
+
+
+MESSAGES: Mapping[str, Text] = {
+    # -- words for keys: {name:family} placeholders and lookups ---------------------------
+    "word.none": Text("không có", "none"),
+    "column.max": Text("điểm tối đa", "maximum points"),
+    "column.target": Text("chỉ tiêu", "target"),
+    "severity.error": Text("LỖI", "ERROR"),
+    "severity.warning": Text("cảnh báo", "warning"),
+    "file_status.accepted": Text("nhận", "accepted"),
+    "file_status.rejected": Text("trả lại", "rejected"),
+    "submission.accepted": Text("đã nộp", "submitted"),
+    "submission.late": Text("nộp muộn", "late"),
+    "submission.rejected": Text("bị trả lại", "rejected"),
+    "submission.missing": Text("chưa nộp", "missing"),
+    "method.diem": Text("Chấm điểm", "Direct points"),
+    "method.dat": Text("Đạt/Không đạt", "Met/not met"),
+    "method.ty_le": Text("Tỷ lệ % chỉ tiêu", "% of target"),
+    "method.so_luong": Text("Theo số lượng", "Per count"),
+    "method.thuong": Text("Điểm thưởng", "Bonus"),
+    "method.tru": Text("Điểm trừ", "Deduction"),
+    "ranking_style.competition": Text("đồng hạng (1, 2, 2, 4)", "competition (1, 2, 2, 4)"),
+    "ranking_style.dense": Text("liền mạch (1, 2, 2, 3)", "dense (1, 2, 2, 3)"),
+    # -- where an issue is ----------------------------------------------------------------
+    "where.sheet": Text("trang «{sheet}»", "sheet «{sheet}»"),
+    "where.row": Text("dòng {row}", "row {row}"),
+    "where.cell": Text("ô {cell}", "cell {cell}"),
+    # -- the command (thidua_xlsx.faces.cli) ----------------------------------------------
+    "cli.init_done": Text(
+        "Đã ghi tệp định nghĩa đợt thi đua: {path}\n"
+        "Mở bằng Excel để nhập tiêu chí, rồi kiểm tra bằng: thidua show {path}",
+        "Wrote the campaign workbook: {path}\n"
+        "Open it in Excel to enter the criteria, then check it with: thidua show {path}",
+    ),
+    "cli.unexpected": Text(
+        "Lỗi không lường trước ({error}); không có tệp kết quả nào bị ghi dở. "
+        "Hãy báo cho người quản trị phần mềm, kèm lệnh đã chạy.",
+        "Unexpected error ({error}); no output was left half-written. Tell the "
+        "software's administrator, with the command you ran.",
+    ),
+    "cli.templates_done": Text(
+        "Đã ghi {count} phiếu chấm điểm vào {folder}:",
+        "Wrote {count} scorecard(s) into {folder}:",
+    ),
+    "cli.templates_kept": Text(
+        "Giữ nguyên {count} tệp đã có (có thể đã được điền); thêm --force để ghi đè:",
+        "Kept {count} existing file(s) (they may have been filled in); add --force to overwrite:",
+    ),
+    "cli.templates_empty": Text(
+        "Không ghi phiếu cho {count} ngành chưa được giao tiêu chí nào (xem cột Ngành phụ trách):",
+        "No scorecard for {count} sector(s) responsible for no criterion (see the Ngành phụ "
+        "trách column):",
+    ),
+    "cli.checking": Text("Đang kiểm tra", "Checking"),
+    "cli.merging": Text("Đang tổng hợp", "Merging"),
+    "cli.composing": Text("Đang tổng hợp", "Composing"),
+    "cli.feedback_written": Text(
+        "Bản phản hồi: {folder} ({count})", "Feedback copies: {folder} ({count})"
+    ),
+    "cli.merge_done": Text("Bảng tổng hợp: {path}", "Summary workbook: {path}"),
+    "cli.compose_parent": Text(
+        "Chế độ --mode compose cần --parent CODE: mã đơn vị nhận tổng hợp (ví dụ phường).",
+        "--mode compose needs --parent CODE: the unit the sectors belong to.",
+    ),
+    "cli.compose_done": Text(
+        "Phiếu tổng hợp của đơn vị (từ {count} ngành, tổng điểm {total}): {path}",
+        "The unit's composed scorecard ({count} sectors, total {total}): {path}",
+    ),
+    # -- the reports (thidua_xlsx.core.reports) -------------------------------------------
+    "report.file_line": Text(
+        "{mark} {name}  [{unit}]  {status:file_status}  tổng điểm: {total}",
+        "{mark} {name}  [{unit}]  {status:file_status}  total: {total}",
+    ),
+    "report.units": Text("{count} đơn vị", "{count} units"),
+    "report.files": Text(
+        "{files} tệp: {accepted} được nhận, {rejected} bị trả lại, {warned} có cảnh báo.",
+        "{files} file(s): {accepted} accepted, {rejected} rejected, {warned} with warnings.",
+    ),
+    "report.rank_summary": Text(
+        "{sent}/{units} đơn vị đã nộp, {late} nộp muộn, {rejected} bị trả lại, {missing} chưa "
+        "nộp; {ranked} đơn vị được xếp hạng.",
+        "{sent}/{units} units submitted, {late} late, {rejected} rejected, {missing} missing; "
+        "{ranked} ranked.",
+    ),
+    # -- the demo (thidua_xlsx.faces.demo) ------------------------------------------------
+    "demo.intro": Text(
+        "Chạy thử toàn bộ quy trình trên dữ liệu mẫu: «{title}»; các ngành của {ward} → các "
+        "phường, xã của {town}.",
+        "A run of the whole chain on the sample data: «{title}»; the sectors of {ward} → the "
+        "wards and communes of {town}.",
+    ),
+    "demo.folder": Text("Toàn bộ kết quả nằm trong {folder}:", "Everything is in {folder}:"),
+    "demo.inputs": Text(
+        "Dữ liệu mẫu (bản sao; tệp gốc đi kèm chương trình không bị sửa): {folder}",
+        "The sample data (copies; the bundled files are not changed): {folder}",
+    ),
+    "demo.templates": Text(
+        "Mẫu phiếu chấm trống: {sectors} phiếu cho các ngành của {ward}, {wards} phiếu cho các "
+        "phường, xã của {town}: {folder}",
+        "Blank scorecards: {sectors} for the sectors of {ward}, {wards} for the wards and "
+        "communes of {town}: {folder}",
+    ),
+    "demo.check": Text(
+        "Kiểm tra hộp thư của các ngành, {files}: {report}",
+        "Check of the sectors' inbox, {files}: {report}",
+    ),
+    "demo.files": Text(
+        "{files} tệp: {accepted} được nhận, {rejected} bị trả lại, {warned} có cảnh báo",
+        "{files} files: {accepted} accepted, {rejected} rejected, {warned} with warnings",
+    ),
+    "demo.feedback": Text(
+        "Bản phản hồi để gửi lại ({count}): {folder}",
+        "Feedback copies to send back ({count}): {folder}",
+    ),
+    "demo.composed": Text(
+        "Phiếu tổng hợp của {ward} (từ {sectors} ngành, tổng điểm {total}): {card}",
+        "The composed card of {ward} (from {sectors} sectors, total {total}): {card}",
+    ),
+    "demo.sectors_missing": Text("Ngành chưa nộp: {units}", "Sectors that sent nothing: {units}"),
+    "demo.warning": Text("cảnh báo: {message}", "warning: {message}"),
+    "demo.summary": Text(
+        "Bảng tổng hợp xếp hạng của {town}: {summary}", "The ranked summary of {town}: {summary}"
+    ),
+    "demo.top": Text("Dẫn đầu: {units}", "Top: {units}"),
+    "demo.units_missing": Text("Chưa nộp: {units}", "Missing: {units}"),
+    "demo.planted": Text(
+        "Các tệp bị trả lại, cảnh báo, tệp nộp muộn và đơn vị chưa nộp ở trên được cài sẵn "
+        "trong dữ liệu mẫu để minh họa (xem {readme}): quy trình đã chạy hết. Các tệp do "
+        "LibreOffice lưu mang ngày lưu là hôm nay nên bị tính là nộp muộn.",
+        "The rejected files, warnings, late files and missing units above are planted in the "
+        "sample data on purpose (see {readme}): the chain ran to the end. The files "
+        "LibreOffice saved carry today's date, so they are late.",
+    ),
+    # -- the issue sheet of a feedback copy or a composed card (thidua_xlsx.scorecard.writer)
+    "issue_sheet.name": Text("Lỗi cần sửa", "Issues"),
+    "issue_sheet_column.no": Text("STT", "No."),
+    "issue_sheet_column.cell": Text("Ô", "Cell"),
+    "issue_sheet_column.criterion": Text("Tiêu chí", "Criterion"),
+    "issue_sheet_column.severity": Text("Mức độ", "Severity"),
+    "issue_sheet_column.what": Text("Nội dung cần sửa", "What to fix"),
+    "issue_sheet_column.code": Text("Mã lỗi", "Code"),
+    "issue_sheet_severity.error": Text("Lỗi", "Error"),
+    "issue_sheet_severity.warning": Text("Cảnh báo", "Warning"),
+    # -- a campaign as text (thidua_xlsx.campaign.show) -----------------------------------
+    "show.campaign": Text("ĐỢT THI ĐUA", "CAMPAIGN"),
+    "show.id": Text("Mã", "Id"),
+    "show.plan": Text("Số kế hoạch", "Plan number"),
+    "show.issuer": Text("Cơ quan ban hành", "Issuing body"),
+    "show.superior": Text("Cơ quan cấp trên", "Superior body"),
+    "show.place": Text("Địa danh", "Place"),
+    "show.issued": Text("Ngày ban hành", "Issued"),
+    "show.period": Text("Thời gian thi đua", "Period"),
+    "show.deadline": Text("Hạn nộp", "Deadline"),
+    "show.award_window": Text("Thời gian xét khen thưởng", "Award window"),
+    "show.cap": Text("Tổng điểm tối đa", "Total cap"),
+    "show.no_ded": Text("không gồm điểm trừ", "excluding deductions"),
+    "show.step": Text("Bước làm tròn", "Rounding step"),
+    "show.style": Text("Cách xếp hạng", "Ranking"),
+    "show.ties": Text("Xét khi bằng điểm", "Tie-breaks"),
+    "show.fewer": Text("ít hơn xếp trên", "fewer ranks higher"),
+    "show.higher": Text("cao hơn xếp trên", "higher ranks higher"),
+    "show.award": Text("Khen thưởng", "Award"),
+    "show.top": Text("{n} đơn vị đứng đầu", "top {n} units"),
+    "show.band_min": Text("xếp loại {band} trở lên", "band {band} or better"),
+    "show.criteria": Text("TIÊU CHÍ", "CRITERIA"),
+    "show.criteria_cols": Text(
+        "mã · nội dung · điểm tối đa · cách chấm · ngành phụ trách",
+        "code · content · max points · method · responsible sectors",
+    ),
+    "show.target": Text("chỉ tiêu", "target"),
+    "show.own_target": Text("đơn vị tự ghi chỉ tiêu", "unit enters its target"),
+    "show.per": Text("× {rate} điểm", "× {rate} pts"),
+    "show.evidence": Text("cần minh chứng", "evidence required"),
+    "show.bonus": Text("cộng thưởng", "bonus"),
+    "show.deduction": Text("trừ vào tổng", "subtracted"),
+    "show.sum": Text("Cộng", "Sum"),
+    "show.bands": Text("XẾP LOẠI", "BANDS"),
+    "show.units": Text("ĐƠN VỊ", "UNITS"),
+    "show.cluster": Text("cụm", "cluster"),
+    "show.fingerprint": Text("Dấu vân tay tiêu chí", "Criteria fingerprint"),
+    "show.none": Text("(chưa có)", "(none)"),
+    # -- the exceptions (thidua_xlsx.errors) ----------------------------------------------
+    "error.campaign_file": Text(
+        "Không dùng được tệp định nghĩa đợt thi đua {path}: {reason}",
+        "Cannot use the campaign workbook {path}: {reason}",
+    ),
+    "reason.file_not_found": Text("không tìm thấy tệp", "file not found"),
+    "reason.not_a_spreadsheet": Text(
+        "không phải tệp bảng tính đọc được ({detail})", "not a readable spreadsheet ({detail})"
+    ),
+    "error.campaign_definition": Text(
+        "Tệp định nghĩa đợt thi đua {path} có {count} lỗi cần sửa",
+        "The campaign workbook {path} has {count} problem(s) to fix",
+    ),
+    "error.output": Text(
+        "Không ghi được vào {path}: {reason}. Hãy chọn thư mục khác hoặc kiểm tra quyền ghi.",
+        "Cannot write to {path}: {reason}. Choose another folder or check permissions.",
+    ),
+    **_os_words(),
+    "os.other": Text("lỗi hệ thống ({detail})", "{detail}"),
+    "error.output_exists": Text(
+        "Tệp {path} đã có và có thể chứa dữ liệu đã nhập; không ghi đè. "
+        "Thêm --force nếu thật sự muốn ghi đè.",
+        "{path} already exists and may hold entered data; not overwritten. "
+        "Add --force to overwrite it.",
+    ),
+    "error.output_not_empty": Text(
+        "Thư mục {path} đã có tệp khác; không ghi vào đó để khỏi lẫn hoặc mất dữ liệu. "
+        "Hãy chọn một thư mục mới hoặc trống.",
+        "The folder {path} already holds other files; nothing is written into it, so "
+        "nothing is mixed up or lost. Choose a new or empty folder.",
+    ),
+    "error.output_inside_input": Text(
+        "Không ghi vào {path} vì nơi này nằm trong thư mục đầu vào {input_path}; hãy chọn chỗ "
+        "ghi ở ngoài thư mục đó để kết quả không lẫn vào các tệp đã nhận.",
+        "Not writing to {path}: it lies inside the input folder {input_path}; choose a place "
+        "outside it so that outputs do not mix with the files received.",
+    ),
+    "error.output_beside_input": Text(
+        "Không ghi vào thư mục {path} vì thư mục này chứa tệp đầu vào {input_path}; hãy chọn "
+        "thư mục khác để kết quả không lẫn vào các tệp đã nhận.",
+        "Not writing into the folder {path}: it holds the input file {input_path}; choose "
+        "another folder so that outputs do not mix with the files received.",
+    ),
+    "error.output_is_input": Text(
+        "Không ghi vào {path} vì đó chính là đầu vào {input_path}; hãy chọn tên hoặc thư mục "
+        "khác để kết quả không ghi đè lên dữ liệu đã nhận.",
+        "Not writing to {path}: it is the input {input_path}; choose another name or folder "
+        "so that no output replaces the data received.",
+    ),
+    "error.demo_data": Text(
+        "Không tìm thấy dữ liệu mẫu đi kèm chương trình ({path}). Hãy cài lại: "
+        "python3 -m pip install .",
+        "The bundled sample data is missing ({path}). Reinstall: python3 -m pip install .",
+    ),
+    "error.unknown_cluster": Text(
+        "Không có cụm thi đua «{names}» trong các đơn vị được xếp hạng. Các cụm có: {listed}.",
+        "No cluster «{names}» among the units ranked. Clusters: {listed}.",
+    ),
+    "error.unknown_unit": Text(
+        "Không có đơn vị mã {names} trong đợt thi đua. Các mã có: {listed}.",
+        "No unit with code {names} in the campaign. Codes: {listed}.",
+    ),
+    "error.inbox_missing": Text(
+        "Không tìm thấy {path}. Hãy kiểm tra lại đường dẫn thư mục hoặc tệp.",
+        "{path} does not exist. Check the folder or file path.",
+    ),
+    "error.inbox_empty": Text(
+        "Không có tệp nào trong {path}. Hãy chép các phiếu chấm đã nhận vào thư mục này.",
+        "There are no files in {path}. Copy the received scorecards into it.",
+    ),
+    "error.unusable_file": Text("{issue} [{code}]", "{issue} [{code}]"),
+}
