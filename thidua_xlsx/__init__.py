@@ -54,9 +54,9 @@ if TYPE_CHECKING:
         OutputNotEmptyError,
         ThiduaError,
         UnitSelectionError,
+        UnusableFileError,
     )
     from .faces.demo import DemoResult, run_demo
-    from .intake.refusal import UnusableFileError
     from .merge.compose import merge_compose
     from .merge.rank import merge_rank
     from .runtime.containment import ReadLimits
@@ -184,7 +184,7 @@ _SOURCES: dict[str, str] = {
     "OutputExistsError": "errors",
     "OutputNotEmptyError": "errors",
     "UnitSelectionError": "errors",
-    "UnusableFileError": "intake.refusal",
+    "UnusableFileError": "errors",
 }
 
 

@@ -12,18 +12,25 @@
     │   ├── OutputExistsError     it exists and may hold someone's work (use ``force``)
     │   ├── OutputNotEmptyError   a folder to fill already holds other files
     │   └── OutputOverlapsInputError   it is an input, or lies among the inputs
-    └── DemoDataError             the sample data of ``thidua demo`` is not installed
+    ├── DemoDataError             the sample data of ``thidua demo`` is not installed
+    └── UnusableFileError         a returned file cannot be read as a workbook (``.code``: the
+                                  issue to report for it); caught by the checker, never
+                                  raised out of a check
 
-Every error carries a Vietnamese and an English message: ``message(lang)``.
+Every error is a message code of :data:`thidua_xlsx.words.messages.MESSAGES` with its
+parameters, said in Vietnamese or English by ``message(lang)``; ``str(error)`` is Vietnamese.
 """
 
 from __future__ import annotations
 
 import errno
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from .words.issues import Issue
+from .words.messages import MESSAGES, Message, Param, as_lang, check_params, render
 
 if TYPE_CHECKING:
-    from .words.issues import Issue
+    from collections.abc import Mapping
 
 __all__ = [
     "CampaignDefinitionError",
@@ -37,19 +44,37 @@ __all__ = [
     "OutputOverlapsInputError",
     "ThiduaError",
     "UnitSelectionError",
+    "UnusableFileError",
 ]
 
 
 class ThiduaError(Exception):
-    """Base of every exception this library raises on purpose."""
+    """Base of every exception this library raises on purpose: ``message_code`` names its
+    text in the messages catalogue, ``params`` fill it (checked here, so a call that misses
+    one fails where it is made)."""
 
-    def __init__(self, message_vi: str, message_en: str) -> None:
-        super().__init__(message_vi)
-        self.message_vi = message_vi
-        self.message_en = message_en
+    message_code: str
+    params: Mapping[str, Param]
+
+    def __init__(self, message_code: str, /, **params: Param) -> None:
+        check_params(MESSAGES[message_code], params)
+        self.message_code = message_code
+        self.params = params
+        super().__init__(ThiduaError.message(self, "vi"))
 
     def message(self, lang: str = "vi") -> str:
-        return self.message_en if lang == "en" else self.message_vi
+        return render(self.message_code, as_lang(lang), **self.params)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the subclasses' constructors differ: rebuilt from the state, not from ``args``
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(cls: type[ThiduaError], args: tuple[Any, ...], state: dict[str, Any]) -> ThiduaError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class CampaignError(ThiduaError):
@@ -57,25 +82,21 @@ class CampaignError(ThiduaError):
 
 
 class CampaignFileError(CampaignError):
-    """The campaign workbook is missing, unreadable, or lacks a required sheet."""
+    """The campaign workbook is missing, unreadable, or lacks a required sheet. ``reason``:
+    the code of the reason in the messages catalogue (``reason.file_not_found``…), with the
+    parameters its text needs."""
 
-    def __init__(self, path: str, reason_vi: str, reason_en: str) -> None:
-        super().__init__(
-            f"Không dùng được tệp định nghĩa đợt thi đua {path}: {reason_vi}",
-            f"Cannot use the campaign workbook {path}: {reason_en}",
-        )
+    def __init__(self, path: str, reason: str, /, **params: Param) -> None:
+        super().__init__("error.campaign_file", path=path, reason=Message(reason, **params))
         self.path = path
+        self.reason = reason
 
 
 class CampaignDefinitionError(CampaignError):
     """The campaign workbook was read but its definition is broken; ``problems`` lists all."""
 
     def __init__(self, path: str, problems: list[Issue]) -> None:
-        count = len(problems)
-        super().__init__(
-            f"Tệp định nghĩa đợt thi đua {path} có {count} lỗi cần sửa",
-            f"The campaign workbook {path} has {count} problem(s) to fix",
-        )
+        super().__init__("error.campaign_definition", path=path, count=len(problems))
         self.path = path
         self.problems = problems
 
@@ -89,53 +110,28 @@ class CampaignDefinitionError(CampaignError):
 
 
 class OutputError(ThiduaError):
-    """An output file or folder cannot be written."""
+    """An output file or folder cannot be written; ``reason``: the operating system's error
+    (said in the reader's language when it is a common one) or a text."""
 
     def __init__(self, path: str, reason: str | OSError) -> None:
-        reason_vi, reason_en = _os_reason(reason) if isinstance(reason, OSError) else (reason,) * 2
-        super().__init__(
-            f"Không ghi được vào {path}: {reason_vi}. Hãy chọn thư mục khác hoặc kiểm tra quyền "
-            "ghi.",
-            f"Cannot write to {path}: {reason_en}. Choose another folder or check permissions.",
-        )
+        said = _os_reason(reason) if isinstance(reason, OSError) else reason
+        super().__init__("error.output", path=path, reason=said)
         self.path = path
 
 
-_OS_REASONS = {
-    errno.EACCES: ("không có quyền ghi", "permission denied"),
-    errno.EPERM: ("không có quyền ghi", "operation not permitted"),
-    errno.ENOENT: ("thư mục không tồn tại", "no such folder"),
-    errno.ENOTDIR: (
-        "một phần của đường dẫn là tệp, không phải thư mục",
-        "part of the path is a file",
-    ),
-    errno.EISDIR: ("đây là một thư mục, không phải tệp", "it is a folder, not a file"),
-    errno.ENOSPC: ("ổ đĩa đã đầy", "the disk is full"),
-    errno.EROFS: ("ổ đĩa chỉ cho đọc", "read-only file system"),
-    errno.ENAMETOOLONG: ("tên tệp quá dài", "file name too long"),
-}
-
-
-def _os_reason(exc: OSError) -> tuple[str, str]:
-    """An operating-system error in words for the operator (Vietnamese, English)."""
-    known = _OS_REASONS.get(exc.errno or 0)
-    if known is not None:
-        return known
-    text = exc.strerror or str(exc)
-    return f"lỗi hệ thống ({text})", text
+def _os_reason(exc: OSError) -> Message:
+    """An operating-system error in words for the operator (``os.EACCES``…, else its text)."""
+    code = f"os.{errno.errorcode.get(exc.errno or 0, '')}"
+    if code in MESSAGES:
+        return Message(code)
+    return Message("os.other", detail=exc.strerror or str(exc))
 
 
 class OutputExistsError(OutputError):
     """The output exists and may hold someone's work; overwrite only when asked to."""
 
     def __init__(self, path: str) -> None:
-        ThiduaError.__init__(
-            self,
-            f"Tệp {path} đã có và có thể chứa dữ liệu đã nhập; không ghi đè. "
-            "Thêm --force nếu thật sự muốn ghi đè.",
-            f"{path} already exists and may hold entered data; not overwritten. "
-            "Add --force to overwrite it.",
-        )
+        ThiduaError.__init__(self, "error.output_exists", path=path)
         self.path = path
 
 
@@ -143,13 +139,7 @@ class OutputNotEmptyError(OutputError):
     """A folder the command fills (``thidua demo DIR``) already holds files it did not write."""
 
     def __init__(self, path: str) -> None:
-        ThiduaError.__init__(
-            self,
-            f"Thư mục {path} đã có tệp khác; không ghi vào đó để khỏi lẫn hoặc mất dữ liệu. "
-            "Hãy chọn một thư mục mới hoặc trống.",
-            f"The folder {path} already holds other files; nothing is written into it, so "
-            "nothing is mixed up or lost. Choose a new or empty folder.",
-        )
+        ThiduaError.__init__(self, "error.output_not_empty", path=path)
         self.path = path
 
 
@@ -160,33 +150,15 @@ class OutputOverlapsInputError(OutputError):
 
     def __init__(self, path: str, input_path: str, how: str) -> None:
         if how == "inside":
-            vi = (
-                f"Không ghi vào {path} vì nơi này nằm trong thư mục đầu vào {input_path}; hãy "
-                "chọn chỗ ghi ở ngoài thư mục đó để kết quả không lẫn vào các tệp đã nhận."
-            )
-            en = (
-                f"Not writing to {path}: it lies inside the input folder {input_path}; choose "
-                "a place outside it so that outputs do not mix with the files received."
+            ThiduaError.__init__(
+                self, "error.output_inside_input", path=path, input_path=input_path
             )
         elif how == "beside":
-            vi = (
-                f"Không ghi vào thư mục {path} vì thư mục này chứa tệp đầu vào {input_path}; "
-                "hãy chọn thư mục khác để kết quả không lẫn vào các tệp đã nhận."
-            )
-            en = (
-                f"Not writing into the folder {path}: it holds the input file {input_path}; "
-                "choose another folder so that outputs do not mix with the files received."
+            ThiduaError.__init__(
+                self, "error.output_beside_input", path=path, input_path=input_path
             )
         else:
-            vi = (
-                f"Không ghi vào {path} vì đó chính là đầu vào {input_path}; hãy chọn tên hoặc "
-                "thư mục khác để kết quả không ghi đè lên dữ liệu đã nhận."
-            )
-            en = (
-                f"Not writing to {path}: it is the input {input_path}; choose another name or "
-                "folder so that no output replaces the data received."
-            )
-        ThiduaError.__init__(self, vi, en)
+            ThiduaError.__init__(self, "error.output_is_input", path=path, input_path=input_path)
         self.path = path
         self.input_path = input_path
         self.how = how
@@ -196,11 +168,7 @@ class DemoDataError(ThiduaError):
     """The sample inboxes or the campaign workbook shipped for ``thidua demo`` are missing."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(
-            f"Không tìm thấy dữ liệu mẫu đi kèm chương trình ({path}). Hãy cài lại: "
-            "python3 -m pip install .",
-            f"The bundled sample data is missing ({path}). Reinstall: python3 -m pip install .",
-        )
+        super().__init__("error.demo_data", path=path)
         self.path = path
 
 
@@ -212,15 +180,10 @@ class UnitSelectionError(ThiduaError):
         names = ", ".join(unknown)
         if cluster:
             super().__init__(
-                f"Không có cụm thi đua «{names}» trong các đơn vị được xếp hạng. "
-                f"Các cụm có: {listed or 'không có'}.",
-                f"No cluster «{names}» among the units ranked. Clusters: {listed or 'none'}.",
+                "error.unknown_cluster", names=names, listed=listed or Message("word.none")
             )
         else:
-            super().__init__(
-                f"Không có đơn vị mã {names} trong đợt thi đua. Các mã có: {listed}.",
-                f"No unit with code {names} in the campaign. Codes: {listed}.",
-            )
+            super().__init__("error.unknown_unit", names=names, listed=listed)
         self.unknown = unknown
 
 
@@ -229,10 +192,18 @@ class InboxError(ThiduaError):
 
     def __init__(self, path: str, reason: str) -> None:
         if reason == "missing":
-            vi = f"Không tìm thấy {path}. Hãy kiểm tra lại đường dẫn thư mục hoặc tệp."
-            en = f"{path} does not exist. Check the folder or file path."
+            super().__init__("error.inbox_missing", path=path)
         else:
-            vi = f"Không có tệp nào trong {path}. Hãy chép các phiếu chấm đã nhận vào thư mục này."
-            en = f"There are no files in {path}. Copy the received scorecards into it."
-        super().__init__(vi, en)
+            super().__init__("error.inbox_empty", path=path)
         self.path = path
+
+
+class UnusableFileError(ThiduaError):
+    """The file cannot be read as a workbook; ``code`` is the issue to report (from the
+    catalogue), ``detail`` what was found. Its message is that issue's."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        issue = Issue(code, params={"detail": detail})
+        super().__init__("error.unusable_file", issue=issue, code=code)
+        self.code = code
+        self.detail = detail

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from thidua_xlsx.errors import UnusableFileError
 from thidua_xlsx.intake.marks import _streamed_marks, _tree_marks, xlsx_marks
-from thidua_xlsx.intake.refusal import UnusableFileError
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 

@@ -56,15 +56,11 @@ def load_campaign(path: str | Path) -> Campaign:
     """
     path = Path(path)
     if not path.is_file():
-        raise CampaignFileError(str(path), "không tìm thấy tệp", "file not found")
+        raise CampaignFileError(str(path), "reason.file_not_found")
     try:
         sheets = _read_contained(path)
     except UnreadableWorkbookError as exc:
-        raise CampaignFileError(
-            str(path),
-            f"không phải tệp bảng tính đọc được ({exc})",
-            f"not a readable spreadsheet ({exc})",
-        ) from exc
+        raise CampaignFileError(str(path), "reason.not_a_spreadsheet", detail=str(exc)) from exc
     return parse_campaign(sheets, source=str(path))
 
 

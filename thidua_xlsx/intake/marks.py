@@ -29,7 +29,7 @@ from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
 
 from ..core.cellref import cell_name, parse_cell
-from .refusal import UnusableFileError
+from ..errors import UnusableFileError
 
 __all__ = [
     "SheetMarks",

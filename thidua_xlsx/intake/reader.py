@@ -38,6 +38,7 @@ from zlib_ng import zlib_ng
 
 from ..core.cellref import CellValue, cell_name, parse_cell
 from ..core.criterion_codes import normalise_code
+from ..errors import UnusableFileError
 from ..rollup.data import RollupDataError, decode_inputs, text_check
 from ..scorecard.layout import (
     COL,
@@ -58,7 +59,6 @@ from .marks import (
     xls_marks,
     xlsx_marks,
 )
-from .refusal import UnusableFileError
 from .structure import PackageStructure, xlsx_structure
 
 __all__ = ["CellRead", "CriterionRow", "ReturnedFile", "UnusableFileError", "read_returned_file"]

@@ -31,7 +31,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
 
-from .refusal import UnusableFileError
+from ..errors import UnusableFileError
 
 __all__ = ["PackageStructure", "SheetEntry", "xlsx_structure"]
 
