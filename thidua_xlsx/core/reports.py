@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from ..words.issues import Issue, Severity
+from ..words.messages import as_lang, render, word
 from .model import Campaign, Unit
 from .ranking import RankedUnit
 from .results import FileResult, FileStatus
@@ -52,42 +53,37 @@ class CheckReport:
 
     def table(self, lang: str = "vi") -> str:
         """A readable report for a terminal."""
-        en = lang == "en"
+        said = as_lang(lang)
         lines = []
         for result in (f for top in self.files for f in top.with_members()):
-            mark = "✔" if result.accepted else "✘"
-            word = (
-                ("accepted" if en else "nhận")
-                if result.accepted
-                else ("rejected" if en else "trả lại")
-            )
             total = format_decimal(result.card.total, lang) if result.card else "—"
-            unit = result.unit or "?"
             if result.is_summary:
-                total = f"{len(result.members)} {'units' if en else 'đơn vị'}"
-            lines.append(
-                f"{'  ' if result.source else ''}{mark} {result.name}  [{unit}]  {word}  "
-                f"{'total' if en else 'tổng điểm'}: {total}"
+                total = render("report.units", said, count=len(result.members))
+            line = render(
+                "report.file_line",
+                said,
+                mark="✔" if result.accepted else "✘",
+                name=result.name,
+                unit=result.unit or "?",
+                status=result.status.value,
+                total=total,
             )
+            lines.append(f"{'  ' if result.source else ''}{line}")
             for issue in result.issues:
-                tag = (
-                    ("ERROR" if en else "LỖI")
-                    if issue.severity is Severity.ERROR
-                    else ("warning" if en else "cảnh báo")
-                )
+                tag = word("severity", issue.severity.value, said)
                 where = f"{issue.cell} " if issue.cell else ""
                 lines.append(f"    {where}{tag}: {issue.message(lang)} [{issue.code}]")
         warned = sum(1 for f in self.files if any(i.severity is Severity.WARNING for i in f.issues))
-        if en:
-            lines.append(
-                f"{len(self.files)} file(s): {len(self.accepted)} accepted, "
-                f"{len(self.rejected)} rejected, {warned} with warnings."
+        lines.append(
+            render(
+                "report.files",
+                said,
+                files=len(self.files),
+                accepted=len(self.accepted),
+                rejected=len(self.rejected),
+                warned=warned,
             )
-        else:
-            lines.append(
-                f"{len(self.files)} tệp: {len(self.accepted)} được nhận, "
-                f"{len(self.rejected)} bị trả lại, {warned} có cảnh báo."
-            )
+        )
         return "\n".join(lines)
 
 
@@ -129,14 +125,6 @@ def _file_json(campaign: Campaign, result: FileResult, lang: str) -> dict[str, A
     return entry
 
 
-_WORDS = {
-    SubmissionStatus.ACCEPTED: ("đã nộp", "submitted"),
-    SubmissionStatus.LATE: ("nộp muộn", "late"),
-    SubmissionStatus.REJECTED: ("bị trả lại", "rejected"),
-    SubmissionStatus.MISSING: ("chưa nộp", "missing"),
-}
-
-
 @dataclass(frozen=True)
 class RankReport:
     """The ranked summary of one level: every expected unit, ranked or not, and why."""
@@ -174,23 +162,21 @@ class RankReport:
         return {r.unit: r for r in reversed(self.ranking)}
 
     def status_word(self, status: SubmissionStatus, lang: str = "vi") -> str:
-        return _WORDS[status][1 if lang == "en" else 0]
+        return word("submission", status.value, as_lang(lang))
 
     def summary_line(self, lang: str = "vi") -> str:
         """``12/14 đơn vị đã nộp, 1 nộp muộn, 1 bị trả lại, 2 chưa nộp.``"""
         units = self.completeness.units
         count = {status: sum(1 for u in units if u.status is status) for status in SubmissionStatus}
-        sent = len(units) - count[SubmissionStatus.MISSING]
-        if lang == "en":
-            return (
-                f"{sent}/{len(units)} units submitted, {count[SubmissionStatus.LATE]} late, "
-                f"{count[SubmissionStatus.REJECTED]} rejected, "
-                f"{count[SubmissionStatus.MISSING]} missing; {len(self.ranking)} ranked."
-            )
-        return (
-            f"{sent}/{len(units)} đơn vị đã nộp, {count[SubmissionStatus.LATE]} nộp muộn, "
-            f"{count[SubmissionStatus.REJECTED]} bị trả lại, "
-            f"{count[SubmissionStatus.MISSING]} chưa nộp; {len(self.ranking)} đơn vị được xếp hạng."
+        return render(
+            "report.rank_summary",
+            as_lang(lang),
+            sent=len(units) - count[SubmissionStatus.MISSING],
+            units=len(units),
+            late=count[SubmissionStatus.LATE],
+            rejected=count[SubmissionStatus.REJECTED],
+            missing=count[SubmissionStatus.MISSING],
+            ranked=len(self.ranking),
         )
 
     def to_json(self, lang: str = "vi") -> dict[str, Any]:

@@ -29,6 +29,7 @@ from ..scorecard.blank_cards import write_templates
 from ..scorecard.feedback import write_feedback
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
+from ..words.messages import Lang, as_lang, render
 from .console import EXIT_INTERRUPTED, say_interrupted
 from .console import run as console_run
 from .demo import DEFAULT_FOLDER, run_demo
@@ -37,38 +38,6 @@ from .progress import ProgressBar
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FILE_ERRORS, EXIT_UNUSABLE = 0, 1, 2
-
-_TEXT = {
-    "vi": {
-        "init_done": "Đã ghi tệp định nghĩa đợt thi đua: {path}\n"
-        "Mở bằng Excel để nhập tiêu chí, rồi kiểm tra bằng: thidua show {path}",
-        "unexpected": "Lỗi không lường trước ({error}); không có tệp kết quả nào bị ghi dở. "
-        "Hãy báo cho người quản trị phần mềm, kèm lệnh đã chạy.",
-        "templates_done": "Đã ghi {count} phiếu chấm điểm vào {folder}:",
-        "merge_done": "Bảng tổng hợp: {path}",
-        "compose_parent": "Chế độ --mode compose cần --parent CODE: mã đơn vị nhận tổng hợp "
-        "(ví dụ phường).",
-        "compose_done": "Phiếu tổng hợp của đơn vị (từ {count} ngành, tổng điểm {total}): {path}",
-        "templates_kept": "Giữ nguyên {count} tệp đã có (có thể đã được điền); thêm --force "
-        "để ghi đè:",
-        "templates_empty": "Không ghi phiếu cho {count} ngành chưa được giao tiêu chí nào (xem "
-        "cột Ngành phụ trách):",
-    },
-    "en": {
-        "init_done": "Wrote the campaign workbook: {path}\n"
-        "Open it in Excel to enter the criteria, then check it with: thidua show {path}",
-        "unexpected": "Unexpected error ({error}); no output was left half-written. Tell the "
-        "software's administrator, with the command you ran.",
-        "templates_done": "Wrote {count} scorecard(s) into {folder}:",
-        "merge_done": "Summary workbook: {path}",
-        "compose_parent": "--mode compose needs --parent CODE: the unit the sectors belong to.",
-        "compose_done": "The unit's composed scorecard ({count} sectors, total {total}): {path}",
-        "templates_kept": "Kept {count} existing file(s) (they may have been filled in); add "
-        "--force to overwrite:",
-        "templates_empty": "No scorecard for {count} sector(s) responsible for no criterion "
-        "(see the Ngành phụ trách column):",
-    },
-}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -156,12 +125,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     _utf8(out)
     _utf8(err)
     args = _parser().parse_args(argv)
-    lang: str = getattr(args, "lang", None) or os.environ.get("THIDUA_LANG", "vi")
-    lang = "en" if lang == "en" else "vi"
+    lang = as_lang(getattr(args, "lang", None) or os.environ.get("THIDUA_LANG", "vi"))
     try:
         if args.command == "init":
             path = init_campaign_workbook(args.path, force=args.force)
-            print(_TEXT[lang]["init_done"].format(path=path), file=out)
+            print(render("cli.init_done", lang, path=str(path)), file=out)
         elif args.command == "show":
             print(describe_campaign(load_campaign(args.path), lang), file=out)
         elif args.command == "templates":
@@ -183,27 +151,27 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except Exception as exc:  # never a traceback for the operator (THIDUA_DEBUG=1 shows it)
         if os.environ.get("THIDUA_DEBUG"):
             raise
-        print(_TEXT[lang]["unexpected"].format(error=f"{type(exc).__name__}: {exc}"), file=err)
+        print(render("cli.unexpected", lang, error=f"{type(exc).__name__}: {exc}"), file=err)
         return EXIT_UNUSABLE
     return EXIT_OK
 
 
-def _templates(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+def _templates(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
     check_outputs([args.path], output_folders=[args.output])
     campaign = load_campaign(args.path)
     result = write_templates(
         campaign, args.output, parent=args.parent, units=args.unit, force=args.force
     )
-    text = _TEXT[lang]
-    print(text["templates_done"].format(count=len(result.written), folder=args.output), file=out)
+    done = render("cli.templates_done", lang, count=len(result.written), folder=args.output)
+    print(done, file=out)
     for path in result.written:
         print(f"  {path.name}", file=out)
     if result.empty:
-        print(text["templates_empty"].format(count=len(result.empty)), file=out)
+        print(render("cli.templates_empty", lang, count=len(result.empty)), file=out)
         for unit in result.empty:
             print(f"  {unit.code} {unit.name}", file=out)
     if result.kept:
-        print(text["templates_kept"].format(count=len(result.kept)), file=out)
+        print(render("cli.templates_kept", lang, count=len(result.kept)), file=out)
         for path in result.kept:
             print(f"  {path.name}", file=out)
         return EXIT_FILE_ERRORS
@@ -245,12 +213,12 @@ def _limits(args: argparse.Namespace) -> ReadLimits:
     return ReadLimits(memory_mb=max(int(args.file_memory), 64), seconds=float(args.file_timeout))
 
 
-def _check(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
     check_outputs(
         [args.path, *args.inputs], output_folders=[args.feedback] if args.feedback else []
     )
     campaign = load_campaign(args.path)
-    progress = ProgressBar(err, "Đang kiểm tra" if lang == "vi" else "Checking")
+    progress = ProgressBar(err, render("cli.checking", lang))
     report = run_check(
         campaign, args.inputs, workers=args.workers, progress=progress, limits=_limits(args)
     )
@@ -264,12 +232,12 @@ def _check(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
     else:
         print(report.table(lang), file=out)
         if written:
-            word = "Bản phản hồi" if lang == "vi" else "Feedback copies"
-            print(f"{word}: {args.feedback} ({len(written)})", file=out)
+            said = render("cli.feedback_written", lang, folder=args.feedback, count=len(written))
+            print(said, file=out)
     return report.exit_code
 
 
-def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
     check_outputs(
         [args.path, args.inbox],
         output_files=[args.output],
@@ -278,7 +246,7 @@ def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
     campaign = load_campaign(args.path)
     if args.mode == "compose":
         return _compose(args, campaign, lang, out, err)
-    progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Merging")
+    progress = ProgressBar(err, render("cli.merging", lang))
     output = Path(args.output)
     # one pause over the whole merge: between two pauses the collector would walk every
     # result once more, finding nothing (see collector.py)
@@ -302,17 +270,17 @@ def _merge(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int
     else:
         print(report.check.table(lang), file=out)
         print(report.summary_line(lang), file=out)
-        print(_TEXT[lang]["merge_done"].format(path=output), file=out)
+        print(render("cli.merge_done", lang, path=str(output)), file=out)
     return report.exit_code
 
 
 def _compose(
-    args: argparse.Namespace, campaign: Campaign, lang: str, out: TextIO, err: TextIO
+    args: argparse.Namespace, campaign: Campaign, lang: Lang, out: TextIO, err: TextIO
 ) -> int:
     if not args.parent:
-        print(_TEXT[lang]["compose_parent"], file=err)
+        print(render("cli.compose_parent", lang), file=err)
         return EXIT_UNUSABLE
-    progress = ProgressBar(err, "Đang tổng hợp" if lang == "vi" else "Composing")
+    progress = ProgressBar(err, render("cli.composing", lang))
     report = merge_compose(
         campaign,
         [args.inbox],
@@ -344,12 +312,14 @@ def _compose(
         print(report.check.table(lang), file=out)
         for issue in report.issues:
             print(f"  {issue.message(lang)} [{issue.code}]", file=out)
-        print(
-            _TEXT[lang]["compose_done"].format(
-                path=output, total=report.card.total, count=len(report.parts)
-            ),
-            file=out,
+        said = render(
+            "cli.compose_done",
+            lang,
+            path=str(output),
+            total=report.card.total,
+            count=len(report.parts),
         )
+        print(said, file=out)
     return report.exit_code
 
 

@@ -27,6 +27,8 @@ from typing import Any, NoReturn, TextIO
 __all__ = ["EXIT_INTERRUPTED", "INTERRUPTED", "run", "say_interrupted"]
 
 EXIT_INTERRUPTED = 130
+# The one interface text outside thidua_xlsx.words.messages: it must be said even when the
+# Ctrl-C stopped the package's modules while they loaded, so this module imports none of them.
 INTERRUPTED = {
     "vi": "Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi trước đó không bị thay đổi.",
     "en": "Stopped on request (Ctrl-C); files written before are unchanged.",

@@ -35,6 +35,7 @@ from ..scorecard.feedback import write_feedback
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
 from ..words.issues import Severity
+from ..words.messages import Param, as_lang, render
 
 __all__ = ["DEFAULT_FOLDER", "DemoResult", "bundled_samples", "run_demo"]
 
@@ -81,25 +82,23 @@ class DemoResult:
 
     def describe(self, lang: str = "vi") -> str:
         """What was done and where each output is, for a terminal (Vietnamese by default)."""
-        en = lang == "en"
+        said = as_lang(lang)
         campaign = self.campaign
-        ward, town = campaign.unit(WARD), campaign.unit(TOWN)
+        ward, town = campaign.unit(WARD).name, campaign.unit(TOWN).name
 
-        def at(path: Path) -> str:
-            return str(path)
+        def say(code: str, **params: Param) -> str:
+            return render(code, said, **params)
 
-        def count(report: CheckReport) -> str:
+        def files(report: CheckReport) -> str:
             warned = sum(
                 1 for f in report.files if any(i.severity is Severity.WARNING for i in f.issues)
             )
-            if en:
-                return (
-                    f"{len(report.files)} files: {len(report.accepted)} accepted, "
-                    f"{len(report.rejected)} rejected, {warned} with warnings"
-                )
-            return (
-                f"{len(report.files)} tệp: {len(report.accepted)} được nhận, "
-                f"{len(report.rejected)} bị trả lại, {warned} có cảnh báo"
+            return say(
+                "demo.files",
+                files=len(report.files),
+                accepted=len(report.accepted),
+                rejected=len(report.rejected),
+                warned=warned,
             )
 
         def rejected(report: CheckReport) -> list[str]:
@@ -113,73 +112,56 @@ class DemoResult:
         def missing(codes: tuple[str, ...]) -> str:
             return "; ".join(f"{c} {campaign.unit(c).name}" for c in codes) or "—"
 
-        sectors = len(self.sector_templates.written)
-        wards = len(self.ward_templates.written)
-        total = format_decimal(self.compose.card.total, lang)
         top = "; ".join(
             f"{r.rank}. {r.name} {format_decimal(r.total, lang)} ({r.band})"
             for r in self.rank.ranking[:3]
         )
-        inputs = self.inputs
-        if en:
-            lines = [
-                f"A run of the whole chain on the sample data: «{campaign.info.title}»; the "
-                f"sectors of {ward.name} → the wards and communes of {town.name}.",
-                f"Everything is in {at(self.folder)}:",
-                "",
-                f"0. The sample data (copies; the bundled files are not changed): {at(inputs)}",
-                f"1. Blank scorecards: {sectors} for the sectors of {ward.name}, {wards} for "
-                f"the wards and communes of {town.name}: {at(self.folder / TEMPLATES_DIR)}",
-                f"2. Check of the sectors' inbox, {count(self.check)}: {at(self.check_report)}",
-                f"   Feedback copies to send back ({len(self.feedback)}): "
-                f"{at(self.folder / CHECK_DIR / _FEEDBACK)}",
-                *rejected(self.check),
-                f"3. The composed card of {ward.name} (from {len(self.compose.parts)} sectors, "
-                f"total {total}): {at(self.composed_card)}",
-                f"   Sectors that sent nothing: {missing(self.compose.completeness.missing)}",
-                *[f"   warning: {i.message(lang)}" for i in self.compose.issues],
-                f"4. The ranked summary of {town.name}: {at(self.summary)}",
-                f"   Top: {top}",
-                f"   Missing: {missing(self.rank.completeness.missing)}",
-                f"   Feedback copies to send back ({len(self.rank_feedback)}): "
-                f"{at(self.folder / RANK_DIR / _FEEDBACK)}",
-                *rejected(self.rank.check),
-                "",
-                self.rank.summary_line(lang),
-                "",
-                "The rejected files, warnings, late files and missing units above are planted in "
-                f"the sample data on purpose (see {at(inputs / 'README.md')}): the chain ran to "
-                "the end. The files LibreOffice saved carry today's date, so they are late.",
-            ]
-            return "\n".join(lines)
         lines = [
-            f"Chạy thử toàn bộ quy trình trên dữ liệu mẫu: «{campaign.info.title}»; các ngành "
-            f"của {ward.name} → các phường, xã của {town.name}.",
-            f"Toàn bộ kết quả nằm trong {at(self.folder)}:",
+            say("demo.intro", title=campaign.info.title, ward=ward, town=town),
+            say("demo.folder", folder=str(self.folder)),
             "",
-            f"0. Dữ liệu mẫu (bản sao; tệp gốc đi kèm chương trình không bị sửa): {at(inputs)}",
-            f"1. Mẫu phiếu chấm trống: {sectors} phiếu cho các ngành của {ward.name}, {wards} "
-            f"phiếu cho các phường, xã của {town.name}: {at(self.folder / TEMPLATES_DIR)}",
-            f"2. Kiểm tra hộp thư của các ngành, {count(self.check)}: {at(self.check_report)}",
-            f"   Bản phản hồi để gửi lại ({len(self.feedback)}): "
-            f"{at(self.folder / CHECK_DIR / _FEEDBACK)}",
+            "0. " + say("demo.inputs", folder=str(self.inputs)),
+            "1. "
+            + say(
+                "demo.templates",
+                sectors=len(self.sector_templates.written),
+                wards=len(self.ward_templates.written),
+                ward=ward,
+                town=town,
+                folder=str(self.folder / TEMPLATES_DIR),
+            ),
+            "2. " + say("demo.check", files=files(self.check), report=str(self.check_report)),
+            "   "
+            + say(
+                "demo.feedback",
+                count=len(self.feedback),
+                folder=str(self.folder / CHECK_DIR / _FEEDBACK),
+            ),
             *rejected(self.check),
-            f"3. Phiếu tổng hợp của {ward.name} (từ {len(self.compose.parts)} ngành, tổng điểm "
-            f"{total}): {at(self.composed_card)}",
-            f"   Ngành chưa nộp: {missing(self.compose.completeness.missing)}",
-            *[f"   cảnh báo: {i.message(lang)}" for i in self.compose.issues],
-            f"4. Bảng tổng hợp xếp hạng của {town.name}: {at(self.summary)}",
-            f"   Dẫn đầu: {top}",
-            f"   Chưa nộp: {missing(self.rank.completeness.missing)}",
-            f"   Bản phản hồi để gửi lại ({len(self.rank_feedback)}): "
-            f"{at(self.folder / RANK_DIR / _FEEDBACK)}",
+            "3. "
+            + say(
+                "demo.composed",
+                ward=ward,
+                sectors=len(self.compose.parts),
+                total=format_decimal(self.compose.card.total, lang),
+                card=str(self.composed_card),
+            ),
+            "   " + say("demo.sectors_missing", units=missing(self.compose.completeness.missing)),
+            *["   " + say("demo.warning", message=issue) for issue in self.compose.issues],
+            "4. " + say("demo.summary", town=town, summary=str(self.summary)),
+            "   " + say("demo.top", units=top),
+            "   " + say("demo.units_missing", units=missing(self.rank.completeness.missing)),
+            "   "
+            + say(
+                "demo.feedback",
+                count=len(self.rank_feedback),
+                folder=str(self.folder / RANK_DIR / _FEEDBACK),
+            ),
             *rejected(self.rank.check),
             "",
             self.rank.summary_line(lang),
             "",
-            "Các tệp bị trả lại, cảnh báo, tệp nộp muộn và đơn vị chưa nộp ở trên được cài sẵn "
-            f"trong dữ liệu mẫu để minh họa (xem {at(inputs / 'README.md')}): quy trình đã chạy "
-            "hết. Các tệp do LibreOffice lưu mang ngày lưu là hôm nay nên bị tính là nộp muộn.",
+            say("demo.planted", readme=str(self.inputs / "README.md")),
         ]
         return "\n".join(lines)
 
@@ -222,7 +204,7 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
         if readme.is_file():
             shutil.copyfile(readme, inputs / "README.md")
     except OSError as exc:
-        raise OutputError(str(inputs), exc.strerror or str(exc)) from exc
+        raise OutputError(str(inputs), exc) from exc
     campaign = load_campaign(campaign_path)
     sector_inbox, ward_inbox = inputs / SECTOR_INBOX, inputs / WARD_INBOX
 
@@ -283,7 +265,7 @@ def _prepare(out: Path) -> None:
             encoding="utf-8",
         )
     except OSError as exc:
-        raise OutputError(str(out), exc.strerror or str(exc)) from exc
+        raise OutputError(str(out), exc) from exc
 
 
 def _write_text(path: Path, text: str) -> None:

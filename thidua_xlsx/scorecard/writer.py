@@ -24,6 +24,7 @@ from ..core.vi_text import format_decimal
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
 from ..words.issues import Issue
+from ..words.messages import as_lang, render, word
 from .layout import (
     COL,
     COLUMN_TITLES,
@@ -662,17 +663,15 @@ def _write_guide(workbook: xlsxwriter.Workbook, layout: CardLayout) -> None:
     sheet.protect("", {"select_locked_cells": True})
 
 
-_ISSUE_TITLES = {
-    "vi": ("STT", "Ô", "Tiêu chí", "Mức độ", "Nội dung cần sửa", "Mã lỗi"),
-    "en": ("No.", "Cell", "Criterion", "Severity", "What to fix", "Code"),
-}
+_ISSUE_COLUMNS = ("no", "cell", "criterion", "severity", "what", "code")
 
 
 def write_issue_sheet(
     workbook: xlsxwriter.Workbook, issues: Sequence[Issue], lang: str = "vi"
 ) -> None:
     """A sheet listing issues, every text written as text (never as a formula)."""
-    sheet = workbook.add_worksheet("Lỗi cần sửa" if lang != "en" else "Issues")
+    said = as_lang(lang)
+    sheet = workbook.add_worksheet(render("issue_sheet.name", said))
     head = workbook.add_format(
         {"font_name": _FONT, "bold": True, "border": 1, "bg_color": "#D9E1F2"}
     )
@@ -684,19 +683,16 @@ def write_issue_sheet(
     )
     for col, width in enumerate((6, 8, 10, 10, 90, 26)):
         sheet.set_column(col, col, width)
-    for col, title in enumerate(_ISSUE_TITLES["en" if lang == "en" else "vi"]):
-        sheet.write_string(0, col, title, head)
-    severity_words = {"error": ("Lỗi", "Error"), "warning": ("Cảnh báo", "Warning")}
+    for col, column in enumerate(_ISSUE_COLUMNS):
+        sheet.write_string(0, col, word("issue_sheet_column", column, said), head)
     ordered = sorted(issues, key=lambda i: (i.severity.value != "error", _cell_order(i.cell)))
     for row, issue in enumerate(ordered, start=1):
-        words = severity_words[issue.severity.value]
         is_error = issue.severity.value == "error"
         sheet.write_number(row, 0, row, text)
         sheet.write_string(row, 1, issue.cell, text)
         sheet.write_string(row, 2, issue.criterion, text)
-        sheet.write_string(
-            row, 3, words[1] if lang == "en" else words[0], error if is_error else text
-        )
+        severity = word("issue_sheet_severity", issue.severity.value, said)
+        sheet.write_string(row, 3, severity, error if is_error else text)
         sheet.write_string(row, 4, issue.message(lang), text)
         sheet.write_string(row, 5, issue.code, text)
     sheet.freeze_panes(1, 0)
