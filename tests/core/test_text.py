@@ -98,7 +98,7 @@ def test_split_list() -> None:
 
 def test_every_catalogue_message_renders_in_both_languages() -> None:
     """Each entry shows every field in each language; a missing field raises, never empty.
-    (Both catalogues and the call sites are checked in tests/test_words.py.)"""
+    (Both catalogues and the call sites are checked in tests/words/test_words.py.)"""
     from thidua_xlsx.words.issues import CATALOGUE, Issue
     from thidua_xlsx.words.messages import MESSAGES, MissingFieldError
 
