@@ -36,14 +36,16 @@ import python_calamine
 
 from ..core.cellref import CellValue, cell_name, parse_cell
 from ..core.criterion_codes import normalise_code
-from ..rollup.data import RollupDataError, decode_inputs, text_check
-from ..scorecard.layout import (
-    COL,
+from ..rollup.codec import RollupDataError, decode_inputs, text_check
+from ..rollup.data_sheet import (
     DATA_CHECK_COL,
     DATA_INPUTS_COL,
     DATA_SHEET,
     DATA_TOTAL_COL,
     DATA_UNIT_MARK,
+)
+from ..scorecard.layout import (
+    COL,
     META_SHEET,
     SCORECARD_SHEET,
     TOTAL_LABEL,
