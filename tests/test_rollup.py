@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.checking.run import issues_frame
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.intake.reader import read_returned_file
