@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from ..runtime.folder_walk import walk_entries
+
 __all__ = ["LOCK_FILE_MAX", "collect_files"]
 
 
@@ -26,35 +28,15 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     for item in paths:
         path = Path(item)
         if path.is_dir():  # a folder named on the command line is walked, even through a link
-            found += sorted(_walk(path), key=_path_order)
+            entries = [
+                entry if isinstance(entry, Path) else Path(entry.path)
+                for entry in walk_entries(path)
+                if isinstance(entry, Path) or not _noise(entry)
+            ]
+            found += sorted(entries, key=_path_order)
         else:
             found.append(path)
     return list(dict.fromkeys(found))
-
-
-def _walk(top: Path) -> list[Path]:
-    """Every entry under ``top`` but real folders (walked) and noise (skipped); never follows
-    a link to a folder."""
-    entries: list[Path] = []
-    folders = [top]
-    while folders:
-        folder = folders.pop()
-        try:
-            with os.scandir(folder) as listing:
-                items = list(listing)
-        except OSError:  # cannot be listed (permissions): the reader says why
-            entries.append(folder)
-            continue
-        for entry in items:
-            try:
-                real_folder = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                real_folder = False
-            if real_folder:
-                folders.append(Path(entry.path))
-            elif not _noise(entry):
-                entries.append(Path(entry.path))
-    return entries
 
 
 def _path_order(path: Path) -> tuple[str, ...]:
