@@ -43,17 +43,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 import pandas as pd  # noqa: E402
 import python_calamine  # noqa: E402
 
-from thidua_xlsx import load_campaign  # noqa: E402
-from thidua_xlsx.checking.card import check_file  # noqa: E402
+from thidua_xlsx import FileChecker, load_campaign  # noqa: E402
 from thidua_xlsx.checking.run import run_check  # noqa: E402
 from thidua_xlsx.scorecard.blank_cards import scorecard_filename  # noqa: E402
-from thidua_xlsx.scorecard.layout import (  # noqa: E402
-    META_SHEET,
-    SCORECARD_SHEET,
-    CardLayout,
-    CardShape,
-    plan_card,
-)
+from thidua_xlsx.scorecard.layout import META_SHEET, SCORECARD_SHEET, plan_card  # noqa: E402
 from thidua_xlsx.scorecard.writer import write_scorecard  # noqa: E402
 
 from fill_helpers import valid_fill  # noqa: E402
@@ -119,10 +112,10 @@ def main() -> int:
         ours: list[float] = []
         pairs: list[tuple[float, float]] = []
         with_unit: list[tuple[float, float]] = []
-        layouts: dict[CardShape, CardLayout] = {}  # as run_check does: one per card shape
+        checker = FileChecker(province)  # as run_check does: layouts planned once per shape
         for index, path in enumerate(files):
             t0 = time.perf_counter()
-            result = check_file(province, path, layouts)
+            result = checker.check(path)
             mine = time.perf_counter() - t0
             ours.append(mine)
             assert result.card is not None
@@ -244,14 +237,14 @@ _BASELINE = """
 import json, os, pickle, sys, time
 from pathlib import Path
 sys.path.insert(0, os.getcwd())
-from thidua_xlsx.checking.card import check_file
+from thidua_xlsx import FileChecker
 from thidua_xlsx.checking.run import run_check
 campaign = pickle.loads(Path(sys.argv[1]).read_bytes())
 files = sorted(Path(sys.argv[2]).glob("*.xlsx"))
-layouts = {}
+checker = FileChecker(campaign)
 t0 = time.perf_counter()
 for path in files:
-    check_file(campaign, path, layouts)
+    checker.check(path)
 one = (time.perf_counter() - t0) / len(files)
 t0 = time.perf_counter()
 report = run_check(campaign, [sys.argv[2]], workers=2)

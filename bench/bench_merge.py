@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import pandas as pd  # noqa: E402
 
 from thidua_xlsx import load_campaign  # noqa: E402
-from thidua_xlsx.checking.card import check_file  # noqa: E402
+from thidua_xlsx.checking.checker import check_file  # noqa: E402
 from thidua_xlsx.core.model import Campaign, SectionKind  # noqa: E402
 from thidua_xlsx.merge.rank import RankReport, merge_rank  # noqa: E402
 from thidua_xlsx.runtime.bulk import collector_paused  # noqa: E402

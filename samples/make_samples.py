@@ -39,7 +39,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from thidua_xlsx import load_campaign  # noqa: E402
-from thidua_xlsx.checking.card import check_file  # noqa: E402
+from thidua_xlsx.checking.checker import check_file  # noqa: E402
 from thidua_xlsx.core.model import Campaign, Criterion, Method, Unit  # noqa: E402
 from thidua_xlsx.core.scoring import RawInput  # noqa: E402
 from thidua_xlsx.scorecard.blank_cards import scorecard_filename  # noqa: E402

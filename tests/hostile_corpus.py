@@ -544,7 +544,7 @@ _ENTRIES: list[tuple[str, str, str, Callable[[Path], None]]] = [
 
 def _feedback_copy(campaign: Campaign, card: bytes) -> bytes:
     """A feedback copy of ``card`` as ``check --feedback`` writes it (the same values)."""
-    from thidua_xlsx.checking.card import check_file
+    from thidua_xlsx.checking.checker import check_file
 
     layout = plan_card(campaign, campaign.unit(BASE_UNIT))
     with tempfile.TemporaryDirectory(prefix="thidua-hostile-") as tmp:

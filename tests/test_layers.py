@@ -29,7 +29,7 @@ def _pure_modules() -> list[str]:
 
 
 CORE = _pure_modules()
-LIBRARIES = ["python_calamine", "xlrd", "defusedxml", "zlib_ng", "xlsxwriter", "openpyxl", "pandas"]
+LIBRARIES = ["python_calamine", "xlrd", "defusedxml", "xlsxwriter", "openpyxl", "pandas"]
 
 
 def test_the_core_imports_with_the_spreadsheet_libraries_blocked() -> None:

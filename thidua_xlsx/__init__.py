@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         init_campaign_workbook,
         write_campaign_workbook,
     )
-    from .checking.card import FileChecker, check_file
+    from .checking.checker import FileChecker, check_file
     from .checking.run import issues_frame, run_check
     from .core.model import (
         AwardRule,
@@ -139,8 +139,8 @@ _SOURCES: dict[str, str] = {
     "write_templates": "scorecard.blank_cards",
     "run_check": "checking.run",
     "issues_frame": "checking.run",
-    "check_file": "checking.card",
-    "FileChecker": "checking.card",
+    "check_file": "checking.checker",
+    "FileChecker": "checking.checker",
     "write_feedback": "scorecard.feedback",
     "merge_rank": "merge.rank",
     "write_summary": "summary.writer",

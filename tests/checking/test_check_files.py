@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import Campaign, Severity, load_campaign
-from thidua_xlsx.checking.card import _unit_from_file_name, check_file
+from thidua_xlsx.checking.card import _unit_from_file_name
+from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.core.model import Unit
 from thidua_xlsx.intake.reader import read_returned_file
 
@@ -142,7 +143,7 @@ def test_macro_workbook_is_read_and_its_macro_never_runs(
 
 
 def test_files_in_a_folder_come_in_path_order(tmp_path: Path) -> None:
-    from thidua_xlsx.checking.card import collect_files
+    from thidua_xlsx.checking.inbox import collect_files
 
     for name in ["b/x.xlsx", "a-b/c.xlsx", "a/b.xlsx", "A/b.xlsx", "a b/c.xlsx", "a.b.xlsx"]:
         (tmp_path / name).parent.mkdir(exist_ok=True)

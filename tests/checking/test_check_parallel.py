@@ -11,7 +11,8 @@ import pytest
 
 from thidua_xlsx import Severity, load_campaign
 from thidua_xlsx.checking import run as check_run
-from thidua_xlsx.checking.card import check_file, collect_files
+from thidua_xlsx.checking.checker import check_file
+from thidua_xlsx.checking.inbox import collect_files
 from thidua_xlsx.checking.run import run_check
 
 from conftest import ROOT, SEED_003

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking.card import collect_files
+from thidua_xlsx.checking.inbox import collect_files
 from thidua_xlsx.checking.run import run_check
 from thidua_xlsx.core.model import Campaign
 from thidua_xlsx.core.reports import CheckReport

@@ -15,7 +15,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.core.submissions import SubmissionStatus
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.faces.demo import bundled_samples, run_demo

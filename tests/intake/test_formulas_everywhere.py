@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.scorecard.layout import SCORECARD_SHEET, plan_card
 from thidua_xlsx.scorecard.writer import write_scorecard
 

@@ -30,11 +30,11 @@ import openpyxl
 import pytest
 import python_calamine
 
-import thidua_xlsx.intake.reader
+import thidua_xlsx.intake.file_bytes
 import thidua_xlsx.scorecard.writer
 import thidua_xlsx.summary.writer
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking.card import FileChecker, check_file
+from thidua_xlsx.checking.checker import FileChecker, check_file
 from thidua_xlsx.checking.run import run_check
 from thidua_xlsx.core.model import Campaign
 from thidua_xlsx.core.reports import CheckReport
@@ -214,7 +214,7 @@ _PEAK = """
 import resource, sys
 from pathlib import Path
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.checker import check_file
 campaign = load_campaign(sys.argv[1])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 codes = [[i.code for i in check_file(campaign, Path(p)).issues] for p in sys.argv[2:]]
@@ -665,14 +665,14 @@ def test_a_file_larger_than_its_size_said_is_read_whole_and_capped(
         info = real_fstat(handle)
         return os.stat_result((*info[:6], 0, *info[7:10]))
 
-    monkeypatch.setattr(thidua_xlsx.intake.reader.os, "fstat", size_reads_zero)
+    monkeypatch.setattr(thidua_xlsx.intake.file_bytes.os, "fstat", size_reads_zero)
     grown = check_file(campaign, card)
     assert grown.card is not None
     assert grown.card.self_total == expected.card.self_total
     assert grown.inputs == expected.inputs
 
     limit = card.stat().st_size - 1
-    monkeypatch.setattr(thidua_xlsx.intake.reader, "MAX_FILE_BYTES", limit)
+    monkeypatch.setattr(thidua_xlsx.intake.file_bytes, "MAX_FILE_BYTES", limit)
     assert _codes(check_file(campaign, card)) == {"file_too_large"}  # refused on what was read
-    monkeypatch.setattr(thidua_xlsx.intake.reader.os, "fstat", real_fstat)
+    monkeypatch.setattr(thidua_xlsx.intake.file_bytes.os, "fstat", real_fstat)
     assert _codes(check_file(campaign, card)) == {"file_too_large"}  # refused before reading

@@ -32,7 +32,7 @@ def test_a_card_typed_today_into_an_old_template_is_late(soffice: str, tmp_path:
     the last save is what counts against the deadline."""
     from datetime import UTC, datetime
 
-    from thidua_xlsx.checking.card import check_file
+    from thidua_xlsx.checking.checker import check_file
     from thidua_xlsx.core.cellref import cell_name
     from thidua_xlsx.scorecard.layout import COL, SCORECARD_SHEET, plan_card
     from thidua_xlsx.scorecard.writer import write_scorecard

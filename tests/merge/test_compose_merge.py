@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.core.scoring import RawInput, compose
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.merge.compose import merge_compose

@@ -16,14 +16,15 @@ import openpyxl
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.checking.run import issues_frame
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.intake.reader import read_returned_file
 from thidua_xlsx.merge.rank import merge_rank
-from thidua_xlsx.rollup.data import text_check
+from thidua_xlsx.rollup.codec import text_check
+from thidua_xlsx.rollup.data_sheet import DATA_SHEET
 from thidua_xlsx.scorecard.blank_cards import scorecard_filename
-from thidua_xlsx.scorecard.layout import DATA_SHEET, plan_card
+from thidua_xlsx.scorecard.layout import plan_card
 from thidua_xlsx.scorecard.writer import write_scorecard
 from thidua_xlsx.summary.writer import PRINT_SHEET, RANKING_SHEET, write_summary
 

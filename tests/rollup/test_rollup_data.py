@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua_xlsx.rollup.data import (
+from thidua_xlsx.rollup.codec import (
     CHUNK_CHARS,
     INPUT_COLUMNS,
     MAX_TEXT_CHARS,

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking import card as checks
 from thidua_xlsx.checking.run import run_check
+from thidua_xlsx.intake.reader import ReturnedFileReader
 from thidua_xlsx.runtime.containment import ReadLimits, run_contained
 
 from conftest import ROOT, SEED_003
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 INBOX = ROOT / "samples" / "inbox-nhon-hung"
-REAL_READ = checks.read_returned_file
+REAL_READ = ReturnedFileReader.read
 
 
 def misbehave(name: str) -> None:
@@ -50,9 +50,9 @@ def misbehave(name: str) -> None:
             time.sleep(0.01)
 
 
-def misbehaving_read(path: Path) -> object:
+def misbehaving_read(reader: ReturnedFileReader, path: Path) -> object:
     misbehave(path.name)
-    return REAL_READ(path)
+    return REAL_READ(reader, path)
 
 
 def children() -> set[int]:
@@ -165,7 +165,7 @@ def test_a_run_accounts_for_every_file_when_readers_crash(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workers: int
 ) -> None:
     """Through run_check: the sample ward's 15 files plus four that break the reader."""
-    monkeypatch.setattr(checks, "read_returned_file", misbehaving_read)
+    monkeypatch.setattr(ReturnedFileReader, "read", misbehaving_read)
     bad = ["abort.xlsx", "segfault.xlsx", "hog.xlsx", "hang.xlsx"]
     inbox = _inbox(tmp_path, bad)
     campaign = load_campaign(SEED_003)
@@ -226,9 +226,9 @@ def test_no_worker_outlives_a_killed_parent(tmp_path: Path) -> None:
         import sys, time
         sys.path[:0] = [{str(ROOT / "tests")!r}, {str(ROOT / "tests" / "runtime")!r}]
         from pathlib import Path
-        from thidua_xlsx.checking import card as checks
+        from thidua_xlsx.intake.reader import ReturnedFileReader
         import test_containment
-        checks.read_returned_file = test_containment.misbehaving_read
+        ReturnedFileReader.read = test_containment.misbehaving_read
         from thidua_xlsx import load_campaign
         from thidua_xlsx.checking.run import run_check
         print("started", flush=True)

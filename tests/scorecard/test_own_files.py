@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import load_campaign
-from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.core.model import Campaign
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.intake.reader import read_returned_file

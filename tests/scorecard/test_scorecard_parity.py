@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from thidua_xlsx import Campaign, Criterion, Method, RawInput, load_campaign
-from thidua_xlsx.checking.card import check_file
+from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.core.scoring import score_card
 from thidua_xlsx.core.vi_text import parse_decimal
 from thidua_xlsx.intake.sheets import read_workbook

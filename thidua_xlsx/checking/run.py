@@ -16,7 +16,9 @@ from ..core.results import FileResult
 from ..errors import InboxError
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits, run_contained
 from ..words.issues import Issue
-from .card import FileChecker, collect_files, flag_duplicate_units
+from .checker import FileChecker
+from .duplicates import flag_duplicate_units
+from .inbox import collect_files
 
 if TYPE_CHECKING:
     import pandas as pd

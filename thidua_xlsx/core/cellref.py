@@ -1,15 +1,28 @@
-"""Cells: what a cell holds once read (:data:`CellValue`), and zero-based (row, col) to and
-from ``A1`` notation. Pure."""
+"""Cells: what a cell holds once read (:data:`CellValue`) and its text, and zero-based
+(row, col) to and from ``A1`` notation. Pure."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
 
-__all__ = ["CellValue", "cell_name", "column_index", "column_letters", "parse_cell"]
+__all__ = ["CellValue", "cell_name", "cell_text", "column_index", "column_letters", "parse_cell"]
 
 # a cell's value as the reading libraries give it (blank as None or "")
 CellValue = str | int | float | bool | date | datetime | time | timedelta | None
+
+
+def cell_text(value: CellValue) -> str:
+    """A cell's value as text: blank as ``""``, a whole float without its ``.0``, a date in
+    ISO form, anything else as ``str`` gives it."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
 
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384

@@ -48,10 +48,6 @@ class RawInput:
     explanation: str = ""
     evidence: str = ""
 
-    def __reduce__(self) -> tuple[type[RawInput], tuple[object, ...]]:
-        # pickled by its fields: the dataclass default for slots is 4× slower (worker results)
-        return (RawInput, (self.amount, self.met, self.target, self.explanation, self.evidence))
-
 
 @dataclass(frozen=True)
 class ScoreCard:

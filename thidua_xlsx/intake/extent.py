@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..scorecard.layout import DATA_SHEET
+from ..rollup.data_sheet import DATA_SHEET
 
 __all__ = ["declares_entities", "ods_refusal", "xlsx_refusal"]
 

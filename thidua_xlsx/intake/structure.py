@@ -2,7 +2,7 @@
 
 An .xlsx (or .xlsm) is a zip of parts tied together by relationships: ``_rels/.rels`` names
 the workbook part, the workbook's relationships name each sheet's part, and
-``[Content_Types].xml`` says what each part is. :func:`xlsx_structure` reads these with
+``[Content_Types].xml`` says what each part is. :class:`StructureCache` reads these with
 defusedxml and returns a :class:`PackageStructure`; the size guard (which sheet part to bound
 before python-calamine builds it) and the reader (which part holds the scorecard's formulas)
 both ask it, so that they cannot disagree. No regular expression decides structure.
@@ -25,7 +25,7 @@ import posixpath
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TypeVar
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeElementTree
@@ -33,7 +33,7 @@ from defusedxml.common import DefusedXmlException
 
 from ..errors import UnusableFileError
 
-__all__ = ["PackageStructure", "SheetEntry", "xlsx_structure"]
+__all__ = ["PackageStructure", "SheetEntry", "StructureCache"]
 
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = "/relationships/officeDocument"
@@ -71,24 +71,52 @@ class PackageStructure:
         raise KeyError(name)
 
 
-def xlsx_structure(archive: zipfile.ZipFile, read_part: Callable[[str], bytes]) -> PackageStructure:
-    """The structure of an .xlsx/.xlsm package; raises :class:`UnusableFileError`.
+class StructureCache:
+    """Works out package structures and remembers the last ``size`` of them by the bytes they
+    were worked out from (not by a checksum, which a file could forge): files made from one
+    template share one answer, worked out once. A refusal is not remembered."""
 
-    ``read_part(name)`` inflates one part (bounded by the caller). The answer depends only on
-    the bytes of four small parts and the zip's part names, so files made from one template
-    share one answer, worked out once (remembered by those bytes, not by a checksum that a
-    file could forge)."""
-    entries = _entries(archive)
-    root_rels = _read(entries, read_part, "_rels/.rels")
-    _no_references(root_rels, "_rels/.rels")
-    types = _read(entries, read_part, "[Content_Types].xml")
-    workbook_part = _workbook_part(root_rels)
-    workbook = _read(entries, read_part, workbook_part)
-    rels_part = _rels_part(workbook_part)
-    workbook_rels = _read(entries, read_part, rels_part)
-    _no_references(workbook_rels, rels_part)
-    names = tuple(sorted(entries))
-    return _structure(names, root_rels, types, workbook_part, workbook, workbook_rels)
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._workbook_parts: dict[bytes, str] = {}
+        self._structures: dict[_Sources, PackageStructure] = {}
+
+    def structure(
+        self, archive: zipfile.ZipFile, read_part: Callable[[str], bytes]
+    ) -> PackageStructure:
+        """The structure of an .xlsx/.xlsm package; raises :class:`UnusableFileError`.
+
+        ``read_part(name)`` inflates one part (bounded by the caller). The answer depends only
+        on the bytes of four small parts and the zip's part names."""
+        entries = _entries(archive)
+        root_rels = _read(entries, read_part, "_rels/.rels")
+        _no_references(root_rels, "_rels/.rels")
+        types = _read(entries, read_part, "[Content_Types].xml")
+        workbook_part = self._remembered(
+            self._workbook_parts, root_rels, lambda: _workbook_part(root_rels)
+        )
+        workbook = _read(entries, read_part, workbook_part)
+        rels_part = _rels_part(workbook_part)
+        workbook_rels = _read(entries, read_part, rels_part)
+        _no_references(workbook_rels, rels_part)
+        sources = (tuple(sorted(entries)), root_rels, types, workbook_part, workbook, workbook_rels)
+        return self._remembered(self._structures, sources, lambda: _structure(*sources))
+
+    def _remembered(self, known: dict[_K, _V], key: _K, work: Callable[[], _V]) -> _V:
+        found = known.get(key)
+        if found is None:
+            found = work()
+            if len(known) >= self.size:
+                del known[next(iter(known))]  # the oldest
+            known[key] = found
+        return found
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+# the zip's part names, _rels/.rels, [Content_Types].xml, the workbook part's name, the
+# workbook part and its relationships
+_Sources = tuple[tuple[str, ...], bytes, bytes, str, bytes, bytes]
 
 
 def _entries(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -134,7 +162,6 @@ def _read(entries: dict[str, str], read_part: Callable[[str], bytes], name: str)
     return read_part(found)
 
 
-@lru_cache(maxsize=64)
 def _structure(
     names: tuple[str, ...],
     root_rels: bytes,
@@ -167,7 +194,6 @@ def _structure(
     return PackageStructure(workbook_part, tuple(sheets), macro)
 
 
-@lru_cache(maxsize=64)
 def _workbook_part(root_rels: bytes) -> str:
     """The workbook part, as ``_rels/.rels`` names it. calamine takes the last relationship
     whose type ends ``/relationships/officeDocument`` (external or not) and reads

@@ -1,1 +1,3 @@
-"""The units a summary carries to the level above: the summary's hidden data sheet and its codec."""
+"""The units a summary carries to the level above: its hidden data sheets, the codec of their
+text, and the carried unit decoded from a row.
+"""

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputOverlapsInputError
+from .folder_walk import walk_entries
 
 __all__ = ["check_outputs"]
 
@@ -119,25 +120,17 @@ def _same_file(output: Path, candidates: Iterable[Path], folders: Iterable[Path]
 
 
 def _find_inode(top: Path, target: os.stat_result) -> Path | None:
-    """A file under ``top`` that is ``target`` (links to folders not followed)."""
-    pending = [top]
-    while pending:
-        folder = pending.pop()
+    """A file under ``top`` that is ``target`` (links to folders not followed, folders that
+    cannot be listed skipped)."""
+    for entry in walk_entries(top):
+        if isinstance(entry, Path):
+            continue
         try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
+            same_inode = entry.inode() == target.st_ino
+            if same_inode and entry.stat(follow_symlinks=False).st_dev == target.st_dev:
+                return Path(entry.path)
         except OSError:
             continue
-        for entry in entries:
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(Path(entry.path))
-                elif entry.inode() == target.st_ino:
-                    info = entry.stat(follow_symlinks=False)
-                    if info.st_dev == target.st_dev:
-                        return Path(entry.path)
-            except OSError:
-                continue
     return None
 
 

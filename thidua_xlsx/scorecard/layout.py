@@ -28,11 +28,6 @@ from ..core.vi_text import canonical_decimal, format_date
 
 __all__ = [
     "COL",
-    "DATA_CHECK_COL",
-    "DATA_INPUTS_COL",
-    "DATA_SHEET",
-    "DATA_TOTAL_COL",
-    "DATA_UNIT_MARK",
     "FEEDBACK_KIND",
     "FORMAT_VERSION",
     "META_SHEET",
@@ -53,13 +48,6 @@ SCORECARD_SHEET = "Phiếu chấm điểm"
 GUIDE_SHEET = "Hướng dẫn"
 META_SHEET = "_thidua"
 TOTAL_LABEL = "TỔNG ĐIỂM"
-# A summary's very hidden data sheet, one row per unit it ranked (the format: rollup_data):
-# DATA_UNIT_MARK, code, name, card kind, saved time, source file, then these columns.
-DATA_SHEET = "_thidua_dulieu"
-DATA_UNIT_MARK = "ĐƠN VỊ"
-DATA_TOTAL_COL = 6
-DATA_CHECK_COL = 7
-DATA_INPUTS_COL = 8
 # The metadata ``kind`` of a feedback copy (``check --feedback``), with the name of the file it
 # was made from (``feedback_of``) and the digest of the values written into it
 # (``values_digest``, see :func:`values_digest`); a summary's ``kind`` is ``summary``.

@@ -21,6 +21,7 @@ from ..core.cellref import cell_name, parse_cell
 from ..core.model import Criterion, Method, SectionKind
 from ..core.scoring import RawInput, ScoreCard, score_card
 from ..core.vi_text import format_decimal
+from ..rollup.data_sheet import DATA_SHEET
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
 from ..words.issues import Issue
@@ -28,7 +29,6 @@ from ..words.messages import as_lang, render, word
 from .layout import (
     COL,
     COLUMN_TITLES,
-    DATA_SHEET,
     FEEDBACK_KIND,
     FIRST_CRITERION_ROW,
     GUIDE_SHEET,

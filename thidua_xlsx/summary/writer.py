@@ -25,16 +25,18 @@ from ..core.model import Method
 from ..core.reports import RankReport
 from ..core.submissions import SubmissionStatus
 from ..core.vi_text import format_decimal
-from ..rollup.data import encode_row
-from ..runtime.atomic import atomic_output, output_time
-from ..runtime.bulk import collector_paused
-from ..runtime.output_guard import check_outputs
-from ..scorecard.layout import (
+from ..rollup.codec import encode_row
+from ..rollup.data_sheet import (
     DATA_CHECK_COL,
     DATA_INPUTS_COL,
     DATA_SHEET,
     DATA_TOTAL_COL,
     DATA_UNIT_MARK,
+)
+from ..runtime.atomic import atomic_output, output_time
+from ..runtime.bulk import collector_paused
+from ..runtime.output_guard import check_outputs
+from ..scorecard.layout import (
     FORMAT_VERSION,
     META_SHEET,
     input_cells,
@@ -518,7 +520,8 @@ MAX_DATA_ROWS = 1_048_000  # rows per data sheet (Excel has 1,048,576); then ano
 def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
     """The inputs of every ranked unit, so the next level reads this summary back and scores
     the units again (very hidden, protected): one row per unit, its entered inputs as text
-    (:mod:`thidua_xlsx.rollup.data`); a very large summary goes on over more data sheets."""
+    (:mod:`thidua_xlsx.rollup.data_sheet`); a very large summary goes on over more data
+    sheets."""
     campaign = report.campaign
     sheets: list[Worksheet] = []
     row = MAX_DATA_ROWS

@@ -31,6 +31,7 @@ __all__ = [
     "INPUT_COLUMNS",
     "MAX_TEXT_CHARS",
     "RollupDataError",
+    "Value",
     "decode_inputs",
     "encode_inputs",
     "encode_row",
@@ -44,7 +45,7 @@ INPUT_COLUMNS = ("result", "target", "evidence", "explanation", "verified")
 _LETTER = {name: column_letters(COL[name]) for name in INPUT_COLUMNS}
 _NAME = {letter: name for name, letter in _LETTER.items()}
 
-Value = str | int | float
+Value = str | int | float  # a carried value: what the card's cell held
 
 
 class RollupDataError(ValueError):
