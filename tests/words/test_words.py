@@ -161,7 +161,8 @@ def test_where_an_issue_is_in_both_languages() -> None:
 # whether the keywords are an issue's: its own fields and where it is, besides its params)
 CALLS: dict[str, tuple[str, int, str, bool]] = {
     "Issue": ("issues", 0, "", True),
-    "issue": ("issues", 0, "", True),  # FileChecker's
+    "issue": ("issues", 0, "", True),
+    "add": ("issues", 0, "", True),  # the checker's CheckLog
     "problem": ("issues", 0, "", True),  # the campaign loader's
     "_problem": ("issues", 0, "", True),
     "UnusableFileError": ("issues", 0, "", True),
@@ -304,8 +305,8 @@ def test_the_call_site_check_catches_a_misspelling() -> None:
     ]
     late = CatalogueEntry(Severity.WARNING, "Nộp muộn, hạn {deadlien}.", "Late: {deadlien}.")
     bad = {**CATALOGUE, "file_late": late}
-    card = (PACKAGE / "checking" / "card.py").read_text(encoding="utf-8")
-    problems, _ = call_site_problems(card, "card.py", issues=bad)
+    card = (PACKAGE / "checking" / "identity.py").read_text(encoding="utf-8")
+    problems, _ = call_site_problems(card, "identity.py", issues=bad)
     assert any("file_late needs ['deadlien']" in p for p in problems), problems
 
 
