@@ -191,7 +191,7 @@ def bundled_samples() -> tuple[Path, Path]:
     ``thidua_xlsx/workbook_templates``); a source checkout or an editable install has them
     beside the package.
     """
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # thidua_xlsx/
     for base in (package, package.parent):
         samples = base / "samples"
         campaign = base / "workbook_templates" / CAMPAIGN_FILE
