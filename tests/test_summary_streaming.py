@@ -84,25 +84,6 @@ def test_streamed_summary_with_awards_equals_the_in_memory_one(
     assert summary_writer.AWARD_SHEET in streamed
 
 
-def test_the_garbage_collector_is_paused_only_while_the_summary_is_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import gc
-
-    report = merge_rank(load_campaign(SEED_003), [ROOT / "tests" / "files"])
-    seen: list[bool] = []
-    real_detail = summary_writer._detail_sheet
-
-    def spy(*args: Any) -> None:
-        seen.append(gc.isenabled())
-        real_detail(*args)
-
-    monkeypatch.setattr(summary_writer, "_detail_sheet", spy)
-    write_summary(tmp_path / "tong-hop.xlsx", report, WHEN)
-    assert seen == [False] and gc.isenabled()
-    assert openpyxl.load_workbook(tmp_path / "tong-hop.xlsx")[summary_writer.DETAIL_SHEET]
-
-
 def test_the_summary_is_packed_at_zlib_level_1_and_xlsxwriter_left_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

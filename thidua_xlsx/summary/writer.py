@@ -27,7 +27,6 @@ from ..core.submissions import SubmissionStatus
 from ..core.vi_text import format_decimal
 from ..rollup.data import encode_row
 from ..runtime.atomic import atomic_output, output_time
-from ..runtime.bulk import collector_paused
 from ..runtime.output_guard import check_outputs
 from ..scorecard.layout import (
     DATA_CHECK_COL,
@@ -73,7 +72,7 @@ def write_summary(
     the files the report was read from."""
     check_outputs((f.path for f in report.check.files), output_files=[path])
     stamp = generated_at or output_time()
-    with atomic_output(Path(path)) as temp, collector_paused():
+    with atomic_output(Path(path)) as temp:
         # constant_memory: each row is written out as soon as the next one starts, so a
         # country's summary (50,000 units) is not held in memory; every sheet is therefore
         # written strictly top to bottom (a cell above the current row would be dropped)
