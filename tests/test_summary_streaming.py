@@ -82,28 +82,3 @@ def test_streamed_summary_with_awards_equals_the_in_memory_one(
     streamed, in_memory = _both(campaign, inbox, tmp_path, monkeypatch)
     assert streamed == in_memory
     assert summary_writer.AWARD_SHEET in streamed
-
-
-def test_the_summary_is_packed_at_zlib_level_1_and_xlsxwriter_left_as_it_was(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import zipfile
-
-    import xlsxwriter.workbook
-
-    levels: list[object] = []
-    real_init = zipfile.ZipFile.__init__
-
-    def spy(self: zipfile.ZipFile, *args: Any, **kwargs: Any) -> None:
-        if len(args) > 1 and args[1] == "w":
-            levels.append(kwargs.get("compresslevel"))
-        real_init(self, *args, **kwargs)
-
-    report = merge_rank(load_campaign(SEED_003), [ROOT / "tests" / "files"])
-    monkeypatch.setattr(zipfile.ZipFile, "__init__", spy)
-    write_summary(tmp_path / "tong-hop.xlsx", report, WHEN)
-    assert levels == [summary_writer.ZIP_LEVEL] == [1]
-    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile  # restored
-    with zipfile.ZipFile(tmp_path / "tong-hop.xlsx") as archive:
-        assert archive.testzip() is None
-        assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in archive.infolist())
