@@ -27,6 +27,8 @@ rotating order; figures are medians, ratios against the shipped variant of the s
   worker checks them, sent in batches of 32 as the workers send them): memory per result
   after unpickling (tracemalloc) and bytes pickled per result, ``shipped`` and ``numbers not
   shared``; exact, no timing;
+* the summary alone: ``write_summary`` of one province report, as shipped (XlsxWriter's zlib
+  level 6) and at level 1, in turns, 8 of each in one process (``summary``);
 * read+check per file (``--check`` cards of a province, one process): ``shipped`` and ``no
   layout cache`` (every card's layout planned again, ``LayoutCache.plan``);
 * templates per file (``--templates`` blank cards, one process): ``shipped`` and ``formula
@@ -191,7 +193,7 @@ def main() -> int:
     parser.add_argument("--check", type=int, default=2000)
     parser.add_argument("--templates", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--tasks", default="merge,results,check,templates")
+    parser.add_argument("--tasks", default="merge,results,summary,check,templates")
     parser.add_argument(
         "--merge-variants",
         default=",".join(VARIANTS["merge"]),
@@ -217,6 +219,9 @@ def main() -> int:
                 inbox = ensure_inbox(args.cache, "province", province_campaign(base, args.province))
             merges = _merges(args, inbox, temp)
             _report_merges(args, merges)
+        if "summary" in tasks:
+            inbox = ensure_inbox(args.cache, "province", province_campaign(base, args.province))
+            _report_summary(_summary(province_campaign(base, args.province), inbox, temp))
         if "results" in tasks:
             inbox = ensure_inbox(args.cache, "province", province_campaign(base, args.province))
             _report_results(args, _results(province_campaign(base, args.province), inbox))
@@ -289,6 +294,50 @@ def _results(campaign: Any, inbox: Path, count: int = 640) -> dict[str, dict[str
             "pickled_bytes": sum(map(len, batches)) / len(files),
         }
     return got
+
+
+def _summary(campaign: Any, inbox: Path, temp: Path, runs: int = 8) -> dict[str, list[float]]:
+    """``write_summary`` of one report at XlsxWriter's level and at level 1, in turns."""
+    import functools
+    import time
+    import zipfile
+
+    import xlsxwriter.workbook
+
+    from thidua_xlsx.merge.rank import merge_rank
+    from thidua_xlsx.runtime.bulk import bulk_run
+    from thidua_xlsx.summary.writer import write_summary
+
+    levels = {"shipped": zipfile.ZipFile, "zip level 1": None}
+    got: dict[str, list[float]] = {name: [] for name in levels}
+    with bulk_run():
+        report = merge_rank(campaign, [inbox], workers=2)
+        for run in range(runs):
+            for name in list(levels)[run % 2 :] + list(levels)[: run % 2]:
+                packer = levels[name] or functools.partial(zipfile.ZipFile, compresslevel=1)
+                xlsxwriter.workbook.ZipFile = packer
+                try:
+                    t0 = time.perf_counter()
+                    write_summary(temp / f"summary-{name}.xlsx", report)
+                    got[name].append(time.perf_counter() - t0)
+                finally:
+                    xlsxwriter.workbook.ZipFile = zipfile.ZipFile
+    for name in levels:
+        got[f"{name} MiB"] = [(temp / f"summary-{name}.xlsx").stat().st_size / 2**20]
+    return got
+
+
+def _report_summary(got: dict[str, list[float]]) -> None:
+    saved = statistics.median(
+        a - b for a, b in zip(got["shipped"], got["zip level 1"], strict=True)
+    )
+    print(
+        f"the summary alone, {len(got['shipped'])} of each in turns: shipped (zlib level 6) "
+        f"{statistics.median(got['shipped']):.2f} s, {got['shipped MiB'][0]:.2f} MiB; "
+        f"level 1 {statistics.median(got['zip level 1']):.2f} s, "
+        f"{got['zip level 1 MiB'][0]:.2f} MiB; level 1 saves {saved:.2f} s per summary "
+        "(median of the paired differences)"
+    )
 
 
 def _report_results(args: argparse.Namespace, got: dict[str, dict[str, float]]) -> None:

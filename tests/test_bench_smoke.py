@@ -98,6 +98,7 @@ BENCHMARKS = [
             "| numbers not shared |",
             "| zip level 1 |",
             "results held by this process, per ward card",
+            "the summary alone",
             "| no layout cache |",
             "| formula expansion |",
         ],
