@@ -13,13 +13,16 @@ filled with valid values and on time (as in bench_merge). Measured per file:
   scorecard sheet, then the same cells picked out of each criterion row — every Nth file,
   right after thidua_xlsx read the same file, so both see the same noise; and the same loop
   also reading the unit code from the metadata sheet (thidua_xlsx reads it too), printed
-  beside it;
+  beside it; then the same two loops with ``engine="calamine"`` (what a pandas user would
+  write today: the same reading library as thidua_xlsx's), on the same files;
 * a whole run as the command line makes it (every file read in a contained worker process,
   see thidua_xlsx.runtime.containment) with one worker and with two, against the same files checked
   one after the other in this process: what the isolation costs;
 * the sample ward's inbox (15 files), end to end: ``thidua check`` started as a command;
-* with ``--baseline REV`` (a git revision, e.g. ``HEAD~1``), the same figures for that
-  revision in the same run, from a temporary git worktree, over the same files.
+* with ``--baseline REV`` (a git revision, e.g. ``HEAD~1``, or 61bdf44 of the flat layout:
+  see bench/any_layout.py), the same figures for that revision in the same run, from a
+  temporary git worktree, over the same files (bench/compare_layouts.py alternates several
+  runs of each).
 """
 
 from __future__ import annotations
@@ -27,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pickle
 import statistics
 import subprocess
 import sys
@@ -53,9 +55,9 @@ from fill_helpers import valid_fill  # noqa: E402
 from province import on_time, synthetic_province  # noqa: E402
 
 
-def diy_read(path: Path) -> dict[str, list[object]]:
+def diy_read(path: Path, engine: str = "openpyxl") -> dict[str, list[object]]:
     """What a ward analyst writes: read the sheet with pandas, pick the cells of each row."""
-    frame = pd.read_excel(path, sheet_name=SCORECARD_SHEET, header=None, engine="openpyxl")
+    frame = pd.read_excel(path, sheet_name=SCORECARD_SHEET, header=None, engine=engine)
     found: dict[str, list[object]] = {}
     for row in frame.itertuples(index=False):
         code = row[0]
@@ -64,11 +66,13 @@ def diy_read(path: Path) -> dict[str, list[object]]:
     return found
 
 
-def diy_read_with_unit(path: Path) -> tuple[object, dict[str, list[object]]]:
+def diy_read_with_unit(
+    path: Path, engine: str = "openpyxl"
+) -> tuple[object, dict[str, list[object]]]:
     """The same, also picking the unit code from the metadata sheet (as thidua_xlsx does, and
     as bench_merge's DIY loop does): one workbook opened, two sheets read."""
     sheets = pd.read_excel(
-        path, sheet_name=[SCORECARD_SHEET, META_SHEET], header=None, engine="openpyxl"
+        path, sheet_name=[SCORECARD_SHEET, META_SHEET], header=None, engine=engine
     )
     meta = sheets[META_SHEET]
     unit = meta.loc[meta[0] == "unit_code", 1].iloc[0]
@@ -112,7 +116,9 @@ def main() -> int:
         ours: list[float] = []
         pairs: list[tuple[float, float]] = []
         with_unit: list[tuple[float, float]] = []
-        checker = FileChecker(province)  # as run_check does: layouts planned once per shape
+        calamine_pairs: list[tuple[float, float]] = []
+        calamine_with_unit: list[tuple[float, float]] = []
+        checker = FileChecker(province)  # as run_check does: layouts shared across the files
         for index, path in enumerate(files):
             t0 = time.perf_counter()
             result = checker.check(path)
@@ -120,13 +126,17 @@ def main() -> int:
             ours.append(mine)
             assert result.card is not None
             if index % args.diy_every == 0:
-                t0 = time.perf_counter()
-                diy_read(path)
-                t1 = time.perf_counter()
-                unit, _ = diy_read_with_unit(path)
-                pairs.append((mine, t1 - t0))
-                with_unit.append((mine, time.perf_counter() - t1))
-                assert unit == result.unit
+                for engine, plain, unit_too in (
+                    ("openpyxl", pairs, with_unit),
+                    ("calamine", calamine_pairs, calamine_with_unit),
+                ):
+                    t0 = time.perf_counter()
+                    diy_read(path, engine)
+                    t1 = time.perf_counter()
+                    unit, _ = diy_read_with_unit(path, engine)
+                    plain.append((mine, t1 - t0))
+                    unit_too.append((mine, time.perf_counter() - t1))
+                    assert unit == result.unit
         t0 = time.perf_counter()
         for path in files:
             calamine_read(path)
@@ -143,12 +153,7 @@ def main() -> int:
         ward = ward_end_to_end(ROOT)
         baseline = None
         if args.baseline:
-            campaign_file = Path(tmp).with_suffix(".campaign.pickle")
-            campaign_file.write_bytes(pickle.dumps(province))
-            try:
-                baseline = measure_revision(args.baseline, campaign_file, inbox)
-            finally:
-                campaign_file.unlink()
+            baseline = measure_revision(args.baseline, -(-args.count // 16), inbox)
     mean_ours = statistics.fmean(ours)
     pair_ours = statistics.fmean(p[0] for p in pairs)
     pair_diy = statistics.fmean(p[1] for p in pairs)
@@ -173,6 +178,19 @@ def main() -> int:
         f"DIY with the unit code (+ metadata):  {_ms(unit_diy)} per file, ratio "
         f"{unit_diy / pair_ours:.1f}×"
     )
+    cal_diy = statistics.fmean(p[1] for p in calamine_pairs)
+    cal_unit = statistics.fmean(p[1] for p in calamine_with_unit)
+    cal_median = statistics.median(p[1] for p in calamine_pairs) / statistics.median(
+        p[0] for p in calamine_pairs
+    )
+    print(
+        f"DIY pandas.read_excel(calamine):     {_ms(cal_diy)} per file (the same files, right "
+        "after the openpyxl loop)"
+    )
+    print(
+        f"ratio DIY calamine / thidua_xlsx:    {cal_diy / pair_ours:.2f}× (of medians "
+        f"{cal_median:.2f}×); with the unit code {_ms(cal_unit)}, {cal_unit / pair_ours:.2f}×"
+    )
     print(
         f"a whole run, contained (wall):       1 worker {_ms(runs[1])}, 2 workers "
         f"{_ms(runs[2])} per file ({os.cpu_count()} CPUs)"
@@ -192,6 +210,10 @@ def main() -> int:
         print(
             f"  ratio DIY / baseline:              {pair_diy / baseline['one']:.1f}×; now "
             f"{pair_diy / mean_ours:.1f}×  (DIY measured once, above)"
+        )
+        print(
+            f"  ratio DIY calamine / baseline:     {cal_diy / baseline['one']:.2f}×; now "
+            f"{cal_diy / mean_ours:.2f}×"
         )
         print(
             f"  a whole run, 2 processes (wall):   {_ms(baseline['two'])} per file; now "
@@ -234,28 +256,31 @@ def ward_end_to_end(root: Path) -> float:
 
 
 _BASELINE = """
-import json, os, pickle, sys, time
+import json, sys, time
 from pathlib import Path
-sys.path.insert(0, os.getcwd())
-from thidua_xlsx import FileChecker
-from thidua_xlsx.checking.run import run_check
-campaign = pickle.loads(Path(sys.argv[1]).read_bytes())
-files = sorted(Path(sys.argv[2]).glob("*.xlsx"))
-checker = FileChecker(campaign)
+sys.path.insert(0, sys.argv[1])
+from any_layout import checker, find, import_from
+import_from(Path.cwd())
+from province import on_time, synthetic_province
+base = find("load_campaign")(Path("workbook_templates/nhon-hung-2024-bdg.xlsx"))
+campaign = on_time(synthetic_province(base, wards=int(sys.argv[2])))
+files = sorted(Path(sys.argv[3]).glob("*.xlsx"))
+check = checker(campaign)
 t0 = time.perf_counter()
 for path in files:
-    checker.check(path)
+    assert check(path).card is not None
 one = (time.perf_counter() - t0) / len(files)
 t0 = time.perf_counter()
-report = run_check(campaign, [sys.argv[2]], workers=2)
+report = find("run_check")(campaign, [sys.argv[3]], workers=2)
 two = (time.perf_counter() - t0) / len(report.files)
 print(json.dumps({"one": one, "two": two}))
 """
 
 
-def measure_revision(revision: str, campaign_file: Path, inbox: Path) -> dict[str, float]:
-    """The figures of another revision of this repository, from a temporary worktree (its
-    own code imported, nothing installed)."""
+def measure_revision(revision: str, wards: int, inbox: Path) -> dict[str, float]:
+    """The figures of another revision of this repository (either layout of the package),
+    from a temporary worktree: its own code imported, nothing installed; the same campaign
+    built there (bench/any_layout.py, bench/province.py)."""
     with tempfile.TemporaryDirectory(prefix="thidua-baseline-") as tree:
         subprocess.run(
             ["git", "worktree", "add", "--detach", "--quiet", tree, revision],
@@ -264,7 +289,7 @@ def measure_revision(revision: str, campaign_file: Path, inbox: Path) -> dict[st
         )
         try:
             done = subprocess.run(
-                [sys.executable, "-c", _BASELINE, str(campaign_file), str(inbox)],
+                [sys.executable, "-c", _BASELINE, str(ROOT / "bench"), str(wards), str(inbox)],
                 cwd=tree,
                 capture_output=True,
                 text=True,

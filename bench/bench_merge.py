@@ -9,35 +9,35 @@ The inboxes: ``--province`` (``--country``) copies of the Nhơn Hưng ward direc
 province (the nation), every card filled with valid values (bench/province.py,
 ``synthetic_wards``); the country's wards are clustered by province (63 clusters). Generating
 the cards is not timed: it runs once on every CPU and is cached under ``--cache`` (keyed by
-size and campaign fingerprint), so reruns start at once.
+size and campaign fingerprint; bench/inboxes.py), so reruns start at once.
 
-Measured, end to end: ``merge_rank`` (read, check, choose, rank) and ``write_summary``.
+Measured, end to end: ``merge_rank`` (read, check, choose, rank) and ``write_summary``, inside
+``bulk_run()`` as ``thidua merge`` runs them.
 * the province with one reading worker, then ``--workers`` (target ≤ 5 s); every file is read
   in a contained worker process, the main process collects, ranks and writes;
 * the DIY loop a province analyst would write, right after: ``pandas.read_excel(openpyxl)``
   of each file's scorecard and metadata sheets, the unit code and each criterion's
   self-score picked out, totals summed, ``rank(method="min")``, ``DataFrame.to_excel``;
-* the country with ``--workers`` processes (targets ≤ 90 s, peak memory ≤ 1 GB), in a fresh
+* the province's memory with one reading worker and with ``--workers``, each merge in a fresh
   process so that its memory is the merge's alone: the peak of the processes' summed PSS
   (proportional set size: pages shared after the fork are split, not counted twice), sampled
-  from /proc every 0.1 s, and the main process's and the largest worker's maxrss (getrusage).
+  from /proc every 0.1 s (bench/memory.py); what it grew by over what the process held before
+  the merge (imports, campaign), per card; the main process's and the largest worker's maxrss
+  (getrusage). One worker should cost as much per card as two;
+* the country with ``--workers`` processes (targets ≤ 90 s, peak memory ≤ 1 GB), measured the
+  same way in a fresh process.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
@@ -51,82 +51,15 @@ import pandas as pd  # noqa: E402
 from thidua_xlsx import load_campaign  # noqa: E402
 from thidua_xlsx.checking.checker import check_file  # noqa: E402
 from thidua_xlsx.core.model import Campaign, SectionKind  # noqa: E402
-from thidua_xlsx.merge.rank import RankReport, merge_rank  # noqa: E402
-from thidua_xlsx.runtime.bulk import collector_paused  # noqa: E402
-from thidua_xlsx.scorecard.blank_cards import scorecard_filename  # noqa: E402
-from thidua_xlsx.scorecard.layout import META_SHEET, SCORECARD_SHEET, plan_card  # noqa: E402
-from thidua_xlsx.scorecard.writer import write_scorecard  # noqa: E402
+from thidua_xlsx.core.reports import RankReport  # noqa: E402
+from thidua_xlsx.merge.rank import merge_rank  # noqa: E402
+from thidua_xlsx.runtime.bulk import bulk_run  # noqa: E402
+from thidua_xlsx.scorecard.layout import META_SHEET, SCORECARD_SHEET  # noqa: E402
 from thidua_xlsx.summary.writer import write_summary  # noqa: E402
 
-from fill_helpers import valid_fill  # noqa: E402
-from province import on_time, synthetic_wards  # noqa: E402
-
-GENERATOR = "1"  # bump when the generated cards change, so old caches are not reused
-PROVINCE = ("TINH", "Tỉnh mẫu", "tỉnh")
-COUNTRY = ("VN", "Việt Nam", "quốc gia")
-PROVINCES = 63
-
-
-def province_campaign(base: Campaign, wards: int) -> Campaign:
-    return on_time(synthetic_wards(base, wards, PROVINCE, clusters=8))
-
-
-def country_campaign(base: Campaign, wards: int) -> Campaign:
-    return on_time(synthetic_wards(base, wards, COUNTRY, clusters=PROVINCES, cluster_word="Tỉnh"))
-
-
-# -- generating the inboxes (not timed) -------------------------------------------------------
-
-_GEN_CAMPAIGN: list[Campaign] = []
-
-
-def _generator_start(campaign: Campaign) -> None:
-    _GEN_CAMPAIGN[:] = [campaign]
-
-
-def _write_cards(batch: Sequence[tuple[int, str, str]]) -> int:
-    campaign = _GEN_CAMPAIGN[0]
-    for seed, code, path in batch:
-        layout = plan_card(campaign, campaign.unit(code))
-        values, inputs = valid_fill(layout, seed)
-        write_scorecard(Path(path), layout, values, inputs)  # type: ignore[arg-type]
-    return len(batch)
-
-
-def ensure_inbox(cache: Path, kind: str, campaign: Campaign) -> Path:
-    """The inbox of every ward's filled card, written once on every CPU and then reused."""
-    top = campaign.root_units[0]
-    wards = campaign.children_units(top.code)
-    folder = cache / f"{kind}-{len(wards)}-{campaign.fingerprint}-g{GENERATOR}"
-    inbox, done = folder / "inbox", folder / "complete"
-    if done.exists() and done.read_text() == str(len(wards)):
-        return inbox
-    shutil.rmtree(folder, ignore_errors=True)
-    inbox.mkdir(parents=True)
-    jobs = [(seed, u.code, str(inbox / scorecard_filename(u))) for seed, u in enumerate(wards)]
-    started = time.perf_counter()
-    print(f"generating {len(jobs)} {kind} scorecards into {folder} (once) …", flush=True)
-    cpus = os.cpu_count() or 1
-    _generator_start(campaign)
-    if cpus > 1 and len(jobs) >= 64:
-        size = max(1, min(500, len(jobs) // (cpus * 4)))
-        batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        with ProcessPoolExecutor(
-            cpus, mp_context=context, initializer=_generator_start, initargs=(campaign,)
-        ) as pool:
-            written = 0
-            for count in pool.map(_write_cards, batches):
-                written += count
-                if written % 5000 < count:
-                    print(f"  {written}/{len(jobs)}", flush=True)
-    else:
-        _write_cards(jobs)
-    done.write_text(str(len(wards)))
-    print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
-    return inbox
-
+from inboxes import ensure_inbox  # noqa: E402
+from memory import Sampler, memory_kib  # noqa: E402
+from province import PROVINCES, country_campaign, province_campaign  # noqa: E402
 
 # -- the product's merge and the DIY loop --------------------------------------------------------
 
@@ -136,7 +69,7 @@ def merge(
 ) -> tuple[float, RankReport, float]:
     """``merge_rank`` and ``write_summary``, timed end to end; also the summary's share."""
     started = time.perf_counter()
-    with collector_paused():  # as `thidua merge` runs them: one pause over both
+    with bulk_run():  # as `thidua merge` runs them: one bulk run over both
         report = merge_rank(campaign, [inbox], workers=workers)
         ranked = time.perf_counter()
         write_summary(out, report)
@@ -176,62 +109,25 @@ def diy_merge(campaign: Campaign, inbox: Path, out: Path) -> tuple[float, pd.Dat
     return time.perf_counter() - started, frame
 
 
-# -- the country, measured in a fresh process ----------------------------------------------------
+# -- memory: the province and the country, each merged in a fresh process --------------------
 
 
-def _memory_kib(pid: int) -> int:
-    """The process's proportional set size (shared pages split between the processes that
-    share them, so forked workers are not counted twice); its RSS where PSS is unknown."""
-    for name, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
-        try:
-            with open(name, encoding="ascii") as lines:
-                for line in lines:
-                    if line.startswith(key):
-                        return int(line.split()[1])
-        except OSError:
-            continue
-    return 0
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as f:
-                found += [int(c) for c in f.read().split()]
-    except OSError:
-        pass
-    return found
-
-
-class _Sampler(threading.Thread):
-    """The memory of this process and its workers together, every 0.1 s (Linux /proc)."""
-
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.peak_kib = 0
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        me = os.getpid()
-        while not self.stop.wait(0.1):
-            total = _memory_kib(me) + sum(_memory_kib(c) for c in _children(me))
-            self.peak_kib = max(self.peak_kib, total)
-
-
-def measure_country(wards: int, inbox: Path, workers: int) -> None:
-    """Runs in its own process: merge the country, print the figures as JSON."""
+def measure(kind: str, wards: int, inbox: Path, workers: int) -> None:
+    """Runs in its own process, so that its memory is the merge's alone: merge the province or
+    the country, print the figures as JSON."""
     base = load_campaign(ROOT / "workbook_templates" / "nhon-hung-2024-bdg.xlsx")
-    campaign = country_campaign(base, wards)
+    make = country_campaign if kind == "country" else province_campaign
+    campaign = make(base, wards)
     for path in inbox.iterdir():  # warm, as for the province: the files in the page cache
         path.read_bytes()
-    sampler = _Sampler()
+    before = memory_kib(os.getpid())  # imports, campaign: what any command holds
+    sampler = Sampler()
     sampler.start()
     with tempfile.TemporaryDirectory(prefix="thidua-bench-merge-") as tmp:
-        elapsed, report, summary = merge(campaign, inbox, Path(tmp) / "country.xlsx", workers)
+        elapsed, report, summary = merge(campaign, inbox, Path(tmp) / f"{kind}.xlsx", workers)
         ranked = len(report.ranking)
         del report
-        size = (Path(tmp) / "country.xlsx").stat().st_size
+        size = (Path(tmp) / f"{kind}.xlsx").stat().st_size
     sampler.stop.set()
     sampler.join()
     unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB elsewhere
@@ -243,8 +139,44 @@ def measure_country(wards: int, inbox: Path, workers: int) -> None:
         "main_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit / 2**20,
         "worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit / 2**20,
         "sampled_mib": sampler.peak_kib / 1024,
+        "before_mib": before / 1024,
     }
     print(json.dumps(figures))
+
+
+def measure_fresh(kind: str, wards: int, inbox: Path, workers: int) -> dict[str, float] | None:
+    """:func:`measure` in a fresh process; None (and its output shown) when it failed."""
+    completed = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--measure",
+            kind,
+            "--count",
+            str(wards),
+            "--workers",
+            str(workers),
+            "--inbox",
+            str(inbox),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if completed.returncode != 0:
+        print(completed.stdout + completed.stderr, file=sys.stderr)
+        return None
+    figures: dict[str, float] = json.loads(completed.stdout.splitlines()[-1])
+    return figures
+
+
+def _memory_line(label: str, figures: dict[str, float], cards: int) -> str:
+    grown = max(0.0, figures["sampled_mib"] - figures["before_mib"])
+    return (
+        f"{label} {figures['sampled_mib']:.0f} MiB (PSS summed, sampled every 0.1 s; "
+        f"{grown:.0f} MiB over the {figures['before_mib']:.0f} MiB held before the merge: "
+        f"{grown * 1024 / cards:.1f} KB per card; maxrss: main {figures['main_mib']:.0f} MiB, "
+        f"largest worker {figures['worker_mib']:.0f} MiB)"
+    )
 
 
 def _s(seconds: float) -> str:
@@ -262,10 +194,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "thidua-bench")
     parser.add_argument("--no-diy", action="store_true", help="skip the DIY pandas loop")
-    parser.add_argument("--measure-country", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--measure", choices=("province", "country"), help=argparse.SUPPRESS)
+    parser.add_argument("--inbox", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.measure_country:
-        measure_country(args.country, args.measure_country, args.workers)
+    if args.measure:
+        measure(args.measure, args.province, args.inbox, args.workers)
         return 0
     base = load_campaign(ROOT / "workbook_templates" / "nhon-hung-2024-bdg.xlsx")
     province = province_campaign(base, args.province)
@@ -306,36 +239,27 @@ def main() -> int:
     if diy is not None:
         print(f"ratio DIY / thidua_xlsx, 1 process:     {diy / one:.1f}×")
         print(f"ratio DIY / thidua_xlsx, {workers} processes:   {diy / two:.1f}×", flush=True)
+    # memory, each in a fresh process: one reading worker, then --workers
+    for count_workers in dict.fromkeys((1, workers)):
+        figures = measure_fresh("province", count, province_inbox, count_workers)
+        if figures is None:
+            return 1
+        label = f"{count_workers} worker{'s' if count_workers > 1 else ''}"
+        print(_memory_line(f"province peak memory, {label}:".ljust(38), figures, count), flush=True)
     if country_inbox is None:  # --country 0: the province alone
         return 0
     print(f"country: {args.country} ward scorecards, {PROVINCES} clusters → 1 summary", flush=True)
-    completed = subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--country",
-            str(args.country),
-            "--workers",
-            str(workers),
-            "--measure-country",
-            str(country_inbox),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if completed.returncode != 0:
-        print(completed.stdout + completed.stderr, file=sys.stderr)
+    c = measure_fresh("country", args.country, country_inbox, workers)
+    if c is None:
         return 1
-    c = json.loads(completed.stdout.splitlines()[-1])
     print(
         f"thidua_xlsx merge+summary, {workers} processes:  {_s(c['seconds'])} "
         f"({_per_file(c['seconds'], args.country)}; {c['ranked']} ranked; summary "
         f"{_s(c['summary_seconds'])}, {c['summary_bytes'] / 2**20:.1f} MiB)  (target ≤ 90 s)"
     )
     print(
-        f"peak memory, all processes:              {c['sampled_mib']:.0f} MiB (PSS summed, "
-        f"sampled every 0.1 s; maxrss: main {c['main_mib']:.0f} MiB, largest worker "
-        f"{c['worker_mib']:.0f} MiB)  (target ≤ 1 GB)"
+        _memory_line("peak memory, all processes:             ", c, args.country)
+        + "  (target ≤ 1 GB)"
     )
     return 0
 

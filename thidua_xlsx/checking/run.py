@@ -113,10 +113,11 @@ def _unreadable(path: Path, code: str, detail: str) -> FileResult:
 
 
 def _interned(result: FileResult, numbers: dict[str, Decimal]) -> FileResult:
-    """The result with equal numbers as one object, across the files one worker reads: a
-    chunk then pickles each number once and the parent holds each once (a country's 50,000
-    results would otherwise hold some 15 million Decimal objects; see docs/benchmarks.md)."""
-    members = tuple(_interned(m, numbers) for m in result.members)
+    """The result with its scores' equal numbers as one object, across the files one worker
+    reads: a batch then pickles each number once, and this process holds each once (a fifth
+    less memory per result, which a country's 50,000 results feel; see docs/benchmarks.md).
+    Only the score maps: sharing the inputs' numbers as well saved nothing measurable and took
+    three times as long."""
     card = result.card
     if card is not None:
         self_nodes = _shared(card.self_nodes, numbers)
@@ -126,24 +127,13 @@ def _interned(result: FileResult, numbers: dict[str, Decimal]) -> FileResult:
             self_nodes=self_nodes,
             final_nodes=self_nodes if same else _shared(card.final_nodes, numbers),
         )
-    inputs = {
-        code: raw
-        if raw.amount is None and raw.target is None
-        else replace(raw, amount=_one(raw.amount, numbers), target=_one(raw.target, numbers))
-        for code, raw in result.inputs.items()
-    }
     return replace(
         result,
-        members=members,
+        members=tuple(_interned(m, numbers) for m in result.members),
         card=card,
-        inputs=inputs,
         verified=_shared(result.verified, numbers),
     )
 
 
 def _shared(scores: Mapping[str, Decimal], numbers: dict[str, Decimal]) -> dict[str, Decimal]:
     return {code: numbers.setdefault(str(value), value) for code, value in scores.items()}
-
-
-def _one(value: Decimal | None, numbers: dict[str, Decimal]) -> Decimal | None:
-    return None if value is None else numbers.setdefault(str(value), value)

@@ -22,7 +22,7 @@ from ..core.model import Campaign
 from ..errors import ThiduaError
 from ..merge.compose import merge_compose
 from ..merge.rank import merge_rank
-from ..runtime.bulk import collector_paused
+from ..runtime.bulk import bulk_run
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ..runtime.output_guard import check_outputs
 from ..scorecard.blank_cards import write_templates
@@ -156,6 +156,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     return EXIT_OK
 
 
+@bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _templates(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
     check_outputs([args.path], output_folders=[args.output])
     campaign = load_campaign(args.path)
@@ -213,6 +214,7 @@ def _limits(args: argparse.Namespace) -> ReadLimits:
     return ReadLimits(memory_mb=max(int(args.file_memory), 64), seconds=float(args.file_timeout))
 
 
+@bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
     check_outputs(
         [args.path, *args.inputs], output_folders=[args.feedback] if args.feedback else []
@@ -237,6 +239,7 @@ def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
     return report.exit_code
 
 
+@bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
     check_outputs(
         [args.path, args.inbox],
@@ -248,20 +251,17 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         return _compose(args, campaign, lang, out, err)
     progress = ProgressBar(err, render("cli.merging", lang))
     output = Path(args.output)
-    # one pause over the whole merge: between two pauses the collector would walk every
-    # result once more, finding nothing (see collector.py)
-    with collector_paused():
-        report = merge_rank(
-            campaign,
-            [args.inbox],
-            parent=args.parent,
-            workers=args.workers,
-            progress=progress,
-            cluster=args.cluster,
-            limits=_limits(args),
-        )
-        write_summary(output, report)
-        written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
+    report = merge_rank(
+        campaign,
+        [args.inbox],
+        parent=args.parent,
+        workers=args.workers,
+        progress=progress,
+        cluster=args.cluster,
+        limits=_limits(args),
+    )
+    write_summary(output, report)
+    written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
     if args.json:
         document = report.to_json(lang)
         document["output"] = str(output)

@@ -29,6 +29,7 @@ from ..errors import DemoDataError, OutputError, OutputNotEmptyError
 from ..merge.compose import merge_compose
 from ..merge.rank import merge_rank
 from ..runtime.atomic import atomic_output
+from ..runtime.bulk import bulk_run
 from ..runtime.output_guard import check_outputs
 from ..scorecard.blank_cards import TemplatesResult, scorecard_filename, write_templates
 from ..scorecard.feedback import write_feedback
@@ -183,6 +184,7 @@ def bundled_samples() -> tuple[Path, Path]:
     raise DemoDataError(str(package / "samples"))
 
 
+@bulk_run()  # the whole chain in one bulk run (see thidua_xlsx.runtime.bulk)
 def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResult:
     """Run the whole chain on copies of the bundled samples, writing into ``folder``.
 

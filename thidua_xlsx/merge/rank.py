@@ -18,7 +18,6 @@ from ..core.submissions import (
 )
 from ..core.vi_text import fold
 from ..errors import UnitSelectionError
-from ..runtime.bulk import collector_paused
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
 
 __all__ = ["expected_units", "merge_rank"]
@@ -61,15 +60,14 @@ def merge_rank(
     The inbox may hold units' cards (their own or composed) and summaries of a level below,
     whose units take part like files of their own; this level's own summary is rejected."""
     top, expected = expected_units(campaign, parent, cluster)
-    with collector_paused():  # tens of thousands of acyclic results: see collector.py
-        check = run_check(campaign, inbox, workers=workers, progress=progress, limits=limits)
-        check, completeness = choose_level_submissions(
-            check, expected, top.code if top else None, cluster
-        )
-        cards = {
-            u.unit: u.result.card
-            for u in completeness.counted
-            if u.result is not None and u.result.card is not None
-        }
-        ranking = tuple(rank_units(campaign, cards))
-        return RankReport(campaign, top, check, completeness, ranking, cluster)
+    check = run_check(campaign, inbox, workers=workers, progress=progress, limits=limits)
+    check, completeness = choose_level_submissions(
+        check, expected, top.code if top else None, cluster
+    )
+    cards = {
+        u.unit: u.result.card
+        for u in completeness.counted
+        if u.result is not None and u.result.card is not None
+    }
+    ranking = tuple(rank_units(campaign, cards))
+    return RankReport(campaign, top, check, completeness, ranking, cluster)

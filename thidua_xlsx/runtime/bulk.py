@@ -1,10 +1,22 @@
-"""Pausing Python's cyclic garbage collector over bulk work (pure: no spreadsheet library).
+"""The bulk-run context: how a whole command runs (pure: no spreadsheet library).
 
-A merge holds tens of thousands of results, and each is a few hundred objects that live on.
-Every full collection walks all of them, and full collections come each time the number of
-live objects grows by a quarter: while results pour in, or while a summary's millions of
-cells are written, the collector would spend seconds finding nothing. Our results and cells
-hold no reference cycles, so pausing it loses nothing; it runs again afterwards.
+A merge holds tens of thousands of results, each a few hundred objects that live on to the
+end. Python's cyclic garbage collector makes a full collection each time the number of live
+objects has grown by a quarter, and every full collection walks all of them: while results
+pour in, or while a summary's millions of cells are written, it would spend seconds finding
+nothing (our results and cells hold no reference cycles). A country's merge (50,000 cards)
+is where this counts; see docs/benchmarks.md.
+
+So the faces (the ``thidua`` command, the demo) run each bulk command inside
+:func:`bulk_run`; the library's functions never touch the collector themselves, and leave it
+as they found it. A caller of the library with as much work may do the same::
+
+    with bulk_run():
+        report = merge_rank(campaign, [inbox])
+        write_summary("tong-hop.xlsx", report)
+
+Worker processes forked inside the block turn the collector back on for themselves
+(:mod:`thidua_xlsx.runtime.containment`).
 """
 
 from __future__ import annotations
@@ -13,16 +25,29 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["collector_paused"]
+__all__ = ["bulk_run"]
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic collector off inside the block, and back on after it if it was on."""
+def bulk_run(freeze: bool = False) -> Iterator[None]:
+    """The cyclic collector paused inside the block; on leaving it, by the end of the block or
+    by an exception, the collector is as it was.
+
+    Blocks nest: an inner block finds the collector paused and leaves it so; the outermost
+    one turns it back on (if it was on before). ``freeze``: also move every object alive at
+    the start into the collector's permanent generation (:func:`gc.freeze`), so that worker
+    processes forked inside the block never walk them (nor copy the pages they sit on); they
+    are handed back (:func:`gc.unfreeze`) on leaving, unless something had frozen objects
+    before."""
     enabled = gc.isenabled()
     gc.disable()
+    frozen = freeze and gc.get_freeze_count() == 0
+    if frozen:
+        gc.freeze()
     try:
         yield
     finally:
+        if frozen:
+            gc.unfreeze()
         if enabled:
             gc.enable()

@@ -355,7 +355,7 @@ def _contain(limits: ReadLimits, parent: int) -> None:
     _limit_memory(limits.memory_mb)
     import gc
 
-    gc.enable()  # forked while the parent's collector may be paused (see collector.py)
+    gc.enable()  # forked inside a bulk run, where the parent's collector is paused (bulk.py)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -7,16 +7,11 @@ clean table, one row per expected unit. Text from units' files is always written
 
 from __future__ import annotations
 
-import functools
-import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
-import xlsxwriter.workbook
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -34,7 +29,6 @@ from ..rollup.data_sheet import (
     DATA_UNIT_MARK,
 )
 from ..runtime.atomic import atomic_output, output_time
-from ..runtime.bulk import collector_paused
 from ..runtime.output_guard import check_outputs
 from ..scorecard.layout import (
     FORMAT_VERSION,
@@ -75,7 +69,7 @@ def write_summary(
     the files the report was read from."""
     check_outputs((f.path for f in report.check.files), output_files=[path])
     stamp = generated_at or output_time()
-    with atomic_output(Path(path)) as temp, collector_paused():
+    with atomic_output(Path(path)) as temp:
         # constant_memory: each row is written out as soon as the next one starts, so a
         # country's summary (50,000 units) is not held in memory; every sheet is therefore
         # written strictly top to bottom (a cell above the current row would be dropped)
@@ -98,28 +92,7 @@ def write_summary(
             _data_sheet(workbook, report)
             _metadata(workbook, report, stamp)
         finally:
-            with _quick_packing():
-                workbook.close()
-
-
-ZIP_LEVEL = 1  # zlib's quickest; XlsxWriter would use its default, 6
-
-
-@contextmanager
-def _quick_packing() -> Iterator[None]:
-    """XlsxWriter packs the workbook at zlib's default level and offers no option for it.
-    A summary is mostly repetitive XML: level 1 packs it in about half the time, for a file
-    about a third larger (a country's summary: some 3–6 s saved, 32 → 42 MiB). Only when the
-    installed XlsxWriter builds its zip as this version does; single-threaded use assumed."""
-    module = xlsxwriter.workbook
-    if getattr(module, "ZipFile", None) is not zipfile.ZipFile:
-        yield
-        return
-    module.ZipFile = functools.partial(zipfile.ZipFile, compresslevel=ZIP_LEVEL)
-    try:
-        yield
-    finally:
-        module.ZipFile = zipfile.ZipFile
+            workbook.close()
 
 
 def _formats(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
