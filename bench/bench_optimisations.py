@@ -19,7 +19,8 @@ rotating order; figures are medians, ratios against the shipped variant of the s
   with ``--country N``, the country's merge instead (bench_merge.py's country of N wards):
   - ``shipped``: as the command runs it, inside ``bulk_run()`` (the collector paused);
   - ``collector on``: no bulk run (as a library call is);
-  - ``gc.freeze``: inside ``bulk_run(freeze=True)``;
+  - ``gc.freeze``: inside ``bulk_run()``, with every object alive at its start frozen
+    (:func:`gc.freeze`; an option ``bulk_run`` had);
   - ``numbers not shared``: the workers' results not interned (``checking.run._interned``);
   - ``zip level 1``: the summary packed at zlib level 1 rather than XlsxWriter's 6 (the
     ``_quick_packing`` patch the summary writer had);
@@ -30,7 +31,9 @@ rotating order; figures are medians, ratios against the shipped variant of the s
 * the summary alone: ``write_summary`` of one province report, as shipped (XlsxWriter's zlib
   level 6) and at level 1, in turns, 8 of each in one process (``summary``);
 * read+check per file (``--check`` cards of a province, one process): ``shipped`` and ``no
-  layout cache`` (every card's layout planned again, ``LayoutCache.plan``);
+  structure cache`` (every file's package structure worked out again, not remembered by
+  ``StructureCache``) and ``parts through zipfile`` (every part read by ``ZipFile.open``,
+  bounded the same way, rather than from its local header in ``intake.archive.read_part``);
 * templates per file (``--templates`` blank cards, one process): ``shipped`` and ``formula
   expansion`` (XlsxWriter's own ``_prepare_formula``, not ``_ClassicFormulaWorksheet``'s).
 """
@@ -42,7 +45,8 @@ import os
 import statistics
 import sys
 import tempfile
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +59,7 @@ from turns import Remote, Timing, paired, serve, take_turns, timed  # noqa: E402
 
 VARIANTS = {
     "merge": ["shipped", "collector on", "gc.freeze", "numbers not shared", "zip level 1"],
-    "check": ["shipped", "no layout cache"],
+    "check": ["shipped", "no structure cache", "parts through zipfile"],
     "templates": ["shipped", "formula expansion"],
 }
 CAMPAIGN = ROOT / "workbook_templates" / "nhon-hung-2024-bdg.xlsx"
@@ -78,10 +82,12 @@ class Side:
             check_run._interned = lambda result, numbers: result  # type: ignore[assignment]
         elif variant == "zip level 1":
             _zip_level_1()
-        elif variant == "no layout cache":
-            from thidua_xlsx.scorecard import layout
+        elif variant == "no structure cache":
+            from thidua_xlsx.intake.structure import StructureCache
 
-            layout.LayoutCache.plan = lambda self, unit: layout.plan_card(self.campaign, unit)  # type: ignore[method-assign]
+            StructureCache._remembered = lambda self, known, key, work: work()  # type: ignore[method-assign]
+        elif variant == "parts through zipfile":
+            _parts_through_zipfile()
         elif variant == "formula expansion":
             from xlsxwriter.worksheet import Worksheet
 
@@ -133,7 +139,7 @@ class Side:
         if self.variant == "collector on":
             context = nullcontext()
         elif self.variant == "gc.freeze":
-            context = bulk_run(freeze=True)
+            context = _frozen_bulk_run()
         for path in Path(inbox).iterdir():  # the files in the page cache
             path.read_bytes()
         before = memory_kib(os.getpid())
@@ -160,6 +166,25 @@ class Side:
         }
 
 
+def _parts_through_zipfile() -> None:
+    """Every zip part read through ``ZipFile.open`` (inflated up to one byte past its declared
+    size, as ``read_part`` bounds it) in each module that reads parts."""
+    import zipfile
+
+    from thidua_xlsx.intake import archive, package, reader, scorecard_file, workbook
+
+    def read_part(data: bytes, opened: zipfile.ZipFile, name: str) -> bytes:
+        info = opened.NameToInfo[name]
+        with opened.open(info) as part:
+            content = part.read(info.file_size + 1)
+        if len(content) > info.file_size:
+            raise AssertionError(f"{name}: larger than declared")
+        return content
+
+    for module in (archive, package, reader, scorecard_file, workbook):
+        module.read_part = read_part  # type: ignore[attr-defined]
+
+
 def _zip_level_1() -> None:
     """The summary writer's former ``_quick_packing``: XlsxWriter's zip at zlib level 1."""
     import functools
@@ -169,6 +194,23 @@ def _zip_level_1() -> None:
 
     assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile
     xlsxwriter.workbook.ZipFile = functools.partial(zipfile.ZipFile, compresslevel=1)
+
+
+@contextmanager
+def _frozen_bulk_run() -> Iterator[None]:
+    """``bulk_run()`` with every object alive at its start moved to the collector's permanent
+    generation (:func:`gc.freeze`), so that workers forked inside it never walk them; handed
+    back on leaving. An option ``bulk_run`` had, removed as not worth it."""
+    import gc
+
+    from thidua_xlsx.runtime.bulk import bulk_run
+
+    with bulk_run():
+        gc.freeze()
+        try:
+            yield
+        finally:
+            gc.unfreeze()
 
 
 # -- the comparing side -----------------------------------------------------------------------

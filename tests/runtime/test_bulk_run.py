@@ -48,10 +48,9 @@ def test_as_it_was_after_an_exception(collector: bool) -> None:
     with pytest.raises(ZeroDivisionError), bulk_run():
         1 / 0  # noqa: B018
     assert gc.isenabled() is collector
-    with pytest.raises(KeyboardInterrupt), bulk_run(freeze=True):
+    with pytest.raises(KeyboardInterrupt), bulk_run():
         raise KeyboardInterrupt
     assert gc.isenabled() is collector
-    assert gc.get_freeze_count() == 0
 
 
 def test_blocks_nest(collector: bool) -> None:
@@ -60,17 +59,6 @@ def test_blocks_nest(collector: bool) -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()  # the inner block leaves the outer one's pause
     assert gc.isenabled() is collector
-
-
-def test_freeze_holds_what_lives_at_the_start_and_hands_it_back() -> None:
-    assert gc.get_freeze_count() == 0
-    with bulk_run(freeze=True):
-        frozen = gc.get_freeze_count()
-        assert frozen > 0
-        with bulk_run(freeze=True):  # already frozen: left as the outer block made it
-            assert gc.get_freeze_count() == frozen
-        assert gc.get_freeze_count() == frozen
-    assert gc.get_freeze_count() == 0
 
 
 def test_library_calls_leave_the_collector_as_they_found_it(
@@ -84,7 +72,6 @@ def test_library_calls_leave_the_collector_as_they_found_it(
     write_summary(tmp_path / "tong-hop.xlsx", ranked)
     assert (tmp_path / "tong-hop.xlsx").stat().st_size > 0
     assert gc.isenabled() is collector
-    assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.parametrize("command", ["merge", "check", "templates", "demo"])
@@ -101,7 +88,6 @@ def test_the_command_leaves_the_collector_as_it_found_it(
     assert main(argv, out=io.StringIO()) in (0, 1)
     assert any(out.iterdir())
     assert gc.isenabled() is collector
-    assert gc.get_freeze_count() == 0
 
 
 def test_the_command_leaves_the_collector_as_it_found_it_after_a_failure(

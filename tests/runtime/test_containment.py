@@ -121,7 +121,7 @@ def test_workers_collect_their_own_garbage_inside_a_bulk_run() -> None:
     def job(path: Path) -> tuple[str, bool]:
         return path.name, gc.isenabled()
 
-    with bulk_run(freeze=True):
+    with bulk_run():
         results = run_contained(
             job, lambda path, code, detail: (code, False), [Path("a"), Path("b")], workers=2
         )

@@ -15,7 +15,7 @@ from ..core.model import Campaign, Criterion
 from ..core.results import FileResult
 from ..core.vi_text import format_decimal, parse_decimal
 from ..intake.scorecard_file import CriterionRow, ScorecardFile
-from ..scorecard.layout import COL, FEEDBACK_KIND, CardLayout, LayoutCache, values_digest
+from ..scorecard.layout import COL, FEEDBACK_KIND, CardLayout, plan_card, values_digest
 from ..words.issues import Issue
 from .cell_values import shown
 from .check_log import Checked, CheckLog
@@ -25,7 +25,7 @@ from .identity import check_on_time, check_template, check_unit_code
 __all__ = ["check_card"]
 
 
-def check_card(campaign: Campaign, layouts: LayoutCache, file: ScorecardFile) -> FileResult:
+def check_card(campaign: Campaign, file: ScorecardFile) -> FileResult:
     """Every issue of one returned scorecard, and its recomputed scores."""
     kind = file.metadata.get("card", "")
     log = CheckLog(Checked(file.path, file.sheet, file.saved_at, kind))
@@ -35,7 +35,7 @@ def check_card(campaign: Campaign, layouts: LayoutCache, file: ScorecardFile) ->
     code = file.metadata["unit_code"]
     if not check_unit_code(log, campaign, code):
         return log.result(code)
-    layout = layouts.plan(campaign.unit(code))
+    layout = plan_card(campaign, campaign.unit(code))
     _check_file(log, campaign, file, code)
     check_on_time(log, campaign, file.saved_at)
     entered = EnteredValues(campaign, layout, log, kind, file.error_cells)

@@ -15,7 +15,7 @@ from ..core.results import FileResult
 from ..intake.summary_file import SummaryFile
 from ..rollup.carried import CarriedUnit
 from ..rollup.codec import Value
-from ..scorecard.layout import TOTAL_LABEL, LayoutCache
+from ..scorecard.layout import TOTAL_LABEL, plan_card
 from .cell_values import is_blank
 from .check_log import Checked, CheckLog
 from .entered import EnteredValues
@@ -24,13 +24,13 @@ from .identity import check_on_time, check_template, check_unit_code
 __all__ = ["check_carried_unit", "check_summary"]
 
 
-def check_summary(campaign: Campaign, layouts: LayoutCache, file: SummaryFile) -> FileResult:
+def check_summary(campaign: Campaign, file: SummaryFile) -> FileResult:
     """The summary's own issues, with every unit it carries checked as ``members``."""
     log = CheckLog(Checked(file.path, "", file.saved_at, file.metadata.get("card", "")))
     refused = check_template(log, campaign, file.metadata, summary=True)
     if refused is not None:
         return refused
-    members = tuple(check_carried_unit(campaign, layouts, file, unit) for unit in file.members)
+    members = tuple(check_carried_unit(campaign, file, unit) for unit in file.members)
     if not file.data_sheets:
         log.add("summary_data_missing")
     elif not members:
@@ -40,9 +40,7 @@ def check_summary(campaign: Campaign, layouts: LayoutCache, file: SummaryFile) -
     return replace(log.result(unit), members=members, is_summary=True, cluster=cluster)
 
 
-def check_carried_unit(
-    campaign: Campaign, layouts: LayoutCache, summary: SummaryFile, unit: CarriedUnit
-) -> FileResult:
+def check_carried_unit(campaign: Campaign, summary: SummaryFile, unit: CarriedUnit) -> FileResult:
     """One unit a summary carries, checked as its card was (the summary's campaign and
     template were checked with the summary)."""
     log = CheckLog(Checked(summary.path, unit.sheet, unit.saved_at, unit.card_kind, unit.source))
@@ -54,7 +52,7 @@ def check_carried_unit(
     if unit.damage:
         log.add("summary_data_damaged", cell=unit.entered_ref, value=unit.damage)
         return log.result(unit.code)
-    layout = layouts.plan(campaign.unit(unit.code))
+    layout = plan_card(campaign, campaign.unit(unit.code))
     check_on_time(log, campaign, unit.saved_at)
     entered = EnteredValues(campaign, layout, log, unit.card_kind)
     # every value is in the one cell of the unit's text

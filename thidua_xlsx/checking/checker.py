@@ -14,7 +14,6 @@ from ..core.results import FileResult
 from ..errors import UnusableFileError
 from ..intake.reader import ReturnedFileReader
 from ..intake.summary_file import SummaryFile
-from ..scorecard.layout import LayoutCache
 from ..words.issues import Issue
 from .card import check_card
 from .carried import check_summary
@@ -24,13 +23,11 @@ __all__ = ["FileChecker", "check_file"]
 
 
 class FileChecker:
-    """Reads and checks returned files against one campaign; card layouts are planned once per
-    card shape, and package structures worked out once per template, across the files it
-    checks."""
+    """Reads and checks returned files against one campaign; package structures are worked
+    out once per template, across the files it checks."""
 
     def __init__(self, campaign: Campaign) -> None:
         self.campaign = campaign
-        self.layouts = LayoutCache(campaign)
         self.reader = ReturnedFileReader()
 
     def check(self, path: Path) -> FileResult:
@@ -48,8 +45,8 @@ class FileChecker:
             return _failed(path, exc)
         try:
             if isinstance(returned, SummaryFile):
-                return check_summary(self.campaign, self.layouts, returned)
-            return check_card(self.campaign, self.layouts, returned)
+                return check_summary(self.campaign, returned)
+            return check_card(self.campaign, returned)
         except UnusableFileError as exc:  # found while checking (a part read only when needed)
             return _refused(path, exc)
         except Exception as exc:

@@ -95,7 +95,7 @@ def run_check(
 
 class _CheckJob:
     """Read and check one file, in a worker; the result is small (no file bytes, cells only
-    where a feedback copy needs them). Card layouts and equal numbers are shared across the
+    where a feedback copy needs them). Package structures and equal numbers are shared across the
     files one worker reads."""
 
     def __init__(self, campaign: Campaign) -> None:

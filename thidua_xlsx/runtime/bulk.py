@@ -29,25 +29,16 @@ __all__ = ["bulk_run"]
 
 
 @contextmanager
-def bulk_run(freeze: bool = False) -> Iterator[None]:
+def bulk_run() -> Iterator[None]:
     """The cyclic collector paused inside the block; on leaving it, by the end of the block or
     by an exception, the collector is as it was.
 
     Blocks nest: an inner block finds the collector paused and leaves it so; the outermost
-    one turns it back on (if it was on before). ``freeze``: also move every object alive at
-    the start into the collector's permanent generation (:func:`gc.freeze`), so that worker
-    processes forked inside the block never walk them (nor copy the pages they sit on); they
-    are handed back (:func:`gc.unfreeze`) on leaving, unless something had frozen objects
-    before."""
+    one turns it back on (if it was on before)."""
     enabled = gc.isenabled()
     gc.disable()
-    frozen = freeze and gc.get_freeze_count() == 0
-    if frozen:
-        gc.freeze()
     try:
         yield
     finally:
-        if frozen:
-            gc.unfreeze()
         if enabled:
             gc.enable()

@@ -13,7 +13,7 @@ from ..core.vi_text import slug
 from ..errors import OutputError
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
-from .layout import LayoutCache
+from .layout import plan_card
 from .writer import write_issue_sheet, write_scorecard
 
 __all__ = ["write_feedback"]
@@ -32,7 +32,6 @@ def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -
     except OSError as exc:
         raise OutputError(str(folder), exc) from exc
     written: list[Path] = []
-    layouts = LayoutCache(report.campaign)
     used: set[str] = set()
     for result in (f for top in report.files for f in top.with_members()):
         if not result.needs_feedback:
@@ -43,7 +42,7 @@ def write_feedback(report: CheckReport, out_dir: str | Path, lang: str = "vi") -
         if result.unit is not None and result.card is not None:
             write_scorecard(
                 target,
-                layouts.plan(report.campaign.unit(result.unit)),
+                plan_card(report.campaign, report.campaign.unit(result.unit)),
                 values=result.values,  # type: ignore[arg-type]
                 inputs=result.inputs,
                 verified=result.verified,

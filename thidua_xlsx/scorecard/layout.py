@@ -18,7 +18,7 @@ import hashlib
 import math
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..core.cellref import cell_name
@@ -33,10 +33,7 @@ __all__ = [
     "META_SHEET",
     "SCORECARD_SHEET",
     "CardLayout",
-    "CardShape",
-    "LayoutCache",
     "card_criteria",
-    "card_shape",
     "input_cells",
     "is_sector",
     "plan_card",
@@ -98,18 +95,6 @@ def card_criteria(campaign: Campaign, unit_code: str) -> tuple[Criterion, ...]:
     if is_sector(campaign, unit_code):
         return campaign.criteria_for_sector(unit_code)
     return campaign.criteria
-
-
-CardShape = tuple[bool, tuple[str, ...]]
-
-
-def card_shape(campaign: Campaign, unit_code: str) -> CardShape:
-    """What decides a card's rows: a sector's leaves (its card holds them and the groups above
-    them), or every criterion for anyone else. Units of one shape get the same layout but for
-    the unit itself."""
-    if is_sector(campaign, unit_code):
-        return True, campaign.sector_leaf_codes(unit_code)
-    return False, ()
 
 
 @dataclass(frozen=True)
@@ -368,23 +353,6 @@ def plan_card(campaign: Campaign, unit: Unit) -> CardLayout:
         full=full,
         _codes=frozenset(rows),
     )
-
-
-class LayoutCache:
-    """Card layouts of one campaign, planned once per card shape: units whose cards have the
-    same rows share one plan (its row map), copied with the unit itself."""
-
-    def __init__(self, campaign: Campaign) -> None:
-        self.campaign = campaign
-        self._plans: dict[CardShape, CardLayout] = {}
-
-    def plan(self, unit: Unit) -> CardLayout:
-        """The unit's layout, as :func:`plan_card` gives it."""
-        key = card_shape(self.campaign, unit.code)
-        plan = self._plans.get(key)
-        if plan is None:
-            plan = self._plans[key] = plan_card(self.campaign, unit)
-        return plan if plan.unit is unit else replace(plan, unit=unit)
 
 
 def input_cells(criterion: Criterion, raw: RawInput) -> dict[str, str | Decimal]:
