@@ -13,7 +13,8 @@ project's: ``/usr/bin/python3 tests/uno_driver.py JOB.json RESULT.json``. A job 
                                "save_as": ["out/fill-1.xlsx", "out/fill-1.ods"]}]}]}
 
 For every fill the ``clear`` cells are emptied, the ``cells`` typed (numbers as numbers, text
-as text, text starting with ``=`` as a formula), the document recalculated, the ``read``
+as text, text starting with ``=`` as a formula), the ``typed`` texts entered as a person types
+them (LibreOffice's input parsing turns "86%" into 0.86 shown as a percentage), the document recalculated, the ``read``
 cells reported as LibreOffice computed them, and the document saved in each format given.
 The result is ``{"documents": [{"fills": [{"values": {"G13": 5.0, ...}}]}]}``.
 """
@@ -175,6 +176,10 @@ def _document(desktop: object, document: dict[str, object]) -> dict[str, object]
                 _type(_cell(sheet, address), None)
             for address, value in fill.get("cells", {}).items():
                 _type(_cell(sheet, address), value)
+            for address, text in fill.get("typed", {}).items():
+                # as a person types it: LibreOffice's own input parsing decides what the text
+                # becomes ("86%" a number shown as a percentage, "12,5" text in en-US)
+                _cell(sheet, address).setFormula(str(text))  # type: ignore[attr-defined]
             for step in fill.get("then", []):  # edits made after typing (rows deleted…)
                 for action in step.get("actions", []):
                     sheet = _act(doc, sheet, action)
