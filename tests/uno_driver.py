@@ -14,8 +14,9 @@ project's: ``/usr/bin/python3 tests/uno_driver.py JOB.json RESULT.json``. A job 
 
 For every fill the ``clear`` cells are emptied, the ``cells`` typed (numbers as numbers, text
 as text, text starting with ``=`` as a formula), the ``typed`` texts entered as a person types
-them (LibreOffice's input parsing turns "86%" into 0.86 shown as a percentage), the document recalculated, the ``read``
-cells reported as LibreOffice computed them, and the document saved in each format given.
+them (LibreOffice's input parsing turns "86%" into 0.86 shown as a percentage), the document
+recalculated, the ``read`` cells reported as LibreOffice computed them, and the document saved
+in each format given.
 The result is ``{"documents": [{"fills": [{"values": {"G13": 5.0, ...}}]}]}``.
 """
 
