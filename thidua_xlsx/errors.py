@@ -4,6 +4,7 @@
 
     ThiduaError                   anything this library raises on purpose
     ├── UnitSelectionError        a unit code asked for is not in the campaign
+    ├── NoSectorsError            compose asked for a unit that has no sectors under it
     ├── InboxError                nothing to check: the inbox is missing or empty
     ├── CampaignError             the campaign workbook cannot be used
     │   ├── CampaignFileError     missing, not a workbook, a sheet missing
@@ -38,6 +39,7 @@ __all__ = [
     "CampaignFileError",
     "DemoDataError",
     "InboxError",
+    "NoSectorsError",
     "OutputError",
     "OutputExistsError",
     "OutputNotEmptyError",
@@ -185,6 +187,21 @@ class UnitSelectionError(ThiduaError):
         else:
             super().__init__("error.unknown_unit", names=names, listed=listed)
         self.unknown = unknown
+
+
+class NoSectorsError(ThiduaError):
+    """``merge --mode compose`` for a unit with no sectors under it: nothing to compose, and a
+    card of 0 points would look like a real one."""
+
+    def __init__(self, unit: str, name: str, children: list[str]) -> None:
+        listed = ", ".join(children[:12]) + (", …" if len(children) > 12 else "")
+        super().__init__(
+            "error.compose_no_sectors",
+            unit=unit,
+            name=name,
+            listed=listed or Message("word.none"),
+        )
+        self.unit = unit
 
 
 class InboxError(ThiduaError):
