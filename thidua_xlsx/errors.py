@@ -27,7 +27,7 @@ from __future__ import annotations
 import errno
 from typing import TYPE_CHECKING, Any
 
-from .words.issues import Issue
+from .words.issues import Issue, Severity
 from .words.messages import MESSAGES, Message, Param, as_lang, check_params, render
 
 if TYPE_CHECKING:
@@ -98,13 +98,21 @@ class CampaignDefinitionError(CampaignError):
     """The campaign workbook was read but its definition is broken; ``problems`` lists all."""
 
     def __init__(self, path: str, problems: list[Issue]) -> None:
-        super().__init__("error.campaign_definition", path=path, count=len(problems))
+        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+        super().__init__("error.campaign_definition", path=path, count=errors)
         self.path = path
-        self.problems = problems
+        self.problems = problems  # the errors, then any warnings
 
     def message(self, lang: str = "vi") -> str:
+        said = as_lang(lang)
         lines = [super().message(lang) + ":"]
-        lines += [f"  - {problem.describe(lang)}" for problem in self.problems]
+        for problem in self.problems:
+            mark = (
+                ""
+                if problem.severity is Severity.ERROR
+                else f"({render('severity.warning', said)}) "
+            )
+            lines.append(f"  - {mark}{problem.describe(lang)}")
         return "\n".join(lines)
 
     def __str__(self) -> str:

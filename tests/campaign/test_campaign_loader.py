@@ -379,6 +379,9 @@ def test_warnings_are_listed_with_the_errors(tmp_path: Path) -> None:
         )
     codes = [p.code for p in caught.value.problems]
     assert codes == ["def_unknown_method", "def_max_unreachable"]
+    text = caught.value.message("vi")
+    assert "có 1 lỗi cần sửa" in text and "  - (cảnh báo) trang «Tiêu chí», dòng 2" in text
+    assert "1 problem(s) to fix" in caught.value.message("en")
 
 
 def test_compose_rules_as_people_write_them(tmp_path: Path) -> None:
