@@ -117,8 +117,9 @@ def _criterion_line(criterion: Criterion, code_width: int, lang: Lang) -> str:
             )
         if criterion.points_per_unit is not None:
             details.append(_w("per", lang, rate=_num(criterion.points_per_unit, lang)))
-        if criterion.sectors:  # compose combines the sectors' entries: the rule says how
+        if criterion.sectors:
             details.append(", ".join(criterion.sectors))
+        if criterion.sectors or criterion.compose is not None:  # how compose combines them
             rule = COMPOSE_NAMES[lang][criterion.compose_rule]
             if criterion.compose is None:
                 rule += f" ({_w('compose_default', lang)})"
