@@ -39,15 +39,37 @@ TWINS = ("X-ANHAO", "X-TANLAP")  # the same entries: đồng hạng
 # -- an independent computation, from SPEC §4, of what was typed -------------------------
 
 
-def _combine(raws: list[RawInput]) -> RawInput:
-    amounts = [r.amount for r in raws if r.amount is not None]
-    targets = [r.target for r in raws if r.target is not None]
-    mets = [r.met for r in raws if r.met is not None]
-    return RawInput(
-        sum(amounts, Decimal(0)) if amounts else None,
-        (True in mets) if mets else None,
-        sum(targets, Decimal(0)) if targets else None,
-    )
+def _combine(criterion: Criterion, entries: dict[str, RawInput], step: Decimal) -> RawInput:
+    """SPEC §4's compose rules, written again: counts, deductions and % results summed (a %
+    against the campaign's target: the results' average against it), Đạt and points from the
+    lead sector or the best of the others; or the rule the campaign writes for the leaf."""
+    given = [r for r in entries.values() if r.amount is not None or r.met is not None]
+    points = lambda r: _leaf_points(criterion, r, step)  # noqa: E731
+    method = criterion.method
+    summed = method in (Method.SO_LUONG, Method.TRU, Method.TY_LE)
+    rule = criterion.compose.value if criterion.compose else "cong" if summed else "chu_tri"
+    amounts = [r.amount for r in given if r.amount is not None]
+    if rule == "cong" and method is Method.TY_LE and criterion.target is not None:
+        rule = "trung_binh"
+    if rule == "cong":
+        targets = [r.target for r in given if r.target is not None]
+        mets = [r.met for r in given if r.met is not None]
+        return RawInput(
+            sum(amounts, Decimal(0)) if amounts else None,
+            (True in mets) if mets else None,
+            sum(targets, Decimal(0)) if targets else None,
+        )
+    if rule == "trung_binh":
+        mean = sum(amounts, Decimal(0)) / len(amounts) if amounts else None
+        if mean is not None and len(amounts) > 1:
+            mean = (mean / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+        mets = [r.met for r in given if r.met is not None]
+        return RawInput(mean, mets.count(True) >= mets.count(False) if mets else None)
+    lead = entries.get(criterion.sectors[0]) if rule == "chu_tri" else None
+    if lead is not None and (lead.amount is not None or lead.met is not None):
+        return lead
+    others = [r for s, r in entries.items() if rule != "chu_tri" or s != criterion.sectors[0]]
+    return max(others, key=points, default=RawInput())
 
 
 def _leaf_points(criterion: Criterion, raw: RawInput | None, step: Decimal) -> Decimal:
@@ -132,11 +154,14 @@ def test_three_level_chain_on_libreoffice_files(soffice: str, tmp_path: Path) ->
     card.parent.mkdir()
     write_composed_card(card, composed)
     convert(soffice, card, "xlsx", wards_in)
-    gathered: dict[str, list[RawInput]] = {}
+    gathered: dict[str, dict[str, RawInput]] = {}
     for unit in campaign.children_units("P-NHONHUNG"):
         for code, raw in typed.pop(unit.code, {}).items():
-            gathered.setdefault(code, []).append(raw)
-    typed["P-NHONHUNG"] = {code: _combine(raws) for code, raws in gathered.items()}
+            gathered.setdefault(code, {})[unit.code] = raw
+    step = campaign.rounding_step
+    typed["P-NHONHUNG"] = {
+        code: _combine(campaign.criterion(code), raws, step) for code, raws in gathered.items()
+    }
 
     # level 2: each cluster ranked by its lead ward; the summaries re-saved in LibreOffice
     summaries, town = tmp_path / "summaries", tmp_path / "town"

@@ -4,6 +4,7 @@
 
     ThiduaError                   anything this library raises on purpose
     ├── UnitSelectionError        a unit code asked for is not in the campaign
+    ├── NoSectorsError            compose asked for a unit that has no sectors under it
     ├── InboxError                nothing to check: the inbox is missing or empty
     ├── CampaignError             the campaign workbook cannot be used
     │   ├── CampaignFileError     missing, not a workbook, a sheet missing
@@ -26,7 +27,7 @@ from __future__ import annotations
 import errno
 from typing import TYPE_CHECKING, Any
 
-from .words.issues import Issue
+from .words.issues import Issue, Severity
 from .words.messages import MESSAGES, Message, Param, as_lang, check_params, render
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ __all__ = [
     "CampaignFileError",
     "DemoDataError",
     "InboxError",
+    "NoSectorsError",
     "OutputError",
     "OutputExistsError",
     "OutputNotEmptyError",
@@ -96,13 +98,21 @@ class CampaignDefinitionError(CampaignError):
     """The campaign workbook was read but its definition is broken; ``problems`` lists all."""
 
     def __init__(self, path: str, problems: list[Issue]) -> None:
-        super().__init__("error.campaign_definition", path=path, count=len(problems))
+        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+        super().__init__("error.campaign_definition", path=path, count=errors)
         self.path = path
-        self.problems = problems
+        self.problems = problems  # the errors, then any warnings
 
     def message(self, lang: str = "vi") -> str:
+        said = as_lang(lang)
         lines = [super().message(lang) + ":"]
-        lines += [f"  - {problem.describe(lang)}" for problem in self.problems]
+        for problem in self.problems:
+            mark = (
+                ""
+                if problem.severity is Severity.ERROR
+                else f"({render('severity.warning', said)}) "
+            )
+            lines.append(f"  - {mark}{problem.describe(lang)}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -185,6 +195,21 @@ class UnitSelectionError(ThiduaError):
         else:
             super().__init__("error.unknown_unit", names=names, listed=listed)
         self.unknown = unknown
+
+
+class NoSectorsError(ThiduaError):
+    """``merge --mode compose`` for a unit with no sectors under it: nothing to compose, and a
+    card of 0 points would look like a real one."""
+
+    def __init__(self, unit: str, name: str, children: list[str]) -> None:
+        listed = ", ".join(children[:12]) + (", …" if len(children) > 12 else "")
+        super().__init__(
+            "error.compose_no_sectors",
+            unit=unit,
+            name=name,
+            listed=listed or Message("word.none"),
+        )
+        self.unit = unit
 
 
 class InboxError(ThiduaError):

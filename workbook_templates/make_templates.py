@@ -39,7 +39,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent
 
 def _group(code: str, content: str, max_points: Cell) -> Row:
     """A section or group row: no method, no target, no sectors (its score is its children's)."""
-    return [code, content, max_points, None, None, None, None, None, None]
+    return [code, content, max_points, None, None, None, None, None, None, None]
 
 
 def _leaf(
@@ -52,10 +52,23 @@ def _leaf(
     per_unit: Cell = None,
     evidence: str = "có",
     sectors: str = "",
+    compose: str | None = None,
     guidance: str = "",
 ) -> Row:
-    """A leaf row, in the column order of the Tiêu chí sheet."""
-    return [code, content, max_points, method, target, per_unit, evidence, sectors, guidance]
+    """A leaf row, in the column order of the Tiêu chí sheet. ``compose`` (Cách tổng hợp) is
+    written only where the plan means another rule than the method's default."""
+    return [
+        code,
+        content,
+        max_points,
+        method,
+        target,
+        per_unit,
+        evidence,
+        sectors,
+        compose,
+        guidance,
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -160,6 +173,7 @@ def _nhon_hung_criteria() -> Rows:
             4,
             "Chấm điểm",
             sectors="NH-PN; NH-DTN; NH-MTTQ",
+            compose="Trung bình",
             guidance="Kế hoạch của ngành, biên bản sinh hoạt triển khai. Chấm từ 0 đến 4 điểm "
             "tùy mức độ đầy đủ.",
         ),
@@ -192,6 +206,7 @@ def _nhon_hung_criteria() -> Rows:
             6,
             "dat",
             sectors="NH-VHXH; NH-PN; NH-DTN",
+            compose="cao nhất",
             guidance="Báo cáo kết quả Tháng hành động kèm hình ảnh.",
         ),
         _leaf(
@@ -254,6 +269,7 @@ def _nhon_hung_criteria() -> Rows:
             8,
             "diem",
             sectors="NH-THCS; NH-THA; NH-THB; NH-MG",
+            compose="trung bình",
             guidance="Kế hoạch giáo dục, giáo án, hoạt động ngoại khóa có nội dung bình đẳng "
             "giới. Chấm từ 0 đến 8 điểm.",
         ),
@@ -350,6 +366,7 @@ def _nhon_hung_criteria() -> Rows:
             6,
             "diem",
             sectors="NH-DTN; NH-CCB; NH-ND; NH-QS",
+            compose="trung bình",
             guidance="Báo cáo hoạt động, hình ảnh. Chấm từ 0 đến 6 điểm.",
         ),
         _group("III", "Chế độ báo cáo, kinh phí và nhân lực", 20),
@@ -447,6 +464,7 @@ def _nhon_hung_criteria() -> Rows:
             per_unit=2,
             evidence="không",
             sectors="NH-CA; NH-TP; NH-PN",
+            compose="Cao nhất",
             guidance="Trừ 2 điểm/vụ việc.",
         ),
         _leaf(
@@ -457,6 +475,7 @@ def _nhon_hung_criteria() -> Rows:
             "Điểm trừ",
             evidence="không",
             sectors="NH-VP; NH-CA; NH-QS",
+            compose="chủ trì",
             guidance="Ban chấm trực tiếp số điểm trừ tùy mức độ vi phạm (tối đa 4 điểm).",
         ),
     ]

@@ -16,6 +16,7 @@ from thidua_xlsx import (
     CampaignDefinitionError,
     CampaignFileError,
     CampaignSheets,
+    ComposeRule,
     Method,
     RankingStyle,
     SectionKind,
@@ -24,6 +25,7 @@ from thidua_xlsx import (
     parse_campaign,
     write_campaign_workbook,
 )
+from thidua_xlsx.campaign.show import describe_campaign
 from thidua_xlsx.intake.sheets import SheetData, read_workbook
 
 Mutation = Callable[[CampaignSheets], None]
@@ -107,9 +109,14 @@ CASES: list[tuple[str, Mutation, list[tuple[str, str, int | None, str]]]] = [
         [("def_per_unit_missing", CRIT, 6, "F6")],
     ),
     (
-        "parent max unreachable",
-        lambda s: _set(s.criteria, 0, 2, 95),
-        [("def_max_unreachable", CRIT, 2, "C2")],
+        "child worth more than its parent",
+        lambda s: _set(s.criteria, 1, 2, 95),
+        [("def_child_max_over_parent", CRIT, 3, "C3")],
+    ),
+    (
+        "unknown compose rule",
+        lambda s: _set(s.criteria, 3, 8, "chia đều"),
+        [("def_unknown_compose_rule", CRIT, 5, "I5")],
     ),
     (
         "bonus mixed into a regular section",
@@ -323,3 +330,97 @@ def test_fingerprint_depends_on_scoring_rules_only(tmp_path: Path) -> None:
     )
     assert base.fingerprint == renamed.fingerprint
     assert base.fingerprint != recapped.fingerprint
+
+
+WARNINGS: list[tuple[str, Mutation, list[tuple[str, str, int | None, str]]]] = [
+    (
+        "children cannot reach the parent's max",
+        lambda s: _set(s.criteria, 0, 2, 95),
+        [("def_max_unreachable", CRIT, 2, "C2")],
+    ),
+    (
+        "children far exceed the parent's max",  # 20 + 20 + 30 + 20 = 90 > 2 × 40
+        lambda s: (_set(s.criteria, 0, 2, 40), _info(s, "Tổng điểm tối đa", 50)),
+        [("def_children_far_exceed", CRIT, 2, "C2")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"), [c[1:] for c in WARNINGS], ids=[c[0] for c in WARNINGS]
+)
+def test_doubtful_maxima_are_warnings_that_show_prints(
+    tmp_path: Path, mutate: Mutation, expected: list[tuple[str, str, int | None, str]]
+) -> None:
+    """Maxima that look mistyped but could be meant: the campaign loads, and ``thidua show``
+    prints each warning with its sheet, row and cell."""
+    campaign = load_campaign(_write(tmp_path, mutate))
+    found = [(w.code, w.sheet, w.row, w.cell) for w in campaign.warnings]
+    assert found == expected
+    assert all(w.severity.value == "warning" for w in campaign.warnings)
+    for lang, heading in (("vi", "CẢNH BÁO"), ("en", "WARNINGS")):
+        text = describe_campaign(campaign, lang)
+        assert heading in text
+        for warning in campaign.warnings:
+            assert warning.describe(lang) in text and "dòng 2" in warning.describe("vi")
+
+
+def test_a_clean_campaign_has_no_warnings(tmp_path: Path) -> None:
+    campaign = load_campaign(_write(tmp_path))
+    assert campaign.warnings == ()
+    assert "CẢNH BÁO" not in describe_campaign(campaign)
+
+
+def test_warnings_are_listed_with_the_errors(tmp_path: Path) -> None:
+    """A broken definition lists its warnings too, after the errors, so one reading shows all."""
+    with pytest.raises(CampaignDefinitionError) as caught:
+        load_campaign(
+            _write(tmp_path, lambda s: (_set(s.criteria, 0, 2, 95), _set(s.criteria, 1, 3, "x")))
+        )
+    codes = [p.code for p in caught.value.problems]
+    assert codes == ["def_unknown_method", "def_max_unreachable"]
+    text = caught.value.message("vi")
+    assert "có 1 lỗi cần sửa" in text and "  - (cảnh báo) trang «Tiêu chí», dòng 2" in text
+    assert "1 problem(s) to fix" in caught.value.message("en")
+
+
+def test_compose_rules_as_people_write_them(tmp_path: Path) -> None:
+    """Cách tổng hợp in words, with or without accents, any case, or in English; blank is the
+    method's default; a rule on a group holds for its leaves that have none."""
+
+    def rules(s: CampaignSheets) -> None:
+        _set(s.criteria, 1, 8, "CAO NHAT")  # I.1 diem
+        _set(s.criteria, 2, 8, "Trung bình")  # I.2 dat
+        _set(s.criteria, 3, 8, "lead")  # I.3 ty_le
+        _set(s.criteria, 8, 8, "cộng")  # III.1 tru
+        s.criteria[5] = [*s.criteria[5], "chủ trì"]  # II, a group: its leaf II.1 has none
+
+    campaign = load_campaign(_write(tmp_path, rules))
+    assert campaign.criterion("I.1").compose is ComposeRule.MAX
+    assert campaign.criterion("I.2").compose is ComposeRule.AVERAGE
+    assert campaign.criterion("I.3").compose is ComposeRule.LEAD
+    assert campaign.criterion("I.4").compose is None  # blank: the default, summed counts
+    assert campaign.criterion("I.4").compose_rule is ComposeRule.SUM
+    assert campaign.criterion("II.1").compose is ComposeRule.LEAD
+    assert campaign.criterion("III.1").compose is ComposeRule.SUM
+    text = describe_campaign(campaign)
+    assert "tổng hợp: cao nhất" in text and "tổng hợp: cộng (mặc định)" in text
+    assert "compose: lead sector" in describe_campaign(campaign, "en")
+    # the rule decides how sectors combine, not a card's own score: the cards stay valid
+    assert campaign.fingerprint == load_campaign(_write(tmp_path)).fingerprint
+
+
+def test_blank_workbook_rules_by_default(tmp_path: Path) -> None:
+    """Blank: counts, deductions and % results summed; Đạt, direct and bonus points from the
+    lead sector (the first listed)."""
+    campaign = load_campaign(_write(tmp_path, lambda s: _set(s.criteria, 8, 8, None)))
+    rule = {leaf.method: leaf.compose_rule for leaf in campaign.leaves}
+    assert rule == {
+        Method.DIEM: ComposeRule.LEAD,
+        Method.DAT: ComposeRule.LEAD,
+        Method.TY_LE: ComposeRule.SUM,
+        Method.SO_LUONG: ComposeRule.SUM,
+        Method.THUONG: ComposeRule.LEAD,
+        Method.TRU: ComposeRule.SUM,
+    }
+    assert campaign.criterion("I.3").lead_sector == "VP"

@@ -5,6 +5,7 @@ Every expected value is worked out by hand in the tables below, never by the cod
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from thidua_xlsx.core.model import (
     Campaign,
     CampaignInfo,
+    ComposeRule,
     Criterion,
     Method,
     SectionKind,
@@ -538,20 +540,27 @@ def test_verified_deduction_lowers_the_total() -> None:
 # --- compose: sectors → parent ----------------------------------------------------------------
 
 
-def compose_campaign() -> Campaign:
+def leaf_of(
+    code: str, max_points: str, method: Method, *, rule: ComposeRule | None = None, **kw: str
+) -> Criterion:
+    """A leaf scored by sectors A and B (A is the lead), with an optional compose rule."""
+    return replace(leaf(code, max_points, method, **kw), sectors=("A", "B"), compose=rule)
+
+
+def compose_campaign(rule: ComposeRule | None = None) -> Campaign:
     """One leaf of every method, so one composed card exercises all the combining rules."""
     return make_campaign(
         [
             group("I", "100"),
-            leaf("I.1", "10", Method.DIEM),
-            leaf("I.2", "5", Method.DAT),
-            leaf("I.3", "20", Method.TY_LE, target="30"),
-            leaf("I.4", "20", Method.TY_LE),
-            leaf("I.5", "10", Method.SO_LUONG, rate="2.5"),
+            leaf_of("I.1", "10", Method.DIEM, rule=rule),
+            leaf_of("I.2", "5", Method.DAT, rule=rule),
+            leaf_of("I.3", "20", Method.TY_LE, target="30", rule=rule),
+            leaf_of("I.4", "20", Method.TY_LE, rule=rule),
+            leaf_of("I.5", "10", Method.SO_LUONG, rate="2.5", rule=rule),
             group("IV", "10"),
-            leaf("IV.1", "5", Method.THUONG),
+            leaf_of("IV.1", "5", Method.THUONG, rule=rule),
             group("V", "10"),
-            leaf("V.1", "10", Method.TRU, rate="2"),
+            leaf_of("V.1", "10", Method.TRU, rate="2", rule=rule),
         ],
         cap="200",
     )
@@ -575,29 +584,53 @@ SECTOR_B = {
     "IV.1": raw("4"),
     "V.1": raw("2"),
 }
-COMPOSED_NODES = {
-    "I.1": "7.5",  # 3 + 4.5
-    "I.2": "5",  # Đạt in one sector
-    "I.3": "14.67",  # 20 × 22 / 30 = 14.666…
-    "I.4": "8",  # 20 × 12 / 30 (targets summed 20 + 10)
-    "I.5": "7.5",  # 3 × 2.5
-    "I": "42.67",
-    "IV.1": "5",  # 6 → capped at 5
-    "IV": "5",
-    "V.1": "6",  # 3 × 2
-    "V": "6",
+BOTH = {"A": SECTOR_A, "B": SECTOR_B}
+# leaf → what each rule makes of A and B: default, sum, highest, average, lead
+RULES = (None, ComposeRule.SUM, ComposeRule.MAX, ComposeRule.AVERAGE, ComposeRule.LEAD)
+COMPOSED_LEAVES = {
+    "I.1": ("3", "7.5", "4.5", "3.75", "3"),  # the lead A's 3; 3 + 4.5; B; (3 + 4.5) / 2
+    "I.2": ("0", "5", "5", "5", "0"),  # A says Không đạt; B Đạt; half of the answers Đạt
+    # results against the campaign's target 30: summed with their targets (30 + 30) is the
+    # average 11 → 20 × 11 / 30 = 7.33; the highest is B's 12 → 8; the lead's 10 → 6.67
+    "I.3": ("7.33", "7.33", "8", "7.33", "6.67"),
+    # entered targets: summed 12 / 30 → 8; the highest scores B (7 / 10 → 14); the
+    # average 6 / 15 → 8; the lead A's 5 / 20 → 5
+    "I.4": ("8", "8", "14", "8", "5"),
+    "I.5": ("7.5", "7.5", "5", "3.75", "2.5"),  # counts: 3 × 2.5; 2 × 2.5; 1.5 × 2.5; 1 × 2.5
+    "IV.1": ("2", "5", "4", "3", "2"),  # 6 → capped at 5
+    "V.1": ("6", "6", "4", "3", "2"),  # 3 × 2; 2 × 2; 1.5 × 2; 1 × 2
 }
 
 
-def test_compose_two_sectors() -> None:
-    """Compose sums amounts, counts, results and entered targets, Đạt if any sector has Đạt,
-    then applies each leaf's rule and caps once."""
-    card = compose(compose_campaign(), [SECTOR_A, SECTOR_B])
-    assert card.final_nodes == {k: D(v) for k, v in COMPOSED_NODES.items()}
-    assert_exact(card.regular, "42.67")
-    assert_exact(card.bonus, "5")
+@pytest.mark.parametrize("index", range(len(RULES)), ids=[str(r) for r in RULES])
+def test_compose_two_sectors_by_each_rule(index: int) -> None:
+    """Each rule combines A's and B's entries as worked out by hand, then the leaf's own rule
+    and the caps apply once."""
+    card = compose(compose_campaign(RULES[index]), BOTH)
+    for code, expected in COMPOSED_LEAVES.items():
+        assert_exact(card.final_nodes[code], expected[index])
+
+
+def test_compose_by_default_does_not_inflate() -> None:
+    """The defaults: direct and bonus points and Đạt from the lead; counts, deductions and
+    % results summed (with their targets)."""
+    card = compose(compose_campaign(), BOTH)
+    assert_exact(card.regular, "25.83")  # 3 + 0 + 7.33 + 8 + 7.5
+    assert_exact(card.bonus, "2")
     assert_exact(card.deduction, "6")
-    assert_exact(card.total, "41.67")  # 47.67 − 6
+    assert_exact(card.total, "21.83")
+
+
+def test_three_sectors_at_three_and_a_half_make_three_and_a_half() -> None:
+    """Three sectors each giving themselves 3.5 of 4 direct points: the ward gets 3.5 by
+    default (not 10.5 capped to 4), and the combined entry is what the card shows."""
+    campaign = make_campaign(
+        [group("I", "4"), replace(leaf("I.1", "4", Method.DIEM), sectors=("X", "Y", "Z"))]
+    )
+    parts = {s: {"I.1": raw("3.5")} for s in ("X", "Y", "Z")}
+    assert_exact(compose(campaign, parts).total, "3.5")
+    summed = replace(campaign.criterion("I.1"), compose=ComposeRule.SUM)
+    assert combine_inputs(summed, {s: p["I.1"] for s, p in parts.items()}).amount == D(4)
 
 
 def test_compose_differs_from_summing_sector_scores() -> None:
@@ -607,30 +640,43 @@ def test_compose_differs_from_summing_sector_scores() -> None:
     a = score_card(campaign, SECTOR_A).final_nodes["I.4"]
     b = score_card(campaign, SECTOR_B).final_nodes["I.4"]
     assert (a, b) == (D(5), D(14))
-    assert compose(campaign, [SECTOR_A, SECTOR_B]).final_nodes["I.4"] == D(8)
+    assert compose(campaign, BOTH).final_nodes["I.4"] == D(8)
 
 
 @pytest.mark.parametrize(
     ("mets", "expected"),
     [
         ((True, False), "5"),
-        ((False, True), "5"),
-        ((None, True), "5"),
+        ((False, True), "0"),  # the lead said Không đạt
+        ((None, True), "5"),  # the lead said nothing: the other's Đạt
         ((False, False), "0"),
         ((False, None), "0"),
         ((None, None), "0"),
     ],
 )
-def test_compose_dat_if_any(mets: tuple[bool | None, bool | None], expected: str) -> None:
-    """A composed ``dat`` leaf is Đạt as soon as one sector says Đạt."""
-    parts = [{"I.2": raw(met=m)} for m in mets]
+def test_compose_dat_from_the_lead(mets: tuple[bool | None, bool | None], expected: str) -> None:
+    """A composed ``dat`` leaf takes the lead sector's answer, the other's when it has none."""
+    parts = {s: {"I.2": raw(met=m)} for s, m in zip("AB", mets, strict=True)}
     assert_exact(compose(compose_campaign(), parts).final_nodes["I.2"], expected)
+
+
+def test_compose_lead_missing_takes_the_best_of_the_others() -> None:
+    """The lead sent nothing: the best of the others, the first listed on a tie."""
+    criterion = replace(leaf("I.1", "10", Method.DIEM), sectors=("L", "P", "Q", "R"))
+    given = {
+        "R": RawInput(D(6), evidence="R"),
+        "Q": RawInput(D(7), evidence="Q"),
+        "P": RawInput(D(7), evidence="P"),
+    }
+    assert combine_inputs(criterion, given) == RawInput(D(7), evidence="P")
+    assert combine_inputs(criterion, {**given, "L": RawInput(D(1))}) == RawInput(D(1))
+    assert combine_inputs(criterion, {"L": RawInput(), "R": RawInput(D(2))}).amount == D(2)
 
 
 def test_compose_single_sector_and_missing_leaves() -> None:
     """A leaf only one sector scores keeps that sector's input; a sector with nothing adds 0."""
     campaign = compose_campaign()
-    card = compose(campaign, [{"I.1": raw("4")}, {}, {"V.1": raw("1")}])
+    card = compose(campaign, {"A": {"I.1": raw("4")}, "B": {}, "C": {"V.1": raw("1")}})
     assert_exact(card.final_nodes["I.1"], "4")
     assert_exact(card.final_nodes["V.1"], "2")
     assert_exact(card.total, "2")
@@ -638,21 +684,25 @@ def test_compose_single_sector_and_missing_leaves() -> None:
 
 def test_compose_passes_verified_scores() -> None:
     """Verified scores apply to the composed card like to a single unit's."""
-    card = compose(compose_campaign(), [SECTOR_A, SECTOR_B], verified={"I.1": D("2")})
+    card = compose(compose_campaign(ComposeRule.SUM), BOTH, verified={"I.1": D("2")})
     assert_exact(card.final_nodes["I.1"], "2")
     assert_exact(card.self_nodes["I.1"], "7.5")
-    assert_exact(card.total, "36.17")  # 41.67 − 5.5
-    assert_exact(card.self_total, "41.67")
+    assert_exact(card.self_total, "34.33")  # 7.5 + 5 + 7.33 + 8 + 7.5 + 5 − 6
+    assert_exact(card.total, "28.83")  # 5.5 less
 
 
 def test_combine_inputs_joins_text_and_sums_numbers() -> None:
-    """Explanations and evidence are joined with '; ' (blanks skipped); numbers are summed."""
+    """Summing: explanations and evidence joined with '; ' (blanks skipped), numbers summed."""
+    criterion = replace(leaf("I.1", "10", Method.TY_LE), compose=ComposeRule.SUM)
     combined = combine_inputs(
-        [
-            RawInput(amount=D("1.5"), target=D(10), explanation="Công an", evidence="QĐ 1"),
-            RawInput(explanation="", evidence=""),
-            RawInput(amount=D("2"), met=False, target=D(5), explanation="Y tế", evidence="BC 2"),
-        ]
+        criterion,
+        {
+            "CA": RawInput(amount=D("1.5"), target=D(10), explanation="Công an", evidence="QĐ 1"),
+            "VP": RawInput(explanation="", evidence=""),
+            "YT": RawInput(
+                amount=D("2"), met=False, target=D(5), explanation="Y tế", evidence="BC 2"
+            ),
+        },
     )
     assert combined == RawInput(
         amount=D("3.5"),
@@ -663,9 +713,11 @@ def test_combine_inputs_joins_text_and_sums_numbers() -> None:
     )
 
 
-def test_combine_inputs_of_nothing_is_empty() -> None:
+@pytest.mark.parametrize("rule", list(ComposeRule))
+def test_combine_inputs_of_nothing_is_empty(rule: ComposeRule) -> None:
     """No amounts, targets or choices anywhere: the combined input is blank, not zero."""
-    assert combine_inputs([RawInput(), RawInput()]) == RawInput()
+    criterion = replace(leaf("I.1", "10", Method.DIEM), sectors=("A",), compose=rule)
+    assert combine_inputs(criterion, {"A": RawInput(), "B": RawInput()}) == RawInput()
 
 
 # --- programming errors -------------------------------------------------------------------------
@@ -678,7 +730,7 @@ def test_unknown_or_group_code_in_inputs_raises(code: str) -> None:
     with pytest.raises(KeyError):
         score_card(campaign, {code: raw("1")})
     with pytest.raises(KeyError):
-        compose(campaign, [{"I.2": raw("1")}, {code: raw("1")}])
+        compose(campaign, {"A": {"I.2": raw("1")}, "B": {code: raw("1")}})
 
 
 @pytest.mark.parametrize("code", ["X", "I", "I.1"])
@@ -739,5 +791,9 @@ def test_a_negative_entry_does_not_cancel_another_sectors_work() -> None:
         (),
         total_cap=Decimal(10),
     )
-    parts = [{"I.1": RawInput(amount=Decimal(5))}, {"I.1": RawInput(amount=Decimal(-5))}]
+    parts = {"A": {"I.1": RawInput(amount=Decimal(5))}, "B": {"I.1": RawInput(amount=Decimal(-5))}}
     assert compose(campaign, parts).total == Decimal(5)
+    for rule in ComposeRule:
+        summed = replace(campaign.criterion("I.1"), compose=rule)
+        entries = {"A": RawInput(amount=Decimal(-5)), "B": RawInput(amount=Decimal(5))}
+        assert combine_inputs(summed, entries).amount in (Decimal(0), Decimal("2.5"), Decimal(5))

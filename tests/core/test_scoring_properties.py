@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from thidua_xlsx.core.model import (
     Campaign,
     CampaignInfo,
+    ComposeRule,
     Criterion,
     Method,
     SectionKind,
@@ -27,7 +29,9 @@ from thidua_xlsx.core.scoring import (
     PRECISION,
     RawInput,
     ScoreCard,
+    combine_inputs,
     compose,
+    leaf_points,
     round_to_step,
     score_card,
 )
@@ -318,18 +322,22 @@ def test_compose_of_one_sector_is_its_score_card(
 ) -> None:
     """(d) Composing a single sector (with or without an empty one) is scoring it directly."""
     campaign, inputs, verified = case
-    assert compose(campaign, [inputs]) == score_card(campaign, inputs)
-    assert compose(campaign, [inputs, {}]) == score_card(campaign, inputs)
-    assert compose(campaign, [inputs], verified) == score_card(campaign, inputs, verified)
+    assert compose(campaign, {"A": inputs}) == score_card(campaign, inputs)
+    assert compose(campaign, {"A": inputs, "B": {}}) == score_card(campaign, inputs)
+    assert compose(campaign, {"A": inputs}, verified) == score_card(campaign, inputs, verified)
 
 
 @st.composite
 def split_sector(
     draw: st.DrawFn,
 ) -> tuple[Campaign, dict[str, RawInput], dict[str, RawInput], dict[str, RawInput]]:
-    """A campaign, one sector's non-negative inputs, and two parts whose amounts and entered
-    targets sum to it, with Đạt in a part exactly when the whole is Đạt."""
-    campaign = draw(campaigns())
+    """A campaign whose leaves are all composed by summing, one sector's non-negative inputs,
+    and two parts whose amounts and entered targets sum to it, with Đạt in a part exactly
+    when the whole is Đạt. (A % result against the campaign's own target is not split:
+    summed with its target, it is averaged.)"""
+    drawn = draw(campaigns())
+    summed = tuple(replace(c, compose=ComposeRule.SUM) for c in drawn.criteria)
+    campaign = replace(drawn, criteria=summed)
     whole = draw(inputs_for(campaign, non_negative=True))
     first: dict[str, RawInput] = {}
     second: dict[str, RawInput] = {}
@@ -341,6 +349,11 @@ def split_sector(
         return part, value - part
 
     for code, raw in whole.items():
+        if campaign.criterion(code).method is Method.TY_LE and not needs_target(
+            campaign.criterion(code)
+        ):
+            first[code] = raw
+            continue
         amount_1, amount_2 = split(raw.amount)
         target_1, target_2 = split(raw.target)
         if raw.met is None:
@@ -364,9 +377,9 @@ def test_compose_of_split_sector_is_the_whole(
     """(e) Splitting a sector's amounts between two sectors does not change the composed card."""
     campaign, whole, first, second = case
     expected = score_card(campaign, whole)
-    assert compose(campaign, [first, second]) == expected
-    assert compose(campaign, [second, first]) == expected
-    assert compose(campaign, [whole]) == expected
+    assert compose(campaign, {"A": first, "B": second}) == expected
+    assert compose(campaign, {"A": second, "B": first}) == expected
+    assert compose(campaign, {"A": whole}) == expected
 
 
 @FAST
@@ -415,3 +428,121 @@ def test_rounding_gives_the_value_and_the_exponent_of_the_step_formula(
     rounded = round_to_step(value, step)
     assert rounded == formula
     assert rounded.as_tuple().exponent == formula.as_tuple().exponent
+
+
+# --- compose rules (SPEC §4): sum, highest, average, lead -------------------------------------
+
+SECTORS = ("S1", "S2", "S3", "S4")
+
+
+@st.composite
+def sector_entries(draw: st.DrawFn) -> tuple[Criterion, dict[str, RawInput], Decimal]:
+    """One leaf of any method (sectors S1…S3 responsible, S1 the lead), the entries of a
+    random subset of S1…S4 in a random order, and a rounding step."""
+    step = draw(st.sampled_from(STEPS))
+    method = draw(st.sampled_from(tuple(Method)))
+    cap = draw(multiple_of(step, D(12)))
+    target = draw(POSITIVE) if method is Method.TY_LE and draw(st.booleans()) else None
+    rate = draw(RATES) if method in (Method.SO_LUONG, Method.TRU) and draw(st.booleans()) else None
+    if method is Method.SO_LUONG and rate is None:
+        rate = D(1)
+    criterion = Criterion(
+        "I.1", "I.1", cap, method=method, target=target, points_per_unit=rate, sectors=SECTORS[:3]
+    )
+    senders = draw(st.permutations(SECTORS).map(lambda p: p[: draw(st.integers(0, 4))]))
+    entries = {
+        s: RawInput(
+            amount=draw(st.none() | AMOUNTS),
+            met=draw(st.sampled_from((True, False, None))),
+            target=draw(st.none() | POSITIVE),
+        )
+        for s in senders
+    }
+    return criterion, entries, step
+
+
+def points(criterion: Criterion, raw: RawInput, step: Decimal) -> Fraction:
+    return oracle_leaf(criterion, raw, step)
+
+
+@FAST
+@given(sector_entries())
+def test_highest_scores_as_the_best_sector(
+    case: tuple[Criterion, dict[str, RawInput], Decimal],
+) -> None:
+    """«Cao nhất»: the composed leaf scores what the best sector alone would score."""
+    criterion, entries, step = case
+    rule = replace(criterion, compose=ComposeRule.MAX)
+    combined = combine_inputs(rule, entries, step)
+    best = max((points(criterion, r, step) for r in entries.values()), default=Fraction(0))
+    assert Fraction(leaf_points(criterion, combined, step)) == best
+
+
+@FAST
+@given(sector_entries())
+def test_lead_or_else_the_best_of_the_others(
+    case: tuple[Criterion, dict[str, RawInput], Decimal],
+) -> None:
+    """«Chủ trì»: the lead's entry when it entered something; else the others' best."""
+    criterion, entries, step = case
+    rule = replace(criterion, compose=ComposeRule.LEAD)
+    got = Fraction(leaf_points(criterion, combine_inputs(rule, entries, step), step))
+    lead = entries.get("S1")
+    if lead is not None and (lead.amount is not None or lead.met is not None):
+        assert got == points(criterion, lead, step)
+    else:
+        others = [points(criterion, r, step) for s, r in entries.items() if s != "S1"]
+        assert got == max(others, default=Fraction(0))
+
+
+@FAST
+@given(sector_entries())
+def test_average_is_rounded_half_up_to_the_step(
+    case: tuple[Criterion, dict[str, RawInput], Decimal],
+) -> None:
+    """«Trung bình»: the mean of the amounts given (negatives as 0), rounded half-up to the
+    step when there are several; it lies between the smallest and the largest."""
+    criterion, entries, step = case
+    rule = replace(criterion, compose=ComposeRule.AVERAGE)
+    combined = combine_inputs(rule, entries, step)
+    given_amounts = [
+        max(Fraction(r.amount), Fraction(0)) for r in entries.values() if r.amount is not None
+    ]
+    if not given_amounts:
+        assert combined.amount is None
+        return
+    assert combined.amount is not None
+    mean = sum(given_amounts, Fraction(0)) / len(given_amounts)
+    expected = mean if len(given_amounts) == 1 else half_up(mean, step)
+    if criterion.method in (Method.DIEM, Method.THUONG) or (
+        criterion.method is Method.TRU and criterion.points_per_unit is None
+    ):
+        expected = min(expected, Fraction(criterion.max_points))  # points: capped once
+    assert Fraction(combined.amount) == expected
+    low = min(min(given_amounts), Fraction(criterion.max_points))
+    assert low - Fraction(step) / 2 <= Fraction(combined.amount)
+    assert Fraction(combined.amount) <= max(given_amounts) + Fraction(step) / 2
+
+
+@FAST
+@given(sector_entries())
+def test_default_rules_do_not_inflate_points(
+    case: tuple[Criterion, dict[str, RawInput], Decimal],
+) -> None:
+    """By default, points each sector awards itself (direct, bonus, Đạt) never compose to
+    more than the best sector scores alone; counts and deductions are summed."""
+    criterion, entries, step = case
+    combined = combine_inputs(criterion, entries, step)
+    got = Fraction(leaf_points(criterion, combined, step))
+    alone = [points(criterion, r, step) for r in entries.values()]
+    if criterion.method in (Method.DIEM, Method.DAT, Method.THUONG):
+        assert got <= max(alone, default=Fraction(0))
+    elif criterion.method in (Method.SO_LUONG, Method.TRU):
+        amounts = [max(r.amount, ZERO) for r in entries.values() if r.amount is not None]
+        if amounts and all(a.is_finite() for a in amounts):
+            assert combined.amount == min(
+                sum(amounts, ZERO),
+                criterion.max_points
+                if criterion.method is Method.TRU and criterion.points_per_unit is None
+                else sum(amounts, ZERO),
+            )

@@ -43,6 +43,13 @@ def test_show_seed_003_prints_sections_and_total() -> None:
     assert "60/KH-BVSTBPN&BDG" in text
     assert "≥ 180" in text and "Xuất sắc" in text
     assert "NH-CA" in text and "Công an phường" in text
+    # how compose combines the sectors, per criterion: as the plan says, or the default
+    lines = {line.split()[0]: line for line in text.splitlines() if line.strip()}
+    assert "tổng hợp: trung bình" in lines["I.5"]
+    assert "tổng hợp: ngành chủ trì (mặc định)" in lines["II.3.d"]
+    assert "tổng hợp: cộng (mặc định)" in lines["II.1.a"]
+    assert "tổng hợp: cao nhất" in lines["V.3"]
+    assert "CẢNH BÁO" not in text  # a clean campaign: no warnings
 
 
 def test_show_seed_000_prints_targets_and_windows() -> None:
@@ -60,6 +67,7 @@ def test_show_in_english() -> None:
     code, text = _run("show", str(SEED_003), "--lang", "en")
     assert code == 0
     assert "Total cap: 200 (excluding deductions)" in text
+    assert "compose: lead sector (default)" in text and "compose: average" in text
     assert "Deadline: 01/10/2024" in text
     assert "Tổng điểm tối đa" not in text
 
@@ -73,6 +81,7 @@ def test_init_writes_a_workbook_that_show_accepts(tmp_path: Path) -> None:
     assert code == 0
     for method in ("Chấm điểm", "Đạt/Không đạt", "Tỷ lệ % chỉ tiêu", "Theo số lượng"):
         assert method in text
+    assert "tổng hợp: cao nhất" in text  # the blank workbook's example of a compose rule
 
 
 def test_init_never_overwrites_without_force(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import hashlib
 import io
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -89,6 +90,15 @@ def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
     accepted = "NH-CA NH-DTN NH-MTTQ NH-PN NH-QS NH-THA NH-THB NH-THCS NH-VHXH NH-VP NH-YT"
     assert sorted(compose.parts) == accepted.split()
     assert [i.code for i in compose.issues] == ["compose_shared_evidence"]
+    # I.5: NH-PN, NH-DTN and NH-MTTQ each give themselves 3.5 of 4; the ward gets 3.5 (the
+    # plan's «trung bình»), not 10.5 capped to 4
+    assert [compose.parts[s]["I.5"].amount for s in ("NH-PN", "NH-DTN", "NH-MTTQ")] == [
+        Decimal("3.5")
+    ] * 3
+    assert compose.card.final_nodes["I.5"] == Decimal("3.5")
+    assert compose.combined["II.1.a"].amount == sum(  # talks counted: summed
+        (p["II.1.a"].amount or 0 for p in compose.parts.values() if "II.1.a" in p), Decimal(0)
+    )
     vp = next(u for u in compose.completeness.units if u.unit == "NH-VP")
     assert vp.result is not None and vp.result.path.name.endswith("(1).xlsx")
     assert [f.path.name for f in vp.superseded] == ["NH-VP-van-phong-hdnd-ubnd-phuong.xlsx"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from thidua_xlsx import load_campaign
+from thidua_xlsx import NoSectorsError, load_campaign
 from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.core.scoring import RawInput, compose
 from thidua_xlsx.faces.cli import main
@@ -58,7 +58,7 @@ def test_compose_combines_the_sectors_and_scores_once(
     report = merge_compose(campaign, [folder], "p-nhonhung")
     assert report.parent.code == "P-NHONHUNG"
     assert report.completeness.missing == ("NH-MG",)
-    expected = compose(campaign, typed.values())  # from what was typed, not from the reader
+    expected = compose(campaign, typed)  # from what was typed, not from the reader
     assert report.card.total == expected.total
     assert report.card.final_nodes == expected.final_nodes
     combined = report.combined["II.1.a"]
@@ -103,7 +103,14 @@ def test_composed_card_goes_up_to_the_town_ranking(
     assert document["composed"]["unit"] == "P-NHONHUNG" and document["missing"] == ["NH-MG"]
     book = openpyxl.load_workbook(ward_card)
     contributions = book["Đóng góp của ngành"]
-    assert contributions["C1"].value == "NH-VP" and contributions.max_column == 2 + 14 + 1
+    assert contributions["C1"].value == "NH-VP" and contributions.max_column == 2 + 14 + 2
+    assert [c.value for c in contributions[1][-2:]] == ["Cách tổng hợp", "Kết quả tổng hợp"]
+    rules = {row[0].value: row[-2].value for row in contributions.iter_rows(min_row=2)}
+    assert rules["I.1"] == "ngành chủ trì (NH-VP)" and rules["II.1.a"] == "cộng"
+    assert rules["I.5"] == "trung bình"  # as the campaign says
+    # the composed card marks nothing red for being over a maximum: the caps were applied
+    marks = [r.formula for rng in book["Phiếu chấm điểm"].conditional_formatting for r in rng.rules]
+    assert not any(">$D" in (f[0] if f else "") for f in marks), marks
     # the composed card is a valid card of the ward
     read_back = check_file(campaign, ward_card)
     assert read_back.unit == "P-NHONHUNG" and read_back.card is not None
@@ -126,3 +133,25 @@ def test_compose_needs_a_parent(sectors: tuple[Path, dict[str, dict[str, RawInpu
     out = io.StringIO()
     code = main(["merge", str(SEED_003), str(folder), "-o", "x.xlsx", "--mode", "compose"], out=out)
     assert code == 2 and "--parent" in out.getvalue()
+
+
+@pytest.mark.parametrize("parent", ["TXTB", "P-ANPHU"])
+def test_compose_without_sectors_is_an_error(
+    sectors: tuple[Path, dict[str, dict[str, RawInput]]], tmp_path: Path, parent: str
+) -> None:
+    """A town (its units are wards, not sectors) or a ward with no sectors: nothing to
+    compose, exit 2 with a sentence, and no card of 0 points."""
+    folder, _ = sectors
+    campaign = load_campaign(SEED_003)
+    assert campaign.has_unit(parent)
+    with pytest.raises(NoSectorsError) as caught:
+        merge_compose(campaign, [folder], parent.lower())
+    assert caught.value.unit == parent
+    card = tmp_path / "ward.xlsx"
+    for lang, words in (("vi", "không có ngành nào"), ("en", "no sector belongs")):
+        out = io.StringIO()
+        argv = ["merge", str(SEED_003), str(folder), "-o", str(card), "--mode", "compose"]
+        code = main([*argv, "--parent", parent, "--lang", lang], out=out)
+        assert code == 2
+        assert words in out.getvalue() and parent in out.getvalue()
+    assert not card.exists()

@@ -332,6 +332,8 @@ def _errors() -> list[errors.ThiduaError]:
         errors.UnitSelectionError(["X"], [], cluster=True),
         errors.InboxError("inbox", "missing"),
         errors.InboxError("inbox", "empty"),
+        errors.NoSectorsError("TXTB", "Thị xã Tịnh Biên", ["P-ANPHU", "P-NHONHUNG"]),
+        errors.NoSectorsError("P-ANPHU", "UBND phường An Phú", []),
         errors.UnusableFileError("file_truncated", "xl/workbook.xml?"),
         errors.UnusableFileError("file_too_large", "60 MB"),
     ]

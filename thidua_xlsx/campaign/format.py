@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Method, RankingStyle
+from ..core.model import ComposeRule, Method, RankingStyle
 from ..core.vi_text import fold
 
 __all__ = [
     "BAND_COLUMNS",
+    "COMPOSE_WORDS",
     "CRITERIA_COLUMNS",
     "INFO_KEYS",
     "SHEET_BANDS",
@@ -24,6 +25,7 @@ __all__ = [
     "UNIT_COLUMNS",
     "Column",
     "InfoKey",
+    "compose_rule_from_text",
     "method_from_text",
     "ranking_style_from_text",
     "yes_no_from_text",
@@ -65,6 +67,11 @@ CRITERIA_COLUMNS: tuple[Column, ...] = (
         "sectors",
         "Ngành phụ trách",
         ("Đơn vị phụ trách", "Ngành thực hiện", "Đơn vị thực hiện", "Sectors"),
+    ),
+    Column(
+        "compose",
+        "Cách tổng hợp",
+        ("Cách tổng hợp điểm", "Tổng hợp các ngành", "Cách cộng các ngành", "Compose rule"),
     ),
     Column("guidance", "Hướng dẫn chấm", ("Ghi chú", "Hướng dẫn", "Guidance")),
 )
@@ -142,6 +149,37 @@ _METHOD_BY_WORD = {word: method for method, words in _METHOD_WORDS.items() for w
 def method_from_text(text: str) -> Method | None:
     """A scoring method from what a person typed: ``"Tỷ lệ %"``, ``"ty_le"``, ``"Đạt"``."""
     return _METHOD_BY_WORD.get(fold(text))
+
+
+# What people write in *Cách tổng hợp* (matched folded: case, accents and «_» ignored). The
+# first word of each is the one ``thidua init`` and ``thidua show`` use.
+COMPOSE_WORDS: dict[ComposeRule, tuple[str, ...]] = {
+    ComposeRule.SUM: ("cộng", "cong", "cộng dồn", "tổng", "tổng cộng", "sum", "add"),
+    ComposeRule.MAX: ("cao nhất", "cao_nhat", "lớn nhất", "max", "highest", "maximum"),
+    ComposeRule.AVERAGE: (
+        "trung bình",
+        "trung_binh",
+        "trung bình cộng",
+        "bình quân",
+        "average",
+        "mean",
+    ),
+    ComposeRule.LEAD: (
+        "chủ trì",
+        "chu_tri",
+        "ngành chủ trì",
+        "đơn vị chủ trì",
+        "theo chủ trì",
+        "lead",
+        "lead sector",
+    ),
+}
+_COMPOSE_BY_WORD = {fold(w): rule for rule, words in COMPOSE_WORDS.items() for w in words}
+
+
+def compose_rule_from_text(text: str) -> ComposeRule | None:
+    """A compose rule from what a person typed: ``"Cao nhất"``, ``"trung binh"``, ``"lead"``."""
+    return _COMPOSE_BY_WORD.get(fold(text))
 
 
 _YES = {"co", "x", "yes", "y", "1", "true", "can", "bat buoc", "dung"}

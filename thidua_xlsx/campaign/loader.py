@@ -20,6 +20,7 @@ from ..core.model import (
     Band,
     Campaign,
     CampaignInfo,
+    ComposeRule,
     Criterion,
     Method,
     RankingStyle,
@@ -38,7 +39,7 @@ from ..core.vi_text import (
 from ..errors import CampaignDefinitionError, CampaignFileError
 from ..intake.sheets import CellValue, SheetData, UnreadableWorkbookError, read_workbook
 from ..runtime.containment import run_contained
-from ..words.issues import Issue
+from ..words.issues import Issue, Severity
 from . import format as fmt
 from .format import Column
 
@@ -46,6 +47,9 @@ __all__ = ["load_campaign", "parse_campaign"]
 
 _HEADER_SEARCH_ROWS = 10
 _METHOD_NAMES = ", ".join(m.value for m in Method)
+_COMPOSE_NAMES = ", ".join(words[0] for words in fmt.COMPOSE_WORDS.values())
+# children whose maxima add up to more than this many times their parent's: a warning
+FAR_EXCEED_FACTOR = 2
 
 
 def load_campaign(path: str | Path) -> Campaign:
@@ -116,6 +120,7 @@ class _Fields:
     evidence_required: bool
     sectors: tuple[str, ...]
     guidance: str
+    compose: ComposeRule | None = None
 
 
 @dataclass
@@ -150,8 +155,10 @@ class _Loader:
         bands = self._bands()
         criteria = self._criteria(units)
         info, settings = self._info(criteria, bands)
-        if self.problems:
-            raise CampaignDefinitionError(self.source, self.problems)
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        warnings = tuple(p for p in self.problems if p.severity is not Severity.ERROR)
+        if errors:  # the warnings said too, after the errors
+            raise CampaignDefinitionError(self.source, [*errors, *warnings])
         return Campaign(
             info=info,
             criteria=criteria,
@@ -162,6 +169,7 @@ class _Loader:
             tie_breaks=settings.tie_breaks,
             ranking_style=settings.ranking_style,
             award=settings.award,
+            warnings=warnings,
         )
 
     def _sheet(self, name: str) -> SheetData | None:
@@ -361,6 +369,18 @@ class _Loader:
                 )
             elif unit_code not in sectors:
                 sectors.append(unit_code)
+        compose_text = _text(row.values.get("compose"))
+        compose = fmt.compose_rule_from_text(compose_text) if compose_text else None
+        if compose_text and compose is None:
+            self.problem(
+                "def_unknown_compose_rule",
+                sheet,
+                row,
+                "compose",
+                criterion=code,
+                value=compose_text,
+                known=_COMPOSE_NAMES,
+            )
         return _Fields(
             content=_text(row.values.get("content")),
             max_points=max_points,
@@ -371,6 +391,7 @@ class _Loader:
             evidence_required=bool(evidence),
             sectors=tuple(sectors),
             guidance=_text(row.values.get("guidance")),
+            compose=compose,
         )
 
     def _build_tree(self, parsed: dict[str, tuple[_Row, _Fields]]) -> tuple[Criterion, ...]:
@@ -384,8 +405,11 @@ class _Loader:
             children.setdefault(parent, []).append(code)
         built: list[Criterion] = []
 
-        def build(code: str, parent: str | None, kind: SectionKind) -> None:
+        def build(
+            code: str, parent: str | None, kind: SectionKind, inherited: ComposeRule | None
+        ) -> None:
             row, values = parsed[code]
+            compose = values.compose or inherited  # a group's rule holds for the leaves below
             kids = tuple(children.get(code, ()))
             method = values.method
             if kids and method is not None:
@@ -424,13 +448,14 @@ class _Loader:
                     children=kids,
                     kind=kind,
                     row=row.number,
+                    compose=compose,
                 )
             )
             for kid in kids:
-                build(kid, code, kind)
+                build(kid, code, kind, compose)
 
         for section in children.get(None, []):
-            build(section, None, self._section_kind(section, parsed, children))
+            build(section, None, self._section_kind(section, parsed, children), None)
         self._check_caps(built, parsed)
         return tuple(built)
 
@@ -462,7 +487,25 @@ class _Loader:
         return kinds.pop() if len(kinds) == 1 else SectionKind.REGULAR
 
     def _check_caps(self, built: list[Criterion], parsed: dict[str, tuple[_Row, _Fields]]) -> None:
+        """A child worth more than its parent is an error (a typo); children that cannot
+        reach their parent's maximum, or add up to more than twice it, are warnings."""
         by_code = {c.code: c for c in built}
+        sheet = fmt.SHEET_CRITERIA
+        over: set[str] = set()  # parents with a child over them: that is the cause to report
+        for node in built:
+            parent = by_code.get(node.parent) if node.parent else None
+            if parent is not None and 0 < parent.max_points < node.max_points:
+                over.add(parent.code)
+                self.problem(
+                    "def_child_max_over_parent",
+                    sheet,
+                    parsed[node.code][0],
+                    "max",
+                    criterion=node.code,
+                    value=format_decimal(node.max_points),
+                    parent=parent.code,
+                    parent_max=format_decimal(parent.max_points),
+                )
         if None in self.dropped_under:
             return
         for node in built:
@@ -473,15 +516,20 @@ class _Loader:
                 continue
             reachable = sum((k.max_points for k in kids), Decimal(0))
             if reachable < node.max_points:
-                self.problem(
-                    "def_max_unreachable",
-                    fmt.SHEET_CRITERIA,
-                    parsed[node.code][0],
-                    "max",
-                    criterion=node.code,
-                    value=format_decimal(node.max_points),
-                    reachable=format_decimal(reachable),
-                )
+                code = "def_max_unreachable"
+            elif reachable > FAR_EXCEED_FACTOR * node.max_points and node.code not in over:
+                code = "def_children_far_exceed"
+            else:
+                continue
+            self.problem(
+                code,
+                sheet,
+                parsed[node.code][0],
+                "max",
+                criterion=node.code,
+                value=format_decimal(node.max_points),
+                reachable=format_decimal(reachable),
+            )
 
     # -- information ----------------------------------------------------------------------
 

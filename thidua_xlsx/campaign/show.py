@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..core.model import Campaign, Criterion, Method, SectionKind
+from ..core.model import Campaign, ComposeRule, Criterion, Method, SectionKind
 from ..core.vi_text import find_dates, format_date, format_decimal
 from ..words.messages import LANGS, Lang, Param, as_lang, render, word
 
-__all__ = ["METHOD_NAMES", "describe_campaign"]
+__all__ = ["COMPOSE_NAMES", "METHOD_NAMES", "describe_campaign"]
 
 METHOD_NAMES: dict[str, dict[Method, str]] = {  # the scoring methods' names, by language
     lang: {method: word("method", method.value, lang) for method in Method} for lang in LANGS
+}
+COMPOSE_NAMES: dict[str, dict[ComposeRule, str]] = {  # the compose rules' names, by language
+    lang: {rule: word("compose_rule", rule.value, lang) for rule in ComposeRule} for lang in LANGS
 }
 
 
@@ -48,6 +51,9 @@ def describe_campaign(campaign: Campaign, lang: str = "vi") -> str:
             f"  {'  ' * depth}{unit.code:<14} {unit.name}" + (f" ({extra})" if extra else "")
         )
     lines += ["", f"{_w('fingerprint', said)}: {campaign.fingerprint}"]
+    if campaign.warnings:
+        lines += ["", _w("warnings", said, count=len(campaign.warnings))]
+        lines += [f"  - {warning.describe(said)}" for warning in campaign.warnings]
     return "\n".join(lines)
 
 
@@ -113,6 +119,11 @@ def _criterion_line(criterion: Criterion, code_width: int, lang: Lang) -> str:
             details.append(_w("per", lang, rate=_num(criterion.points_per_unit, lang)))
         if criterion.sectors:
             details.append(", ".join(criterion.sectors))
+        if criterion.sectors or criterion.compose is not None:  # how compose combines them
+            rule = COMPOSE_NAMES[lang][criterion.compose_rule]
+            if criterion.compose is None:
+                rule += f" ({_w('compose_default', lang)})"
+            details.append(_w("compose", lang, rule=rule))
         if criterion.evidence_required:
             details.append(_w("evidence", lang))
     elif criterion.is_section and criterion.kind is not SectionKind.REGULAR:

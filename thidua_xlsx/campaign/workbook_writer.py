@@ -16,6 +16,7 @@ from ..errors import OutputExistsError
 from ..runtime.atomic import atomic_output
 from .format import (
     BAND_COLUMNS,
+    COMPOSE_WORDS,
     CRITERIA_COLUMNS,
     SHEET_BANDS,
     SHEET_CRITERIA,
@@ -46,6 +47,7 @@ _WIDTHS = {
     "per_unit": 11,
     "evidence": 11,
     "sectors": 18,
+    "compose": 14,
     "guidance": 50,
     "min": 10,
     "label": 18,
@@ -128,6 +130,23 @@ def _write(workbook: xlsxwriter.Workbook, sheets: CampaignSheets) -> None:
             "error_message": "Nên chọn trong danh sách; xem trang Hướng dẫn.",
         },
     )
+    compose_col = [c.field for c in CRITERIA_COLUMNS].index("compose")
+    criteria_sheet.data_validation(
+        1,
+        compose_col,
+        last,
+        compose_col,
+        {
+            "validate": "list",
+            "source": [words[0] for words in COMPOSE_WORDS.values()],
+            "error_type": "information",
+            "input_title": "Cách tổng hợp",
+            "input_message": "Khi nhiều ngành cùng chấm: cộng, cao nhất, trung bình, chủ trì. "
+            "Để trống: mặc định theo cách chấm (xem trang Hướng dẫn).",
+            "error_title": "Cách tổng hợp",
+            "error_message": "Nên chọn trong danh sách; xem trang Hướng dẫn.",
+        },
+    )
     criteria_sheet.data_validation(
         1,
         evidence_col,
@@ -202,15 +221,26 @@ def blank_campaign_sheets() -> CampaignSheets:
             ("Người ký", ""),
         ],
         criteria=[
-            ["I", "Tiêu chí thường (ví dụ mỗi cách chấm)", 90, None, None, None, None, None, None],
-            ["I.1", "Ví dụ chấm điểm trực tiếp", 20, "diem", None, None, "có", "VP", ""],
-            ["I.2", "Ví dụ đạt / không đạt", 20, "dat", None, None, "có", "VP", ""],
-            ["I.3", "Ví dụ tỷ lệ % chỉ tiêu", 30, "ty_le", 100, None, "có", "VP; CA", ""],
-            ["I.4", "Ví dụ tính theo số lượng", 20, "so_luong", None, 5, "có", "CA", ""],
-            ["II", "Điểm thưởng", 10, None, None, None, None, None, None],
-            ["II.1", "Ví dụ điểm thưởng", 10, "thuong", None, None, "có", "VP", "Cần giải trình"],
-            ["III", "Điểm trừ", 10, None, None, None, None, None, None],
-            ["III.1", "Ví dụ điểm trừ", 10, "tru", None, 2, "không", "VP; CA", ""],
+            ["I", "Tiêu chí thường (ví dụ mỗi cách chấm)", 90, None, None, None, None, None],
+            ["I.1", "Ví dụ chấm điểm trực tiếp", 20, "diem", None, None, "có", "VP", None, ""],
+            ["I.2", "Ví dụ đạt / không đạt", 20, "dat", None, None, "có", "VP", None, ""],
+            ["I.3", "Ví dụ tỷ lệ % chỉ tiêu", 30, "ty_le", 100, None, "có", "VP; CA", None, ""],
+            ["I.4", "Ví dụ tính theo số lượng", 20, "so_luong", None, 5, "có", "CA", None, ""],
+            ["II", "Điểm thưởng", 10, None, None, None, None, None],
+            [
+                "II.1",
+                "Ví dụ điểm thưởng",
+                10,
+                "thuong",
+                None,
+                None,
+                "có",
+                "VP",
+                None,
+                "Cần giải trình",
+            ],
+            ["III", "Điểm trừ", 10, None, None, None, None, None],
+            ["III.1", "Ví dụ điểm trừ", 10, "tru", None, 2, "không", "VP; CA", "cao nhất", ""],
         ],
         bands=[[90, "Xuất sắc"], [80, "Tốt"], [65, "Khá"], [50, "Trung bình"], [0, "Yếu"]],
         units=[
@@ -246,7 +276,16 @@ GUIDE_LINES = [
     "trống Điểm mỗi đơn vị), không vượt điểm tối đa; bị trừ vào tổng.",
     "Mục điểm thưởng chỉ gồm tiêu chí thuong; mục điểm trừ chỉ gồm tiêu chí tru. "
     "Điểm cuối = min(điểm thường + điểm thưởng, tổng điểm tối đa) − điểm trừ, không âm.",
-    "Cần minh chứng: có / không. Ngành phụ trách: mã đơn vị ở trang Đơn vị, cách nhau bằng «;».",
+    "Cần minh chứng: có / không. Ngành phụ trách: mã đơn vị ở trang Đơn vị, cách nhau bằng «;»; "
+    "ngành ghi đầu tiên là ngành chủ trì.",
+    "Cách tổng hợp (khi tổng hợp phiếu các ngành thành phiếu của đơn vị, lệnh merge --mode "
+    "compose): cộng — cộng kết quả các ngành; cao nhất — lấy kết quả được điểm cao nhất; trung "
+    "bình — trung bình cộng các ngành có nhập (làm tròn theo bước làm tròn); chủ trì — lấy kết "
+    "quả của ngành chủ trì (nếu ngành chủ trì không nhập thì lấy kết quả cao nhất của các ngành "
+    "còn lại). Để trống là dùng mặc định, không làm phồng điểm: theo số lượng, điểm trừ và tỷ lệ "
+    "% (cộng kết quả cùng với chỉ tiêu) thì cộng; đạt / không đạt, chấm điểm và điểm thưởng "
+    "thì lấy của ngành chủ trì. Điểm tối đa chỉ áp dụng một lần, ở phiếu tổng hợp. Ghi ở dòng "
+    "tiêu chí nhóm thì áp dụng cho các tiêu chí con chưa ghi.",
     "3. Xếp loại: Điểm từ (tính cả mức này) và tên xếp loại, ví dụ 90 Xuất sắc, 80 Tốt.",
     "4. Đơn vị: mã, tên, cấp, mã đơn vị cấp trên (để trống với đơn vị cao nhất), cụm thi đua.",
     "Kiểm tra tệp bằng lệnh: thidua show <tệp>.xlsx — mọi lỗi được liệt kê cùng trang và dòng.",

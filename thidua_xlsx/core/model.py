@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import cached_property
 
+from ..words.issues import Issue
 from .vi_text import canonical_decimal
 
 __all__ = [
@@ -21,11 +22,13 @@ __all__ = [
     "Band",
     "Campaign",
     "CampaignInfo",
+    "ComposeRule",
     "Criterion",
     "Method",
     "RankingStyle",
     "SectionKind",
     "Unit",
+    "default_compose_rule",
     "link_criteria",
 ]
 
@@ -47,6 +50,24 @@ class Method(Enum):
         if self is Method.TRU:
             return SectionKind.DEDUCTION
         return SectionKind.REGULAR
+
+
+class ComposeRule(Enum):
+    """How the sectors' entries for one leaf combine into the parent's (SPEC §4, compose)."""
+
+    SUM = "cong"  # added up (amounts, counts, results with their entered targets)
+    MAX = "cao_nhat"  # the entry that scores highest
+    AVERAGE = "trung_binh"  # the average of the entries given, rounded half-up to the step
+    LEAD = "chu_tri"  # the lead sector's entry (the first responsible sector), else the best
+
+
+def default_compose_rule(method: Method | None) -> ComposeRule:
+    """The rule of a leaf whose *Cách tổng hợp* is blank: one that does not inflate. Counts,
+    deductions and % results (with their targets) are summed; Đạt/Không đạt, direct and bonus
+    points, which each sector awards itself, come from the lead sector."""
+    if method in (Method.SO_LUONG, Method.TRU, Method.TY_LE):
+        return ComposeRule.SUM
+    return ComposeRule.LEAD
 
 
 class SectionKind(Enum):
@@ -81,6 +102,17 @@ class Criterion:
     children: tuple[str, ...] = ()
     kind: SectionKind = SectionKind.REGULAR
     row: int = 0  # 1-based row of the definition in the Tiêu chí sheet (0: not from a sheet)
+    compose: ComposeRule | None = None  # as written in Cách tổng hợp (None: the default)
+
+    @property
+    def compose_rule(self) -> ComposeRule:
+        """How the sectors' entries combine in compose: as written, or the method's default."""
+        return self.compose if self.compose is not None else default_compose_rule(self.method)
+
+    @property
+    def lead_sector(self) -> str | None:
+        """The lead sector (*chủ trì*): the first sector listed as responsible."""
+        return self.sectors[0] if self.sectors else None
 
     @property
     def is_leaf(self) -> bool:
@@ -158,6 +190,9 @@ class Campaign:
     tie_breaks: tuple[str, ...] = ()  # criterion codes, compared in this order
     ranking_style: RankingStyle = RankingStyle.COMPETITION
     award: AwardRule | None = None
+    # what the definition may mean otherwise (a parent its children cannot reach…): shown by
+    # ``thidua show``, never a reason to refuse the campaign
+    warnings: tuple[Issue, ...] = field(default=(), compare=False)
     _by_code: dict[str, Criterion] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )

@@ -4,8 +4,8 @@
   campaign's step and kept within 0..max.
 * A group's score is min(sum of its children, its max); sections likewise.
 * Final = min(regular + bonus, total cap) − deductions, never below 0.
-* Compose: several sectors' raw inputs for one leaf are combined first (amounts, counts,
-  results and entered targets summed; Đạt if any sector has Đạt), then scored once.
+* Compose: several sectors' raw inputs for one leaf are combined first by the leaf's
+  compose rule (sum, the highest, the average, or the lead sector's entry), then scored once.
 * A verified score (*thẩm định*) entered by the upper level replaces the self score of its
   leaf; totals are recomputed from the leaves.
 """
@@ -13,11 +13,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 
-from .model import Campaign, Criterion, Method, SectionKind
+from .model import Campaign, ComposeRule, Criterion, Method, SectionKind
 
 __all__ = [
     "RawInput",
@@ -148,12 +148,58 @@ def _unrounded(criterion: Criterion, raw: RawInput, cap: Decimal) -> Decimal:
     return min(amount, cap)  # DIEM, THUONG, TRU without a rate
 
 
-def combine_inputs(raws: Sequence[RawInput]) -> RawInput:
-    """Combine several sectors' inputs for one leaf (compose, SPEC §4).
+def combine_inputs(
+    criterion: Criterion, entries: Mapping[str, RawInput], step: Decimal = Decimal("0.01")
+) -> RawInput:
+    """Combine the sectors' entries for one leaf by the leaf's compose rule (SPEC §4).
+
+    ``entries`` maps each sector's code to what it entered, in the order the sectors are
+    listed. The result is an input the parent's card can hold, scored once by the leaf's own
+    rule:
+
+    * sum (``cộng``): amounts, counts and results added, entered targets added, Đạt if any
+      sector has Đạt, explanations and evidence joined; for a % result against the
+      campaign's own target, the results summed against the targets summed, which is their
+      average (rounded half-up to ``step``) against the one target;
+    * the highest (``cao nhất``): the entry that scores most (the first one on a tie);
+    * the average (``trung bình``): the average of the amounts given, and of the targets
+      given, each rounded half-up to ``step``; Đạt if at least half of the answers are Đạt;
+    * the lead (``chủ trì``): the lead sector's entry; when the lead entered nothing, the
+      entry of the others that scores most.
 
     A negative or non-finite entry counts as 0, as it would for the sector alone: one sector
-    cannot cancel another's work (the checks report such entries).
+    cannot cancel another's work (the checks report such entries). Points (direct, bonus,
+    deduction without a rate) are kept within the leaf's maximum: the cap is applied here,
+    once, so the parent's card never shows more than the maximum.
     """
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return _combine(criterion, entries, step)
+
+
+def _combine(criterion: Criterion, entries: Mapping[str, RawInput], step: Decimal) -> RawInput:
+    rule = criterion.compose_rule
+    raws = list(entries.values())
+    fixed_target = criterion.method is Method.TY_LE and criterion.target is not None
+    if rule is ComposeRule.SUM and fixed_target:
+        # each sector's result against the campaign's one target: the results summed against
+        # the targets summed is their average against the target
+        combined = _averaged(raws, step)
+    elif rule is ComposeRule.SUM:
+        combined = _summed(raws)
+    elif rule is ComposeRule.AVERAGE:
+        combined = _averaged(raws, step)
+    else:
+        lead = criterion.lead_sector if rule is ComposeRule.LEAD else None
+        chosen = entries.get(lead) if lead is not None else None
+        if chosen is None or _is_blank(chosen):
+            others = [raw for sector, raw in _lead_first(criterion, entries) if sector != lead]
+            chosen = _best(criterion, others, step)
+        combined = _cleaned(chosen) if chosen is not None else RawInput()
+    return _within_cap(criterion, combined)
+
+
+def _summed(raws: Sequence[RawInput]) -> RawInput:
     amounts = [_positive(r.amount) for r in raws if r.amount is not None]
     targets = [r.target for r in raws if r.target is not None]
     mets = [r.met for r in raws if r.met is not None]
@@ -161,9 +207,76 @@ def combine_inputs(raws: Sequence[RawInput]) -> RawInput:
         amount=sum(amounts, ZERO) if amounts else None,
         met=any(mets) if mets else None,
         target=sum(targets, ZERO) if targets else None,
-        explanation="; ".join(r.explanation for r in raws if r.explanation),
-        evidence="; ".join(r.evidence for r in raws if r.evidence),
+        explanation=_joined(r.explanation for r in raws),
+        evidence=_joined(r.evidence for r in raws),
     )
+
+
+def _averaged(raws: Sequence[RawInput], step: Decimal) -> RawInput:
+    amounts = [_positive(r.amount) for r in raws if r.amount is not None]
+    targets = [r.target for r in raws if r.target is not None and r.target.is_finite()]
+    mets = [r.met for r in raws if r.met is not None]
+    return RawInput(
+        amount=_mean(amounts, step),
+        met=2 * sum(mets) >= len(mets) if mets else None,  # the average of 1/0, half-up
+        target=_mean(targets, step),
+        explanation=_joined(r.explanation for r in raws),
+        evidence=_joined(r.evidence for r in raws),
+    )
+
+
+def _mean(values: Sequence[Decimal], step: Decimal) -> Decimal | None:
+    """The average of several values, rounded half-up to ``step`` (a number the card can
+    hold); one value is its own average, as it is."""
+    if len(values) <= 1:
+        return values[0] if values else None
+    return _round(sum(values, ZERO) / len(values), step)
+
+
+def _best(criterion: Criterion, raws: Sequence[RawInput], step: Decimal) -> RawInput | None:
+    """The entry that scores most; on a tie an entry over a blank, then the first."""
+    best: RawInput | None = None
+    best_key: tuple[Decimal, bool] | None = None
+    for raw in raws:
+        key = (_leaf_points(criterion, raw, step), not _is_blank(raw))
+        if best_key is None or key > best_key:
+            best, best_key = raw, key
+    return best
+
+
+def _lead_first(
+    criterion: Criterion, entries: Mapping[str, RawInput]
+) -> list[tuple[str, RawInput]]:
+    """The entries, the responsible sectors first in their listed order, then the others."""
+    listed = [(s, entries[s]) for s in criterion.sectors if s in entries]
+    return listed + [(s, raw) for s, raw in entries.items() if s not in criterion.sectors]
+
+
+def _cleaned(raw: RawInput) -> RawInput:
+    """One sector's entry as the parent's: a negative or non-finite amount counts as 0."""
+    if raw.amount is None or raw.amount == _positive(raw.amount):
+        return raw
+    return replace(raw, amount=ZERO)
+
+
+def _within_cap(criterion: Criterion, raw: RawInput) -> RawInput:
+    """Points entered directly are kept within the leaf's maximum (counts and results are
+    capped by the leaf's own rule when scored)."""
+    method = criterion.method
+    points = method in (Method.DIEM, Method.THUONG) or (
+        method is Method.TRU and criterion.points_per_unit is None
+    )
+    if points and raw.amount is not None and raw.amount > criterion.max_points:
+        return replace(raw, amount=criterion.max_points)
+    return raw
+
+
+def _is_blank(raw: RawInput) -> bool:
+    return raw.amount is None and raw.met is None
+
+
+def _joined(texts: Iterable[str]) -> str:
+    return "; ".join(text for text in texts if text)
 
 
 def score_card(
@@ -196,20 +309,28 @@ def score_card(
 
 def compose(
     campaign: Campaign,
-    parts: Iterable[Mapping[str, RawInput]],
+    parts: Mapping[str, Mapping[str, RawInput]],
     verified: Mapping[str, Decimal] | None = None,
 ) -> ScoreCard:
-    """Score the parent from its sectors' raw inputs: combined per leaf, then scored once."""
-    return score_card(campaign, combine_parts(parts), verified)
+    """Score the parent from its sectors' raw inputs (sector code → leaf → input): combined
+    per leaf by each leaf's compose rule, then scored once."""
+    return score_card(campaign, combine_parts(campaign, parts), verified)
 
 
-def combine_parts(parts: Iterable[Mapping[str, RawInput]]) -> dict[str, RawInput]:
-    """The sectors' raw inputs combined per leaf (see :func:`combine_inputs`)."""
-    gathered: dict[str, list[RawInput]] = {}
-    for part in parts:
+def combine_parts(
+    campaign: Campaign, parts: Mapping[str, Mapping[str, RawInput]]
+) -> dict[str, RawInput]:
+    """The sectors' raw inputs combined per leaf (see :func:`combine_inputs`). A code that is
+    not a leaf of the campaign raises ``KeyError`` (a programming error)."""
+    gathered: dict[str, dict[str, RawInput]] = {}
+    for sector, part in parts.items():
         for code, raw in part.items():
-            gathered.setdefault(code, []).append(raw)
-    return {code: combine_inputs(raws) for code, raws in gathered.items()}
+            gathered.setdefault(code, {})[sector] = raw
+    leaves = campaign.leaf_map
+    step = campaign.rounding_step
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return {code: _combine(leaves[code], raws, step) for code, raws in gathered.items()}
 
 
 def _tree(campaign: Campaign, leaf_scores: Mapping[str, Decimal]) -> dict[str, Decimal]:

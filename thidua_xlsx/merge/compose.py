@@ -1,9 +1,11 @@
 """``merge --mode compose``: the sectors' scorecards become the parent's own (SPEC §2, §4).
 
-For each leaf, the raw inputs of the sectors that sent an accepted file are combined (points,
-counts and results summed, Đạt if any sector has Đạt, entered targets summed) and scored once
-at the parent. Two sectors citing the same evidence for one criterion are reported ("each
-activity is scored once"). The parent's card is written in the template format, so the next
+For each leaf, the raw inputs of the sectors that sent an accepted file are combined by the
+leaf's compose rule (*Cách tổng hợp*: sum, the highest, the average, or the lead sector's entry;
+by default counts, deductions and % results summed, Đạt/Không đạt, direct and bonus points from
+the lead sector) and scored once at the parent, where the caps apply. Two sectors citing the
+same evidence for one criterion are reported ("each activity is scored once"). The parent's
+card is written in the template format, so the next
 level's ``rank`` reads it like any other unit's.
 """
 
@@ -19,7 +21,7 @@ from ..core.reports import ComposeReport
 from ..core.scoring import RawInput, combine_parts, score_card
 from ..core.submissions import choose_level_submissions
 from ..core.vi_text import fold
-from ..errors import UnitSelectionError
+from ..errors import NoSectorsError, UnitSelectionError
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ..scorecard.layout import is_sector
 from ..words.issues import Issue
@@ -40,7 +42,10 @@ def merge_compose(
     if found is None:
         raise UnitSelectionError([parent], [u.code for u in campaign.units])
     top = campaign.unit(found)
-    sectors = [u.code for u in campaign.children_units(top.code) if is_sector(campaign, u.code)]
+    below = campaign.children_units(top.code)
+    sectors = [u.code for u in below if is_sector(campaign, u.code)]
+    if not sectors:  # nothing to compose: a card of 0 points would look like a real one
+        raise NoSectorsError(top.code, top.name, [u.code for u in below])
     check = run_check(campaign, inbox, workers=workers, progress=progress, limits=limits)
     check, completeness = choose_level_submissions(check, sectors, top.code)
     parts = {
@@ -48,7 +53,7 @@ def merge_compose(
         for u in completeness.counted
         if u.result is not None and u.result.card is not None
     }
-    combined = combine_parts(parts.values())
+    combined = combine_parts(campaign, parts)
     card = score_card(campaign, combined)
     issues = tuple(_shared_evidence(parts, campaign))
     return ComposeReport(campaign, top, check, completeness, parts, combined, card, issues)

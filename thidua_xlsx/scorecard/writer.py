@@ -16,9 +16,9 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from .._version import __version__
-from ..campaign.show import METHOD_NAMES
+from ..campaign.show import COMPOSE_NAMES, METHOD_NAMES
 from ..core.cellref import cell_name, parse_cell
-from ..core.model import Criterion, Method, SectionKind
+from ..core.model import ComposeRule, Criterion, Method, SectionKind
 from ..core.scoring import RawInput, ScoreCard, score_card
 from ..core.vi_text import format_decimal
 from ..rollup.data_sheet import DATA_SHEET
@@ -112,7 +112,7 @@ def write_scorecard(
                     "created": generated_at,
                 }
             )
-            form = _Form(workbook, layout, values or {}, card, bool(verified))
+            form = _Form(workbook, layout, values or {}, card, bool(verified), bool(contributions))
             form.write()
             if issues:
                 form.flag(issues, lang)
@@ -169,8 +169,10 @@ class _Form:
         values: Mapping[tuple[str, str], CellInput],
         card: ScoreCard,
         has_verified: bool,
+        composed: bool = False,
     ) -> None:
         self.workbook = workbook
+        self.composed = composed  # made by compose: entries within the caps, no red marks
         self.layout = layout
         self.values = values
         self.card = card
@@ -413,9 +415,10 @@ class _Form:
     def _conditional(self, row: int, criterion: Criterion) -> None:
         """Collect the cells of each red/amber rule; :meth:`_conditional_rules` writes them."""
         method = criterion.method
-        if method in (Method.DIEM, Method.THUONG) or (
+        points = method in (Method.DIEM, Method.THUONG) or (
             method is Method.TRU and criterion.points_per_unit is None
-        ):
+        )
+        if points and not self.composed:
             self.marks["over_max"].append(cell_name(row, COL["result"]))
         if method is Method.TY_LE:
             self.marks["over_target"].append(cell_name(row, COL["result"]))
@@ -707,7 +710,8 @@ def _write_contributions(
     contributions: Mapping[str, Mapping[str, RawInput]],
     combined: Mapping[str, RawInput],
 ) -> None:
-    """Đóng góp của ngành: what each sector entered for each criterion, and the sum."""
+    """Đóng góp của ngành: what each sector entered for each criterion, as entered (over a
+    maximum too), the compose rule of the criterion and what the rule made of them."""
     sheet = workbook.add_worksheet("Đóng góp của ngành")
     head = workbook.add_format(
         {"font_name": _FONT, "bold": True, "border": 1, "text_wrap": True, "bg_color": "#D9E1F2"}
@@ -715,10 +719,10 @@ def _write_contributions(
     text = workbook.add_format({"font_name": _FONT, "border": 1, "text_wrap": True})
     cell = workbook.add_format({"font_name": _FONT, "border": 1, "align": "center"})
     sectors = list(contributions)
-    titles = ["Mã", "Nội dung tiêu chí", *sectors, "Cộng các ngành"]
+    titles = ["Mã", "Nội dung tiêu chí", *sectors, "Cách tổng hợp", "Kết quả tổng hợp"]
     for col, title in enumerate(titles):
         sheet.write_string(0, col, title, head)
-        sheet.set_column(col, col, 8 if col == 0 else 50 if col == 1 else 11)
+        sheet.set_column(col, col, 8 if col == 0 else 50 if col == 1 else 12)
     row = 1
     for criterion in layout.criteria:
         if not criterion.is_leaf:
@@ -727,7 +731,11 @@ def _write_contributions(
         sheet.write_string(row, 1, criterion.content, text)
         for col, sector in enumerate(sectors, start=2):
             _contribution(sheet, row, col, contributions[sector].get(criterion.code), cell)
-        _contribution(sheet, row, len(sectors) + 2, combined.get(criterion.code), cell)
+        rule = COMPOSE_NAMES["vi"][criterion.compose_rule]
+        if criterion.compose_rule is ComposeRule.LEAD and criterion.lead_sector:
+            rule += f" ({criterion.lead_sector})"
+        sheet.write_string(row, len(sectors) + 2, rule, cell)
+        _contribution(sheet, row, len(sectors) + 3, combined.get(criterion.code), cell)
         row += 1
     sheet.freeze_panes(1, 2)
     sheet.set_landscape()

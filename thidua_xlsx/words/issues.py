@@ -121,7 +121,7 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "Criterion «{criterion}» has no maximum points. Enter its maximum.",
     ),
     "def_max_unreachable": CatalogueEntry(
-        _E,
+        _W,
         "Điểm tối đa của «{criterion}» là {value} nhưng các tiêu chí con cộng lại chỉ được "
         "{reachable}. Hãy sửa điểm tối đa hoặc điểm các tiêu chí con.",
         "«{criterion}» has a maximum of {value} but its sub-criteria add up to only "
@@ -655,6 +655,30 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "card's points no longer recalculate when the figures change. The scores are still "
         "recomputed in full from the input cells. Next time use the original card and type "
         "only into the tinted cells.",
+    ),
+    # -- issue 15: compose rules per criterion, definition typos --
+    "def_unknown_compose_rule": CatalogueEntry(
+        _E,
+        "Không hiểu cách tổng hợp «{value}». Hãy ghi một trong: {known}; hoặc để trống để "
+        "dùng cách mặc định theo cách chấm.",
+        "Unknown compose rule «{value}». Write one of: {known}; or leave it blank for the "
+        "default of the scoring method.",
+    ),
+    "def_child_max_over_parent": CatalogueEntry(
+        _E,
+        "Điểm tối đa của «{criterion}» là {value}, lớn hơn điểm tối đa {parent_max} của tiêu "
+        "chí cấp trên «{parent}»: có lẽ gõ nhầm. Hãy sửa điểm tối đa của một trong hai.",
+        "«{criterion}» has a maximum of {value}, more than the maximum {parent_max} of the "
+        "criterion above it, «{parent}»: probably a typo. Correct one of the two maxima.",
+    ),
+    "def_children_far_exceed": CatalogueEntry(
+        _W,
+        "Các tiêu chí con của «{criterion}» cộng lại được {reachable}, hơn gấp đôi điểm tối "
+        "đa {value} của nó: có thể gõ nhầm điểm một tiêu chí con. Nếu đúng như kế hoạch "
+        "(đơn vị chỉ cần đạt một phần), có thể bỏ qua cảnh báo này.",
+        "The sub-criteria of «{criterion}» add up to {reachable}, more than twice its maximum "
+        "of {value}: a sub-criterion's points may be mistyped. If the plan means it (a unit "
+        "needs only some of them), ignore this warning.",
     ),
 }
 

@@ -396,8 +396,8 @@ MESSAGES: Mapping[str, Text] = {
     "show.band_min": Text("xếp loại {band} trở lên", "band {band} or better"),
     "show.criteria": Text("TIÊU CHÍ", "CRITERIA"),
     "show.criteria_cols": Text(
-        "mã · nội dung · điểm tối đa · cách chấm · ngành phụ trách",
-        "code · content · max points · method · responsible sectors",
+        "mã · nội dung · điểm tối đa · cách chấm · ngành phụ trách · cách tổng hợp",
+        "code · content · max points · method · responsible sectors · compose rule",
     ),
     "show.target": Text("chỉ tiêu", "target"),
     "show.own_target": Text("đơn vị tự ghi chỉ tiêu", "unit enters its target"),
@@ -482,4 +482,24 @@ MESSAGES: Mapping[str, Text] = {
         "There are no files in {path}. Copy the received scorecards into it.",
     ),
     "error.unusable_file": Text("{issue} [{code}]", "{issue} [{code}]"),
+    # -- issue 15: compose rules per criterion, definition typos, compose without sectors --
+    "compose_rule.cong": Text("cộng", "sum"),
+    "compose_rule.cao_nhat": Text("cao nhất", "highest"),
+    "compose_rule.trung_binh": Text("trung bình", "average"),
+    "compose_rule.chu_tri": Text("ngành chủ trì", "lead sector"),
+    "show.compose": Text("tổng hợp: {rule}", "compose: {rule}"),
+    "show.compose_default": Text("mặc định", "default"),
+    "show.warnings": Text(
+        "CẢNH BÁO VỀ ĐỊNH NGHĨA ({count})", "WARNINGS ABOUT THE DEFINITION ({count})"
+    ),
+    "error.compose_no_sectors": Text(
+        "Không tổng hợp được cho {unit} ({name}): không có ngành nào trực thuộc đơn vị này "
+        "(ở trang «Đơn vị», không ngành nào ghi mã cấp trên là {unit}; đơn vị trực thuộc: "
+        "{listed}). Không ghi phiếu 0 điểm. Hãy kiểm tra mã ghi sau --parent, hoặc dùng "
+        "--mode rank để xếp hạng các đơn vị trực thuộc.",
+        "Nothing to compose for {unit} ({name}): no sector belongs to this unit (on the "
+        "«Đơn vị» sheet no sector has {unit} as its parent; units under it: {listed}). No card "
+        "of 0 points was written. Check the code after --parent, or use --mode rank to rank "
+        "the units under it.",
+    ),
 }
