@@ -84,6 +84,8 @@ def check_returned_unit(campaign: Campaign, summary: SummaryFile, unit: Returned
         return log.result(unit.code)
     meta = summary.metadata
     here = meta.get("unit_name") or meta.get("unit_code") or summary.path.name
+    if meta.get("cluster"):
+        here = f"{here} ({meta['cluster']})"
     log.add(
         "unit_rejected_below",
         value=unit.code,
