@@ -535,8 +535,9 @@ MAX_DATA_ROWS = 1_048_000  # rows per data sheet (Excel has 1,048,576); then ano
 def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
     """The inputs of every ranked unit, so the next level reads this summary back and scores
     the units again (very hidden, protected): one row per unit, its entered inputs as text
-    (:mod:`thidua_xlsx.rollup.data_sheet`); a very large summary goes on over more data
-    sheets."""
+    (:mod:`thidua_xlsx.rollup.data_sheet`); then one row per unit whose file was not counted
+    (rejected, blank, or rejected further below), so the next level shows it as rejected
+    below, not missing; a very large summary goes on over more data sheets."""
     campaign = report.campaign
     sheets: list[Worksheet] = []
     row = MAX_DATA_ROWS
