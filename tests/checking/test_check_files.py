@@ -71,6 +71,19 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     ],
     "text_legacy_encoding.xlsx": [("text_legacy_encoding", "H14", "I.5")],
     "text_not_nfc.xlsx": [("text_not_nfc", "H14", "I.5")],
+    # the blank card saved by LibreOffice as it was written: nothing typed
+    "card_blank.xlsx": [("card_blank", "", "")],
+    # a summary of the level below (accepted); its units are in MEMBERS
+    "unit_rejected_below.xlsx": [],
+}
+# a summary's units: file → {unit: [(issue code, cell, criterion)]}, every unit it carries
+MEMBERS: dict[str, dict[str, list[tuple[str, str, str]]]] = {
+    "unit_rejected_below.xlsx": {
+        "X-ANNONG": [],
+        "X-TANLOI": [],
+        "X-ANCU": [("unit_rejected_below", "", "")],  # its card came back blank
+        "X-ANHAO": [("unit_rejected_below", "", "")],  # «nhiều» for Đạt/Không đạt
+    },
 }
 
 
@@ -100,6 +113,24 @@ def test_each_file_gives_exactly_its_issue(name: str, campaigns: tuple[Campaign,
             message = issue.message(lang)
             assert message and "{" not in message and "None" not in message, message
         assert issue.file == str(FILES / name)
+
+
+@pytest.mark.parametrize("name", sorted(MEMBERS))
+def test_each_unit_a_summary_carries_gives_exactly_its_issues(
+    name: str, campaigns: tuple[Campaign, Campaign]
+) -> None:
+    _, campaign = campaigns
+    result = check_file(campaign, FILES / name)
+    found = {
+        m.unit: sorted((i.code, i.cell, i.criterion) for i in m.issues) for m in result.members
+    }
+    assert found == {unit: sorted(issues) for unit, issues in MEMBERS[name].items()}
+    for member in result.members:
+        assert member.accepted is not any(i.code == "unit_rejected_below" for i in member.issues)
+        for issue in member.issues:
+            for lang in ("vi", "en"):
+                message = issue.message(lang)
+                assert message and "{" not in message and "None" not in message, message
 
 
 def test_good_files_read_the_values_typed_in_libreoffice(

@@ -2,6 +2,7 @@
 """Rebuild tests/files/: one returned scorecard per issue kind, named after it.
 
     python3 tests/files/make_files.py     (needs LibreOffice: run tests/run_suite.py once)
+    python3 tests/files/make_files.py card_blank.xlsx unit_rejected_below.xlsx   (only these)
 
 Most files are the Hội LHPN (NH-PN) card of the Nhơn Hưng campaign, filled with valid values
 and saved by LibreOffice, with one mistake made the way a person makes it (typing, deleting a
@@ -122,15 +123,40 @@ LIBREOFFICE_FILES: dict[str, tuple[dict[str, object], list[dict[str, object]], b
 }
 
 
-def main() -> int:
+# cards saved by LibreOffice as they were written, nothing typed: file name → cells typed
+BLANK_FILES: dict[str, dict[str, object]] = {
+    "card_blank.xlsx": {},
+}
+# made by thidua itself (no LibreOffice): file name → function writing it
+MADE_FILES: dict[str, str] = {
+    "unit_rejected_below.xlsx": "_summary_with_a_returned_unit",
+}
+
+
+def main(only: set[str]) -> int:
+    """Write every file, or only the files named in ``only``."""
     campaign = load_campaign(SEED_003)
     unit = campaign.unit("NH-PN")
+
+    def wanted(name: str) -> bool:
+        return not only or name in only
+
     with tempfile.TemporaryDirectory(prefix="thidua-files-") as tmp:
         work = Path(tmp)
         blank = work / "NH-PN.xlsx"
         write_scorecard(blank, plan_card(campaign, unit))
-        documents = []
+        documents = [
+            {
+                "source": str(blank),
+                "sheet": SCORECARD_SHEET,
+                "fills": [{"cells": cells, "save_as": [str(HERE / name)]}],
+            }
+            for name, cells in BLANK_FILES.items()
+            if wanted(name)
+        ]
         for name, (edits, actions, unprotect) in LIBREOFFICE_FILES.items():
+            if not wanted(name):
+                continue
             documents.append(
                 {
                     "source": str(blank),
@@ -146,12 +172,50 @@ def main() -> int:
                     ],
                 }
             )
-        documents += _other_cards(campaign, work)
-        run_uno({"documents": documents}, work)
-        _non_libreoffice_files(work)
-        _encrypt(HERE / "good.xlsx", HERE / "file_encrypted.xlsx")
-    print(f"wrote {len(list(HERE.glob('*.*'))) - 1} files into {HERE}")
+        if not only:
+            documents += _other_cards(campaign, work)
+        if documents:
+            run_uno({"documents": documents}, work)
+        if not only:
+            _non_libreoffice_files(work)
+            _encrypt(HERE / "good.xlsx", HERE / "file_encrypted.xlsx")
+        for name, make in MADE_FILES.items():
+            if wanted(name):
+                globals()[make](campaign, work, HERE / name)
+    print(f"wrote {len(only) or len(list(HERE.glob('*.*'))) - 1} files into {HERE}")
     return 0
+
+
+def _summary_with_a_returned_unit(campaign: object, work: Path, target: Path) -> None:
+    """A cluster's summary (Cụm 2 - Xã) in which X-ANCU's card came back blank and X-ANHAO's
+    was rejected («nhiều» typed for Đạt/Không đạt), beside two ranked communes: read by the
+    level above, both are units rejected at the level below."""
+    from datetime import UTC, datetime
+
+    from thidua_xlsx.core.model import Campaign
+    from thidua_xlsx.merge.rank import merge_rank
+    from thidua_xlsx.scorecard.blank_cards import scorecard_filename
+    from thidua_xlsx.summary.writer import write_summary
+
+    from fill_helpers import valid_fill
+
+    assert isinstance(campaign, Campaign)
+    stamp = datetime(2024, 9, 25, 8, 0, tzinfo=UTC)
+    inbox = work / "cum-2"
+    inbox.mkdir()
+    for seed, code in enumerate(("X-ANCU", "X-ANHAO", "X-ANNONG", "X-TANLOI")):
+        ward = campaign.unit(code)
+        layout = plan_card(campaign, ward)
+        values, inputs = valid_fill(layout, seed)
+        if code == "X-ANCU":
+            values, inputs = {}, {}
+        if code == "X-ANHAO":
+            first = next(key for key in values if key[1] == "result")
+            values[first] = "nhiều"
+        path = inbox / scorecard_filename(ward)
+        write_scorecard(path, layout, values, inputs, generated_at=stamp)  # type: ignore[arg-type]
+    report = merge_rank(campaign, [inbox], cluster="Cụm 2 - Xã", workers=1)
+    write_summary(target, report, generated_at=stamp)
 
 
 def _other_cards(campaign: object, work: Path) -> list[dict[str, object]]:
@@ -225,4 +289,4 @@ def _non_libreoffice_files(work: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(set(sys.argv[1:])))

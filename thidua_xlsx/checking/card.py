@@ -50,12 +50,14 @@ def check_card(campaign: Campaign, file: ScorecardFile) -> FileResult:
             if criterion.is_leaf:
                 entered.check_leaf(criterion, row)
     _check_formulas(log, layout, file)
+    entered.check_blank(code, file.rows, file.formula_cells)
     card = entered.score(file.rows)
     # the file's own total cannot be compared with a row gone or doubled
     if not any(i.code in ("row_missing", "row_duplicate") for i in log.issues):
         total_row = file.total_row if file.total_row is not None else layout.total_row
         ref = cell_name(total_row, COL["self"])
         entered.check_total(ref, file.error_cells.get(ref) or file.cell(ref), card)
+    # a feedback copy sent back unchanged is this tool's file, blank or not
     if _unchanged_feedback_copy(file, layout, entered):
         log.issues = [Issue("file_feedback_copy", file=str(file.path), value=code)]
         return entered.result(code, None)

@@ -13,7 +13,7 @@ from ..core.cellref import CellValue
 from ..core.model import Campaign
 from ..core.results import FileResult
 from ..intake.summary_file import SummaryFile
-from ..rollup.carried import CarriedUnit
+from ..rollup.carried import CarriedUnit, ReturnedUnit
 from ..rollup.codec import Value
 from ..scorecard.layout import TOTAL_LABEL, plan_card
 from .cell_values import is_blank
@@ -21,7 +21,7 @@ from .check_log import Checked, CheckLog
 from .entered import EnteredValues
 from .identity import check_on_time, check_template, check_unit_code
 
-__all__ = ["check_carried_unit", "check_summary"]
+__all__ = ["check_carried_unit", "check_returned_unit", "check_summary"]
 
 
 def check_summary(campaign: Campaign, file: SummaryFile) -> FileResult:
@@ -31,6 +31,7 @@ def check_summary(campaign: Campaign, file: SummaryFile) -> FileResult:
     if refused is not None:
         return refused
     members = tuple(check_carried_unit(campaign, file, unit) for unit in file.members)
+    members += tuple(check_returned_unit(campaign, file, unit) for unit in file.returned)
     if not file.data_sheets:
         log.add("summary_data_missing")
     elif not members:
@@ -62,12 +63,38 @@ def check_carried_unit(campaign: Campaign, summary: SummaryFile, unit: CarriedUn
         entry = entries.get(criterion.code)
         if entry is not None and criterion.is_leaf:
             entered.check_leaf(criterion, entry)
+    entered.check_blank(unit.code, entries)
     card = entered.score(entries)
     if is_blank(unit.total):  # thidua always writes it
         log.add("summary_data_damaged", cell=unit.total_ref, value=TOTAL_LABEL)
     else:
         entered.check_total(unit.total_ref, unit.total, card)
     return entered.result(unit.code, card)
+
+
+def check_returned_unit(campaign: Campaign, summary: SummaryFile, unit: ReturnedUnit) -> FileResult:
+    """A unit the level below rejected (or whose card came back blank there): never scored
+    here, shown as rejected at the level below (``unit_rejected_below``), naming the summary
+    it was rejected in, not as a unit that sent nothing."""
+    log = CheckLog(Checked(summary.path, unit.sheet, unit.saved_at, unit.card_kind, unit.source))
+    if not unit.code:
+        log.add("file_unknown_template")
+        return log.result(None)
+    if not check_unit_code(log, campaign, unit.code):
+        return log.result(unit.code)
+    meta = summary.metadata
+    here = meta.get("unit_name") or meta.get("unit_code") or summary.path.name
+    if meta.get("cluster"):
+        here = f"{here} ({meta['cluster']})"
+    log.add(
+        "unit_rejected_below",
+        value=unit.code,
+        status=unit.status,
+        codes=", ".join(unit.codes) or "?",
+        lower=unit.lower or summary.path.name,
+        lower_unit=unit.lower_unit or here,
+    )
+    return log.result(unit.code)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ claimed, and the total the unit's file shows compared with the recomputed one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Protocol
 
@@ -114,6 +114,28 @@ class EnteredValues:
             number = self._number(entry, "verified", code)
             if number is not None:
                 self.verified[code] = number
+
+    def check_blank(
+        self, unit: str, entries: Mapping[str, Entry], formula_cells: Collection[str] = ()
+    ) -> bool:
+        """Whether the card is blank: no leaf's result (kết quả, Đạt/Không đạt) entered,
+        the input cells as the blank template left them (it fills none of them). A zero is
+        an answer; a formula or an error value in a result cell is an entry; targets,
+        evidence and explanations alone are not. A blank card is rejected (``card_blank``,
+        said first): its unit sent an empty card, not a submission."""
+        other = False
+        for criterion in self.layout.criteria:
+            entry = entries.get(criterion.code)
+            if entry is None or not criterion.is_leaf:
+                continue
+            ref = entry.ref("result")
+            if not is_blank(entry.value("result")) or ref in self.errors or ref in formula_cells:
+                return False
+            columns = self.layout.input_columns(criterion)
+            other = other or any(not is_blank(entry.value(c)) for c in columns)
+        self.log.add("card_blank", value=unit, found="no_result" if other else "nothing")
+        self.log.issues.insert(0, self.log.issues.pop())
+        return True
 
     def score(self, entries: Mapping[str, Entry]) -> ScoreCard:
         """The card scored from the inputs read; then evidence and justification asked for

@@ -65,7 +65,7 @@ class CheckReport:
                 mark="✔" if result.accepted else "✘",
                 name=result.name,
                 unit=result.unit or "?",
-                status=result.status.value,
+                status="blank" if result.is_blank else result.status.value,
                 total=total,
             )
             lines.append(f"{'  ' if result.source else ''}{line}")
@@ -117,6 +117,8 @@ def _file_json(campaign: Campaign, result: FileResult, lang: str) -> dict[str, A
             for i in result.issues
         ],
     }
+    if result.is_blank:
+        entry["blank"] = True  # rejected as a card with nothing entered (card_blank)
     if result.source:
         entry["source"] = result.source  # a unit carried by a summary: its file below
     if result.is_summary:
@@ -165,16 +167,29 @@ class RankReport:
         return word("submission", status.value, as_lang(lang))
 
     def summary_line(self, lang: str = "vi") -> str:
-        """``12/14 đơn vị đã nộp, 1 nộp muộn, 1 bị trả lại, 2 chưa nộp.``"""
+        """``12/14 đơn vị đã nộp, 1 nộp muộn, 1 bị trả lại, 2 chưa nộp.``, with the units
+        that sent an empty card and those rejected at the level below when there are any
+        (``…, 1 bị trả lại, 1 gửi phiếu trống, 2 chưa nộp``)."""
+        said = as_lang(lang)
         units = self.completeness.units
         count = {status: sum(1 for u in units if u.status is status) for status in SubmissionStatus}
+        others = "".join(
+            render(code, said, count=count[status])
+            for code, status in (
+                ("report.rank_blank", SubmissionStatus.BLANK),
+                ("report.rank_below", SubmissionStatus.REJECTED_BELOW),
+            )
+            if count[status]
+        )
         return render(
             "report.rank_summary",
-            as_lang(lang),
-            sent=len(units) - count[SubmissionStatus.MISSING],
+            said,
+            # an empty card is not a submission (it is said apart)
+            sent=len(units) - count[SubmissionStatus.MISSING] - count[SubmissionStatus.BLANK],
             units=len(units),
             late=count[SubmissionStatus.LATE],
             rejected=count[SubmissionStatus.REJECTED],
+            others=others,
             missing=count[SubmissionStatus.MISSING],
             ranked=len(self.ranking),
         )
@@ -196,6 +211,14 @@ class RankReport:
             for r in self.ranking
         ]
         document["missing"] = list(self.completeness.missing)
+        document["units"] = [
+            {
+                "unit": u.unit,
+                "status": u.status.value,
+                "file": u.result.name if u.result is not None else None,
+            }
+            for u in self.completeness.units
+        ]
         document["superseded"] = [
             {"unit": u.unit, "path": str(f.path)}
             for u in self.completeness.units

@@ -67,6 +67,12 @@ class FileResult:
         return [self, *self.members]
 
     @property
+    def is_blank(self) -> bool:
+        """A card sent back with nothing entered (``card_blank``): rejected, and its unit
+        listed as having sent an empty card."""
+        return any(i.code == "card_blank" for i in self.issues)
+
+    @property
     def accepted(self) -> bool:
         return self.status is FileStatus.ACCEPTED
 

@@ -3,7 +3,10 @@
 * A unit's submission is its newest file by the workbook's saved time, then by file name
   (the greater name wins: "NH-CA (2).xlsx" after "NH-CA.xlsx"); the others are *superseded*
   and named. The newest file counts even when it is rejected: it is the unit's last word.
-* Every expected unit is *submitted* (accepted, possibly late), *rejected* or *missing*.
+* Every expected unit is *submitted* (accepted, possibly late), *rejected*, *blank* (its file
+  is a card with nothing entered: ``card_blank``), *rejected below* (a summary of the level
+  below says its file was rejected there: ``unit_rejected_below``) or *missing*. Only
+  submitted units are counted and ranked.
 * Every input file is accounted for exactly once: counted, superseded, unidentified (no
   unit could be read from it) or outside the expected units. A summary read back is
   accounted as a summary, and each unit it carries takes part like a file of its own.
@@ -42,7 +45,21 @@ class SubmissionStatus(Enum):
     ACCEPTED = "accepted"  # đã nộp
     LATE = "late"  # nộp muộn (accepted)
     REJECTED = "rejected"  # bị trả lại
+    BLANK = "blank"  # gửi phiếu trống: a card with nothing entered (card_blank)
+    REJECTED_BELOW = "rejected_below"  # bị trả lại ở cấp dưới (a summary below says so)
     MISSING = "missing"  # chưa nộp
+
+    @classmethod
+    def of(cls, result: FileResult) -> SubmissionStatus:
+        """The status a unit has when ``result`` is the file that counts for it."""
+        codes = {i.code for i in result.issues}
+        if "card_blank" in codes:
+            return cls.BLANK
+        if "unit_rejected_below" in codes:
+            return cls.REJECTED_BELOW
+        if not result.accepted:
+            return cls.REJECTED
+        return cls.LATE if "file_late" in codes else cls.ACCEPTED
 
 
 @dataclass(frozen=True)
@@ -115,13 +132,7 @@ def choose_submissions(results: Iterable[FileResult], expected: Sequence[str]) -
             units.append(UnitSubmission(code, SubmissionStatus.MISSING, None))
             continue
         chosen, older = files[0], tuple(files[1:])
-        if not chosen.accepted:
-            status = SubmissionStatus.REJECTED
-        elif any(i.code == "file_late" for i in chosen.issues):
-            status = SubmissionStatus.LATE
-        else:
-            status = SubmissionStatus.ACCEPTED
-        units.append(UnitSubmission(code, status, chosen, older))
+        units.append(UnitSubmission(code, SubmissionStatus.of(chosen), chosen, older))
     return Completeness(
         tuple(units), tuple(unidentified), tuple(outside), tuple(summaries), tuple(own_files)
     )

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..rollup.carried import CarriedUnit, carried_unit, is_unit_row
+from ..rollup.carried import (
+    CarriedUnit,
+    ReturnedUnit,
+    carried_unit,
+    is_returned_row,
+    is_unit_row,
+    returned_unit,
+)
 from ..rollup.data_sheet import is_data_sheet
 from .package import saved_at
 from .workbook import MAX_DATA_CELLS, OpenedWorkbook
@@ -27,6 +34,7 @@ class SummaryFile:
     saved_at: datetime | None
     data_sheets: tuple[str, ...]  # the data sheets found, in workbook order
     members: tuple[CarriedUnit, ...]  # in the order of the data sheets' rows
+    returned: tuple[ReturnedUnit, ...] = ()  # units rejected at the level below
 
 
 def read_summary(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> SummaryFile:
@@ -36,9 +44,14 @@ def read_summary(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> Summary
     saved = saved_at(opened.data, opened.archive, opened.format)
     names = tuple(n for n in opened.names if is_data_sheet(n))
     members = []
+    returned = []
     for name in names:
         cells = opened.load(name, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False)
         for index, row in enumerate(cells):
             if is_unit_row(row):
                 members.append(carried_unit(name, index, row))
-    return SummaryFile(opened.path, opened.format, metadata, saved, names, tuple(members))
+            elif is_returned_row(row):
+                returned.append(returned_unit(name, index, row))
+    return SummaryFile(
+        opened.path, opened.format, metadata, saved, names, tuple(members), tuple(returned)
+    )

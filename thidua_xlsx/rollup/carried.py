@@ -16,9 +16,29 @@ from datetime import datetime
 from ..core.cellref import CellValue, cell_name, cell_text
 from ..core.timestamps import parse_timestamp
 from .codec import RollupDataError, Value, decode_inputs, text_check
-from .data_sheet import DATA_CHECK_COL, DATA_INPUTS_COL, DATA_TOTAL_COL, DATA_UNIT_MARK
+from .data_sheet import (
+    DATA_CHECK_COL,
+    DATA_CODES_COL,
+    DATA_INPUTS_COL,
+    DATA_LOWER_COL,
+    DATA_LOWER_UNIT_COL,
+    DATA_RETURNED_MARK,
+    DATA_STATUS_COL,
+    DATA_TOTAL_COL,
+    DATA_UNIT_MARK,
+)
 
-__all__ = ["CarriedUnit", "carried_unit", "is_unit_row"]
+__all__ = [
+    "RETURNED_STATUSES",
+    "CarriedUnit",
+    "ReturnedUnit",
+    "carried_unit",
+    "is_returned_row",
+    "is_unit_row",
+    "returned_unit",
+]
+
+RETURNED_STATUSES = ("rejected", "blank")  # what a returned unit's status says
 
 
 @dataclass(frozen=True)
@@ -82,3 +102,46 @@ def carried_unit(sheet: str, index: int, row: Sequence[CellValue]) -> CarriedUni
 
 def _at(row: Sequence[CellValue], col: int) -> CellValue:
     return row[col] if col < len(row) else None
+
+
+@dataclass(frozen=True)
+class ReturnedUnit:
+    """A unit whose file the level below did not count: rejected there, or a card sent
+    back blank (a row marked :data:`DATA_RETURNED_MARK`). It carries no entered values."""
+
+    code: str
+    name: str
+    card_kind: str
+    saved_at: datetime | None
+    source: str  # the unit's file at the level where it was rejected ("?" when unnamed)
+    status: str  # "rejected" or "blank" (an unknown word reads as "rejected")
+    codes: tuple[str, ...]  # the codes of the errors that rejected it
+    lower: str = ""  # rejected further below: that summary's file ("" : this summary's level)
+    lower_unit: str = ""  # and its issuing unit
+    sheet: str = ""
+    row: int = 0  # 0-based
+
+
+def is_returned_row(row: Sequence[CellValue]) -> bool:
+    """A row that carries a unit rejected at the level below."""
+    return bool(row) and cell_text(row[0]).strip() == DATA_RETURNED_MARK
+
+
+def returned_unit(sheet: str, index: int, row: Sequence[CellValue]) -> ReturnedUnit:
+    """The returned unit on row ``index`` (0-based) of data sheet ``sheet``."""
+    cells = [cell_text(_at(row, col)).strip() for col in range(DATA_LOWER_UNIT_COL + 1)]
+    status = cells[DATA_STATUS_COL]
+    codes = tuple(c.strip() for c in cells[DATA_CODES_COL].split(",") if c.strip())
+    return ReturnedUnit(
+        code=cells[1],
+        name=cells[2],
+        card_kind=cells[3],
+        saved_at=parse_timestamp(cells[4]),
+        source=cells[5] or "?",
+        status=status if status in RETURNED_STATUSES else "rejected",
+        codes=codes,
+        lower=cells[DATA_LOWER_COL],
+        lower_unit=cells[DATA_LOWER_UNIT_COL],
+        sheet=sheet,
+        row=index,
+    )

@@ -18,13 +18,19 @@ from xlsxwriter.worksheet import Worksheet
 from .._version import __version__
 from ..core.model import Method
 from ..core.reports import RankReport
+from ..core.results import FileResult
 from ..core.submissions import SubmissionStatus
 from ..core.vi_text import format_decimal
 from ..rollup.codec import encode_row
 from ..rollup.data_sheet import (
     DATA_CHECK_COL,
+    DATA_CODES_COL,
     DATA_INPUTS_COL,
+    DATA_LOWER_COL,
+    DATA_LOWER_UNIT_COL,
+    DATA_RETURNED_MARK,
     DATA_SHEET,
+    DATA_STATUS_COL,
     DATA_TOTAL_COL,
     DATA_UNIT_MARK,
 )
@@ -35,7 +41,8 @@ from ..scorecard.layout import (
     META_SHEET,
     input_cells,
 )
-from ..words.issues import Severity
+from ..words.issues import Issue, Severity
+from ..words.messages import render
 
 __all__ = [
     "AWARD_SHEET",
@@ -204,7 +211,7 @@ def _ranking_sheet(
         else:
             for extra in range(4):
                 sheet.write_blank(row, col + extra, None, f["cell"])
-        status_style = "error" if submission.status is SubmissionStatus.REJECTED else "cell"
+        status_style = "error" if submission.status in _NOT_COUNTED_SENT else "cell"
         sheet.write_string(row, col + 4, report.status_word(submission.status), f[status_style])
         file_name = submission.result.name if submission.result else ""
         sheet.write_string(row, col + 5, file_name, f["text"])
@@ -383,6 +390,19 @@ def _targets_table(sheet: Worksheet, report: RankReport, f: dict[str, Format], s
             sheet.write_number(row, col, float(min(raw.amount / goal, Decimal(1))), percent)
 
 
+# units that sent a file that does not count: rejected, blank, or rejected at the level below
+_NOT_COUNTED_SENT = (
+    SubmissionStatus.REJECTED,
+    SubmissionStatus.BLANK,
+    SubmissionStatus.REJECTED_BELOW,
+)
+
+
+def _below(result: FileResult) -> Issue | None:
+    """Why a unit was rejected at the level below (its ``unit_rejected_below`` issue)."""
+    return next((i for i in result.issues if i.code == "unit_rejected_below"), None)
+
+
 def _note(report: RankReport, code: str) -> str:
     submission = report.submission(code)
     assert submission is not None  # the summary lists the expected units
@@ -401,6 +421,21 @@ def _note(report: RankReport, code: str) -> str:
     if submission.status is SubmissionStatus.REJECTED and submission.result is not None:
         errors = sum(1 for i in submission.result.issues if i.severity is Severity.ERROR)
         notes.append(f"{errors} lỗi, xem trang «{ISSUES_SHEET}»")
+    if submission.status is SubmissionStatus.BLANK:
+        notes.append(render("summary.note_blank", "vi", sheet=ISSUES_SHEET))
+    below = _below(submission.result) if submission.result is not None else None
+    if below is not None:
+        said = below.params
+        notes.append(
+            render(
+                "summary.note_below",
+                "vi",
+                status=said["status"],
+                lower=said["lower"],
+                lower_unit=said["lower_unit"],
+                codes=said["codes"],
+            )
+        )
     return "; ".join(notes)
 
 
@@ -465,15 +500,22 @@ def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
 
 
 def _missing_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
+    """The units with no card counted that is theirs: those that sent nothing, an empty card,
+    or were rejected at the level below; each with its status (rejected cards are on the
+    ranking with their errors)."""
     sheet = workbook.add_worksheet(MISSING_SHEET)
+    status_title = render("summary.status_column", "vi")
     for col, (title, width) in enumerate(
-        zip(["Mã đơn vị", "Tên đơn vị", "Cụm thi đua"], [14, 40, 18], strict=True)
+        zip(["Mã đơn vị", "Tên đơn vị", "Cụm thi đua", status_title], [14, 40, 18, 22], strict=True)
     ):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, f["th"])
-    for row, code in enumerate(report.completeness.missing, start=1):
-        unit = report.campaign.unit(code)
-        for col, text in enumerate([unit.code, unit.name, unit.cluster]):
+    listed = (SubmissionStatus.MISSING, SubmissionStatus.BLANK, SubmissionStatus.REJECTED_BELOW)
+    shown = [u for u in report.completeness.units if u.status in listed]
+    for row, submission in enumerate(shown, start=1):
+        unit = report.campaign.unit(submission.unit)
+        status = report.status_word(submission.status)
+        for col, text in enumerate([unit.code, unit.name, unit.cluster, status]):
             sheet.write_string(row, col, text, f["text"])
     _print(sheet, 0)
 
@@ -493,8 +535,9 @@ MAX_DATA_ROWS = 1_048_000  # rows per data sheet (Excel has 1,048,576); then ano
 def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
     """The inputs of every ranked unit, so the next level reads this summary back and scores
     the units again (very hidden, protected): one row per unit, its entered inputs as text
-    (:mod:`thidua_xlsx.rollup.data_sheet`); a very large summary goes on over more data
-    sheets."""
+    (:mod:`thidua_xlsx.rollup.data_sheet`); then one row per unit whose file was not counted
+    (rejected, blank, or rejected further below), so the next level shows it as rejected
+    below, not missing; a very large summary goes on over more data sheets."""
     campaign = report.campaign
     sheets: list[Worksheet] = []
     row = MAX_DATA_ROWS
@@ -526,9 +569,49 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
             if sheet.write_string(row, col, chunk) != 0:  # XlsxWriter cuts, and only says so
                 raise RuntimeError(f"{submission.unit}: data cell {col} not written whole")
         row += 1
+    for submission in report.completeness.units:
+        if submission.status not in _NOT_COUNTED_SENT or submission.result is None:
+            continue
+        if row >= MAX_DATA_ROWS:
+            name = DATA_SHEET if not sheets else f"{DATA_SHEET}_{len(sheets) + 1}"
+            sheets.append(workbook.add_worksheet(name))
+            row = 0
+        _returned_row(sheets[-1], row, report, submission.unit, submission.result)
+        row += 1
     for sheet in sheets:
         sheet.very_hidden()
         sheet.protect("")
+
+
+def _returned_row(
+    sheet: Worksheet, row: int, report: RankReport, code: str, result: FileResult
+) -> None:
+    """A unit whose file this level did not count (see :mod:`thidua_xlsx.rollup.data_sheet`):
+    the level above shows it as rejected below, naming where, never as missing."""
+    saved = result.saved_at.strftime("%Y-%m-%dT%H:%M:%SZ") if result.saved_at else ""
+    below = _below(result)
+    if below is not None:  # rejected further below: said as it was said there
+        params = below.params
+        status, codes = params["status"], params["codes"]
+        lower, lower_unit = params["lower"], params["lower_unit"]
+    else:
+        status = "blank" if result.is_blank else "rejected"
+        errors = [i.code for i in result.issues if i.severity is Severity.ERROR]
+        codes, lower, lower_unit = ", ".join(dict.fromkeys(errors)), "", ""
+    cells = {
+        0: DATA_RETURNED_MARK,
+        1: code,
+        2: report.campaign.unit(code).name,
+        3: result.card_kind,
+        4: saved,
+        5: result.source or result.path.name,
+        DATA_STATUS_COL: status,
+        DATA_CODES_COL: codes,
+        DATA_LOWER_COL: lower,
+        DATA_LOWER_UNIT_COL: lower_unit,
+    }
+    for col, text in sorted(cells.items()):
+        sheet.write_string(row, col, text)
 
 
 def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime) -> None:

@@ -680,6 +680,29 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "of {value}: a sub-criterion's points may be mistyped. If the plan means it (a unit "
         "needs only some of them), ignore this warning.",
     ),
+    # -- issue 15: blank cards and statuses kept in a roll-up -------------------------------
+    "card_blank": CatalogueEntry(
+        _E,
+        "Phiếu chưa điền: {found:card_found}. Phiếu không được chấm và đơn vị {value} được ghi "
+        "là gửi phiếu trống, không phải đã nộp. Có thể đơn vị đã gửi nhầm tệp mẫu trống: hãy "
+        "liên hệ đơn vị để gửi lại phiếu đã điền kết quả ở cột Kết quả (ghi 0 nếu kết quả bằng "
+        "0, Đạt hoặc Không đạt ở tiêu chí Đạt/Không đạt).",
+        "Card not filled in: {found:card_found}. The card is not scored and unit {value} is "
+        "listed as having sent an empty card, not as submitted. The unit probably attached "
+        "the blank template by mistake: ask it to send the card with its results in the "
+        "Kết quả column (0 where the result is zero, Đạt or Không đạt for met/not met).",
+    ),
+    "unit_rejected_below": CatalogueEntry(
+        _W,
+        "Đơn vị {value} {status:submission} ở cấp dưới: bảng tổng hợp {lower} của {lower_unit} "
+        "không tính phiếu của đơn vị ({codes}). Đơn vị không được xếp hạng ở đây và không bị "
+        "coi là chưa nộp. Đơn vị cần sửa và nộp lại cho {lower_unit}; {lower_unit} tổng hợp "
+        "lại và gửi bảng tổng hợp mới lên.",
+        "Unit {value} at the level below: {status:submission}; the summary {lower} of "
+        "{lower_unit} does not count its card ({codes}). It is not ranked here, and not "
+        "counted as missing. The unit corrects its card and resends it to {lower_unit}, "
+        "which merges again and sends up the new summary.",
+    ),
 }
 
 

@@ -309,10 +309,10 @@ MESSAGES: Mapping[str, Text] = {
         "{files} file(s): {accepted} accepted, {rejected} rejected, {warned} with warnings.",
     ),
     "report.rank_summary": Text(
-        "{sent}/{units} đơn vị đã nộp, {late} nộp muộn, {rejected} bị trả lại, {missing} chưa "
-        "nộp; {ranked} đơn vị được xếp hạng.",
-        "{sent}/{units} units submitted, {late} late, {rejected} rejected, {missing} missing; "
-        "{ranked} ranked.",
+        "{sent}/{units} đơn vị đã nộp, {late} nộp muộn, {rejected} bị trả lại{others}, "
+        "{missing} chưa nộp; {ranked} đơn vị được xếp hạng.",
+        "{sent}/{units} units submitted, {late} late, {rejected} rejected{others}, {missing} "
+        "missing; {ranked} ranked.",
     ),
     # -- the demo (thidua_xlsx.faces.demo) ------------------------------------------------
     "demo.intro": Text(
@@ -502,4 +502,28 @@ MESSAGES: Mapping[str, Text] = {
         "of 0 points was written. Check the code after --parent, or use --mode rank to rank "
         "the units under it.",
     ),
+    # -- issue 15: blank cards and statuses kept in a roll-up -------------------------------
+    "submission.blank": Text("gửi phiếu trống", "empty card"),
+    "submission.rejected_below": Text("bị trả lại ở cấp dưới", "rejected below"),
+    "file_status.blank": Text("trả lại (phiếu trống)", "rejected (empty card)"),
+    "card_found.nothing": Text(
+        "không ô nhập nào có số liệu (các ô tô màu còn nguyên như phiếu mẫu)",
+        "no input cell holds anything (the tinted cells are as on the blank template)",
+    ),
+    "card_found.no_result": Text(
+        "không ô Kết quả nào được ghi, chỉ có chỉ tiêu, minh chứng hoặc giải trình",
+        "no result entered, only targets, evidence or explanations",
+    ),
+    "report.rank_blank": Text(", {count} gửi phiếu trống", ", {count} sent an empty card"),
+    "report.rank_below": Text(
+        ", {count} bị trả lại ở cấp dưới", ", {count} rejected at the level below"
+    ),
+    "summary.note_blank": Text(
+        "phiếu trống, xem trang «{sheet}»", "empty card, see the sheet «{sheet}»"
+    ),
+    "summary.note_below": Text(
+        "{status:submission} ở cấp dưới: {lower} của {lower_unit} ({codes})",
+        "at the level below, {status:submission}: {lower} of {lower_unit} ({codes})",
+    ),
+    "summary.status_column": Text("Tình trạng", "Status"),
 }
