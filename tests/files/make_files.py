@@ -2,6 +2,7 @@
 """Rebuild tests/files/: one returned scorecard per issue kind, named after it.
 
     python3 tests/files/make_files.py     (needs LibreOffice: run tests/run_suite.py once)
+    python3 tests/files/make_files.py NAME...   (only these files; the others keep their bytes)
 
 Most files are the Hội LHPN (NH-PN) card of the Nhơn Hưng campaign, filled with valid values
 and saved by LibreOffice, with one mistake made the way a person makes it (typing, deleting a
@@ -16,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -119,10 +121,12 @@ LIBREOFFICE_FILES: dict[str, tuple[dict[str, object], list[dict[str, object]], b
     "cached_total_mismatch.xlsx": ({"G38": 99}, [], True),
     "text_legacy_encoding.xlsx": ({"H14": TCVN3_EVIDENCE}, [], False),
     "text_not_nfc.xlsx": ({"H14": unicodedata.normalize("NFD", EVIDENCE)}, [], False),
+    # -- issue 15: a unit "verifying" itself (the sheet unprotected: one click away)
+    "verified_in_unit_file.xlsx": ({"J14": 5, "J17": 4}, [], True),
 }
 
 
-def main() -> int:
+def main(only: Sequence[str] = ()) -> int:
     campaign = load_campaign(SEED_003)
     unit = campaign.unit("NH-PN")
     with tempfile.TemporaryDirectory(prefix="thidua-files-") as tmp:
@@ -147,11 +151,45 @@ def main() -> int:
                 }
             )
         documents += _other_cards(campaign, work)
+        if only:
+            documents = [d for d in documents if _saves(d) & set(only)]
+            if documents:
+                run_uno({"documents": documents}, work)
+            if "verification_in_inbox.xlsx" in only:
+                _verification_in_inbox(campaign, work)
+            print(f"wrote {', '.join(only)} into {HERE}")
+            return 0
         run_uno({"documents": documents}, work)
         _non_libreoffice_files(work)
+        _verification_in_inbox(campaign, work)
         _encrypt(HERE / "good.xlsx", HERE / "file_encrypted.xlsx")
     print(f"wrote {len(list(HERE.glob('*.*'))) - 1} files into {HERE}")
     return 0
+
+
+def _saves(document: dict[str, object]) -> set[str]:
+    fills = document["fills"]
+    assert isinstance(fills, list)
+    return {Path(path).name for fill in fills for path in fill["save_as"]}
+
+
+def _verification_in_inbox(campaign: object, work: Path) -> None:
+    """An upper level's verification workbook (``thidua verify``, a fixed time stamp) over an
+    inbox holding good.xlsx: found among the units' files, it is verification_in_inbox."""
+    from datetime import UTC, date, datetime
+
+    from thidua_xlsx.core.model import Campaign
+    from thidua_xlsx.merge.verify import plan_verification
+    from thidua_xlsx.verification.writer import write_verification_workbook
+
+    assert isinstance(campaign, Campaign)
+    opened = replace(campaign, info=replace(campaign.info, deadline=date(2099, 12, 31)))
+    inbox = work / "inbox"
+    inbox.mkdir(exist_ok=True)
+    shutil.copyfile(HERE / "good.xlsx", inbox / "good.xlsx")
+    plan = plan_verification(opened, [inbox], parent="P-NHONHUNG")
+    stamp = datetime(2024, 10, 2, 8, 0, tzinfo=UTC)
+    write_verification_workbook(HERE / "verification_in_inbox.xlsx", plan, generated_at=stamp)
 
 
 def _other_cards(campaign: object, work: Path) -> list[dict[str, object]]:
@@ -225,4 +263,4 @@ def _non_libreoffice_files(work: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
