@@ -7,6 +7,7 @@ a very hidden metadata sheet with the workbook's own fingerprint. Print-ready A4
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
@@ -109,6 +110,7 @@ def _verification_sheet(
     sheet.set_row(HEADER_ROW, 33)
     criteria = plan.campaign.leaf_map
     next_rows = iter(layout.rows)
+    by_cap: dict[Decimal, list[str]] = {}  # one validation per maximum, over all its cells
     for heading_row, unit in layout.headings:
         late = " — nộp muộn" if unit.late else ""
         text = (
@@ -132,24 +134,24 @@ def _verification_sheet(
                 row, VCOL["difference"], f'=IF({verified}="","",{verified}-{own})', f["number"], ""
             )
             sheet.write_blank(row, VCOL["reason"], None, f["input_text"])
-            cap = format_decimal(criterion.max_points)
-            sheet.data_validation(
-                row,
-                VCOL["verified"],
-                row,
-                VCOL["verified"],
-                {
-                    "validate": "decimal",
-                    "criteria": "between",
-                    "minimum": 0,
-                    "maximum": float(criterion.max_points),
-                    "input_title": "Điểm thẩm định",
-                    "input_message": f"Nhập điểm thẩm định từ 0 đến {cap}. Để trống nếu giữ "
-                    "điểm tự chấm.",
-                    "error_title": "Điểm không hợp lệ",
-                    "error_message": f"Điểm thẩm định phải là số từ 0 đến {cap}.",
-                },
-            )
+            by_cap.setdefault(criterion.max_points, []).append(verified)
+    for cap, cells in by_cap.items():
+        shown = format_decimal(cap)
+        sheet.data_validation(
+            cells[0],
+            {
+                "validate": "decimal",
+                "criteria": "between",
+                "minimum": 0,
+                "maximum": float(cap),
+                "input_title": "Điểm thẩm định",
+                "input_message": f"Nhập điểm thẩm định từ 0 đến {shown}. Để trống nếu giữ "
+                "điểm tự chấm.",
+                "error_title": "Điểm không hợp lệ",
+                "error_message": f"Điểm thẩm định phải là số từ 0 đến {shown}.",
+                "multi_range": " ".join(cells),
+            },
+        )
     if layout.rows:
         first, last = layout.rows[0].row, layout.rows[-1].row
         sheet.data_validation(
