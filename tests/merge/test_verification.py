@@ -18,11 +18,12 @@ import pytest
 from verification_files import ON_TIME, WARDS, blank_workbook, cell_of, filled, ward_inbox
 
 from thidua_xlsx import Campaign, load_campaign, merge_rank, plan_verification
+from thidua_xlsx.core.model import Unit
 from thidua_xlsx.core.submissions import SubmissionStatus
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.scorecard.layout import META_SHEET, plan_card
 from thidua_xlsx.scorecard.writer import write_scorecard
-from thidua_xlsx.summary.writer import VERIFIED_SHEET, write_summary
+from thidua_xlsx.summary.writer import ISSUES_SHEET, VERIFIED_SHEET, write_summary
 from thidua_xlsx.verification.layout import GUIDE_SHEET, HEADER_ROW, VCOL, VERIFICATION_SHEET
 from thidua_xlsx.verification.writer import write_verification_workbook
 
@@ -303,6 +304,38 @@ def test_units_not_counted_or_changed_since_are_reported(
     card = report.card("P-ANPHU")
     assert card is not None and card.final_nodes[changed] == card.final_nodes[kept] == 0
     assert result.accepted and report.exit_code == 0
+
+
+def test_a_unit_the_campaign_does_not_have_is_reported_and_not_applied(
+    campaign: Campaign, inbox: Path, tmp_path: Path
+) -> None:
+    """A workbook made while the campaign listed one ward more (the criteria, and so the
+    fingerprint, unchanged): that ward's rows are not applied, the others are."""
+    stranger = Unit("P-MOI", "UBND phường Mới", "phường", "TXTB", "Cụm 1 - Phường")
+    widened = replace(campaign, units=(*campaign.units, stranger))
+    assert widened.fingerprint == campaign.fingerprint
+    wider = tmp_path / "wider"
+    shutil.copytree(inbox, wider)
+    ward_inbox(widened, wider, ("P-MOI",))
+    blank = blank_workbook(widened, wider, tmp_path / "tham-dinh.xlsx")
+    typed: dict[tuple[str, str], tuple[object, object]] = {
+        ("P-MOI", "I.1"): (0, "Không có kế hoạch"),
+        ("P-NHABANG", "I.1"): (0, "Không có kế hoạch"),
+    }
+    workbook = filled(blank, tmp_path / "da-dien.xlsx", typed)
+    report = merge_rank(campaign, [inbox], verified=[workbook])
+    (result,) = report.verification
+    assert [(i.code, i.value) for i in result.issues] == [("verification_unit_unknown", "P-MOI")]
+    assert result.accepted and report.exit_code == 0
+    assert set(report.verified) == {"P-NHABANG"}
+    out = tmp_path / "tong-hop.xlsx"
+    write_summary(out, report)
+    listed = [
+        row
+        for row in openpyxl.load_workbook(out)[ISSUES_SHEET].iter_rows(values_only=True)
+        if row[-1] == "verification_unit_unknown"
+    ]
+    assert [(row[0], row[4]) for row in listed] == [(workbook.name, "Cảnh báo")]
 
 
 def test_the_command_line_verify_then_merge_verified(
