@@ -6,7 +6,8 @@
 * the upper level's workbook written by ``thidua verify``, filled in LibreOffice (its sheet
   still protected: only the open cells take input) and saved as .xlsx and .ods, is applied by
   ``merge --verified``: the criterion's score changes, and the unit stays on time although the
-  workbook was saved today, long after the deadline.
+  workbook was saved today, long after the deadline;
+* the verification workbook prints on A4 landscape, one page wide, titles repeated.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from verification_files import cell_of, ward_inbox
+from verification_files import blank_workbook, cell_of, ward_inbox
 
 from thidua_xlsx import load_campaign, merge_rank
 from thidua_xlsx.core.submissions import SubmissionStatus
@@ -29,9 +30,11 @@ from thidua_xlsx.verification.layout import VERIFICATION_SHEET
 
 from conftest import SEED_003
 from fill_helpers import open_deadline
-from libreoffice import run_uno
+from libreoffice import convert, page_sizes, page_text, run_uno
 
 pytestmark = pytest.mark.libreoffice
+
+A4_LANDSCAPE = (841.89, 595.3)
 
 
 def test_a_unit_typing_in_its_own_verification_column_changes_nothing(
@@ -164,3 +167,24 @@ def test_a_verification_workbook_filled_in_libreoffice_is_applied_and_the_unit_s
     report = merge_rank(campaign, [inbox], verified=[over])
     assert [i.code for i in report.verification[0].issues] == ["verified_over_max"]
     assert report.exit_code == 1 and report.card("P-ANPHU") == before
+
+
+def test_the_verification_workbook_prints_a4_landscape_one_page_wide(
+    soffice: str, tmp_path: Path
+) -> None:
+    campaign = load_campaign(SEED_003)
+    inbox = ward_inbox(campaign, tmp_path / "inbox")
+    workbook = blank_workbook(campaign, inbox, tmp_path / "THAM-DINH.xlsx")
+    pdf = convert(soffice, workbook, "pdf", tmp_path)
+    *pages, guide = page_sizes(pdf)
+    assert len(pages) >= 2  # three wards' criteria: more than one page
+    for width, height in pages:
+        assert (width, height) == pytest.approx(A4_LANDSCAPE, abs=1)
+    for page in range(1, len(pages) + 1):
+        text = page_text(pdf, page)
+        # every column on every page, the titles repeated
+        assert "Mã đơn vị" in text and "Lý do thẩm định" in text, page
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page_text(pdf, 1)
+    assert "NGƯỜI THẨM ĐỊNH" in page_text(pdf, len(pages))
+    assert guide == pytest.approx(A4_LANDSCAPE[::-1], abs=1)
+    assert "HƯỚNG DẪN THẨM ĐỊNH" in page_text(pdf, len(pages) + 1)

@@ -130,7 +130,7 @@ def _listing(file: VerificationFile) -> list[PlannedRow] | None:
             rows.append(PlannedRow(unit, code, int(row) - 1, Decimal(own)))
         except (ValueError, InvalidOperation):
             return None
-    return rows if rows else None
+    return rows  # empty: no unit was accepted when it was written (nothing to verify)
 
 
 def _rows_found(file: VerificationFile) -> dict[tuple[str, str], int]:

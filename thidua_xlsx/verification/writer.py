@@ -125,6 +125,8 @@ def _verification_sheet(
             sheet.write_string(row, VCOL["unit"], planned.unit, f["code"])
             sheet.write_string(row, VCOL["criterion"], planned.criterion, f["code"])
             sheet.write_string(row, VCOL["content"], criterion.content, f["text"])
+            # Excel does not grow the rows of a file it did not lay out
+            sheet.set_row(row, 15.0 * max(-(-len(criterion.content) // 70), 1) + 4)
             sheet.write_number(row, VCOL["max"], float(criterion.max_points), f["number"])
             sheet.write_number(row, VCOL["self"], float(planned.self_score), f["number"])
             sheet.write_blank(row, VCOL["verified"], None, f["input_number"])
