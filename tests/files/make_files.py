@@ -189,7 +189,8 @@ def _verification_in_inbox(campaign: object, work: Path) -> None:
     shutil.copyfile(HERE / "good.xlsx", inbox / "good.xlsx")
     plan = plan_verification(opened, [inbox], parent="P-NHONHUNG")
     stamp = datetime(2024, 10, 2, 8, 0, tzinfo=UTC)
-    write_verification_workbook(HERE / "verification_in_inbox.xlsx", plan, generated_at=stamp)
+    target = HERE / "verification_in_inbox.xlsx"
+    write_verification_workbook(target, plan, generated_at=stamp, force=True)
 
 
 def _other_cards(campaign: object, work: Path) -> list[dict[str, object]]:

@@ -372,6 +372,11 @@ def test_the_command_line_verify_then_merge_verified(
         ["merge", str(SEED_003), str(inbox), "-o", str(summary), "--verified", str(bad)], out=out
     )
     assert code == 1 and "verified_without_reason" in out.getvalue()
+    # a filled workbook is never overwritten by accident; --force does
+    assert main(["verify", str(SEED_003), str(inbox), "-o", str(workbook)], out=io.StringIO()) == 2
+    assert filled_scores(workbook) == {CELL: 1}
+    forced = ["verify", str(SEED_003), str(inbox), "-o", str(workbook), "--force"]
+    assert main(forced, out=io.StringIO()) == 0 and filled_scores(workbook) == {}
     # outputs never replace inputs; compose takes no verification
     err = io.StringIO()
     code = main(["verify", str(SEED_003), str(inbox), "-o", str(inbox / "x.xlsx")], out=err)
@@ -398,6 +403,15 @@ def test_the_command_line_verify_then_merge_verified(
         out=io.StringIO(),
     )
     assert code == 2
+
+
+def filled_scores(path: Path) -> dict[tuple[str, str], object]:
+    sheet = openpyxl.load_workbook(path)[VERIFICATION_SHEET]
+    return {
+        (row[VCOL["unit"]].value, row[VCOL["criterion"]].value): row[VCOL["verified"]].value
+        for row in sheet.iter_rows(min_row=HEADER_ROW + 2)
+        if row[VCOL["verified"]].value is not None
+    }
 
 
 def test_a_verification_workbook_in_the_inbox_is_no_units_file(

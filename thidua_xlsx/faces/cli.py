@@ -19,7 +19,7 @@ from ..campaign.show import describe_campaign
 from ..campaign.workbook_writer import init_campaign_workbook
 from ..checking.run import run_check
 from ..core.model import Campaign
-from ..errors import ThiduaError
+from ..errors import OutputExistsError, ThiduaError
 from ..merge.compose import merge_compose
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
@@ -124,6 +124,9 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("-o", "--output", required=True, metavar="THAM-DINH.xlsx")
     verify.add_argument("--parent", metavar="CODE", help="đơn vị cấp trên của các đơn vị")
     verify.add_argument("--cluster", metavar="TÊN", help="chỉ các đơn vị của một cụm thi đua")
+    verify.add_argument(
+        "--force", action="store_true", help="ghi đè bảng thẩm định đã có (mất điểm đã nhập)"
+    )
     verify.add_argument("--json", action="store_true", help="in một tài liệu JSON")
     verify.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
     _limit_options(verify)
@@ -308,6 +311,8 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
 @bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _verify(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
     check_outputs([args.path, args.inbox], output_files=[args.output])
+    if Path(args.output).exists() and not args.force:  # said before the inbox is read
+        raise OutputExistsError(args.output)
     campaign = load_campaign(args.path)
     progress = ProgressBar(err, render("cli.checking", lang))
     plan = plan_verification(
@@ -319,7 +324,7 @@ def _verify(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> i
         cluster=args.cluster,
         limits=_limits(args),
     )
-    output = write_verification_workbook(args.output, plan)
+    output = write_verification_workbook(args.output, plan, force=args.force)
     rows = sum(len(u.criteria) for u in plan.units)
     if args.json:
         document = plan.check.to_json(lang)

@@ -18,6 +18,7 @@ from .._version import __version__
 from ..core.cellref import cell_name
 from ..core.verification import VERIFICATION_KIND, VerificationPlan, listing_fingerprint
 from ..core.vi_text import format_decimal
+from ..errors import OutputExistsError
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
 from ..scorecard.layout import FORMAT_VERSION, META_SHEET
@@ -42,11 +43,17 @@ REASON_MAX = 1000  # characters of a reason (validated)
 
 
 def write_verification_workbook(
-    path: str | Path, plan: VerificationPlan, generated_at: datetime | None = None
+    path: str | Path,
+    plan: VerificationPlan,
+    generated_at: datetime | None = None,
+    force: bool = False,
 ) -> Path:
-    """Write ``plan`` to ``path`` atomically, never over one of the files it was read from."""
+    """Write ``plan`` to ``path`` atomically, never over one of the files it was read from,
+    nor over an existing file (a verifier's typed scores) unless ``force``."""
     target = Path(path)
     check_outputs((f.path for f in plan.check.files), output_files=[target])
+    if target.exists() and not force:
+        raise OutputExistsError(str(target))
     stamp = generated_at or output_time()
     sheet_layout = plan_sheet(plan)
     with atomic_output(target) as temp:
