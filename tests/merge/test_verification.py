@@ -20,6 +20,7 @@ from verification_files import ON_TIME, WARDS, blank_workbook, cell_of, filled, 
 from thidua_xlsx import Campaign, load_campaign, merge_rank, plan_verification
 from thidua_xlsx.core.model import Unit
 from thidua_xlsx.core.submissions import SubmissionStatus
+from thidua_xlsx.core.vi_text import format_decimal
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.scorecard.layout import META_SHEET, plan_card
 from thidua_xlsx.scorecard.writer import write_scorecard
@@ -298,7 +299,7 @@ def test_units_not_counted_or_changed_since_are_reported(
     assert found == sorted(
         [
             ("verification_unit_not_counted", "P-CHILANG", ""),
-            ("verification_self_changed", str(seen.self_nodes[changed]), changed),
+            ("verification_self_changed", format_decimal(seen.self_nodes[changed]), changed),
         ]
     )
     card = report.card("P-ANPHU")

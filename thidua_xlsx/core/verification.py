@@ -23,6 +23,7 @@ from .model import Campaign, Unit
 from .results import FileResult
 from .scoring import score_card
 from .submissions import Completeness, UnitSubmission
+from .vi_text import format_decimal
 
 if TYPE_CHECKING:  # only passed through (the reports module imports this one)
     from .reports import CheckReport
@@ -161,8 +162,8 @@ def apply_verification(
                         result,
                         cell=score.cell,
                         criterion=score.criterion,
-                        value=str(score.self_seen),
-                        current=str(current),
+                        value=format_decimal(score.self_seen),
+                        current=format_decimal(current),
                     )
                 )
             earlier = applied.setdefault(score.unit, {}).get(score.criterion)
