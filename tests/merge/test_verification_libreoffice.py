@@ -4,9 +4,9 @@
   column gets a warning per cell, and nothing of it counts: its total, rank and band are those
   of the same card without them;
 * the upper level's workbook written by ``thidua verify``, filled in LibreOffice (its sheet
-  still protected: only the open cells take input) and saved as .xlsx and .ods, is applied by
-  ``merge --verified``: the criterion's score changes, and the unit stays on time although the
-  workbook was saved today, long after the deadline;
+  still protected: only the open cells take input) and saved as .xlsx, .ods and .xls, is
+  applied by ``merge --verified``: the criterion's score changes, and the unit stays on time
+  although the workbook was saved today, long after the deadline;
 * the verification workbook prints on A4 landscape, one page wide, titles repeated.
 """
 
@@ -111,7 +111,7 @@ def test_a_verification_workbook_filled_in_libreoffice_is_applied_and_the_unit_s
             plain.card("P-NHABANG").self_nodes["I.1"]  # type: ignore[union-attr]
         ),  # confirmed as it is: no reason needed
     }
-    saved = [tmp_path / "filled" / "THAM-DINH.xlsx", tmp_path / "filled" / "THAM-DINH.ods"]
+    saved = [tmp_path / "filled" / f"THAM-DINH.{ext}" for ext in ("xlsx", "ods", "xls")]
     run_uno(
         {
             "documents": [
