@@ -266,7 +266,7 @@ GUIDE_LINES = (
     "6. Cột «Điểm thẩm định» trên phiếu của đơn vị không được tính (đơn vị có thể tự sửa cột "
     "đó); chỉ bảng thẩm định này được tính.",
     "7. Không thêm, xóa hay sắp xếp lại các dòng, không đổi tên trang. Có thể lưu bằng Excel "
-    "hoặc LibreOffice (.xlsx hoặc .ods).",
+    "hoặc LibreOffice (.xlsx, .ods hoặc .xls).",
 )
 
 
