@@ -186,6 +186,16 @@ def _unit_code_edit(book: openpyxl.Workbook) -> None:
             return
 
 
+def _error_edit(book: openpyxl.Workbook) -> None:
+    """#DIV/0! in a verified cell (as a formula's cached error would leave it)."""
+    sheet = book[VERIFICATION_SHEET]
+    for row in sheet.iter_rows(min_row=HEADER_ROW + 2):
+        if (row[VCOL["unit"]].value, row[VCOL["criterion"]].value) == CELL:
+            row[VCOL["verified"]].value = "#DIV/0!"
+            row[VCOL["verified"]].data_type = "e"
+            return
+
+
 CELL = ("P-ANPHU", "II.1.a")
 # name → (typed, an edit, [(code, column of the cell, criterion)])
 BAD: dict[
@@ -203,6 +213,7 @@ BAD: dict[
         None,
         [("value_not_number", "verified", "II.1.a")],
     ),
+    "value_excel_error": ({}, _error_edit, [("value_excel_error", "verified", "II.1.a")]),
     "verification_damaged-listing": ({}, _meta_edit, [("verification_damaged", "", "")]),
     "verification_damaged-row": ({}, _unit_code_edit, [("verification_damaged", "", "")]),
 }

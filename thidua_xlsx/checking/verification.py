@@ -151,10 +151,11 @@ def _verified(
     """The verified score typed on row ``index``, checked (None: blank or not usable)."""
     ref = cell_name(index, VCOL["verified"])
     typed = file.cell(ref)
-    if typed is None or is_blank(typed):
+    error = file.error_cells.get(ref)  # an error value reads as blank
+    if error is None and (typed is None or is_blank(typed)):
         return None
     code = planned.criterion
-    read = read_number(typed, file.error_cells.get(ref))
+    read = read_number(typed, error)
     for problem in read.problems:
         log.add_problem(problem, ref, code)
     number = read.number

@@ -14,8 +14,9 @@ from pathlib import Path
 from ..core.cellref import CellValue, cell_text, parse_cell
 from ..scorecard.layout import META_SHEET
 from ..verification.layout import LISTING_MARK, VERIFICATION_SHEET
+from .archive import read_part
+from .marks import SheetMarks, ods_marks, xls_marks, xlsx_marks
 from .package import saved_at
-from .scorecard_file import _marks
 from .workbook import OpenedWorkbook
 
 __all__ = ["VerificationFile", "read_verification"]
@@ -69,3 +70,15 @@ def read_verification(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> Ve
         cells=cells,
         error_cells=errors,
     )
+
+
+def _marks(opened: OpenedWorkbook, sheet_xml: bytes, sheet_name: str) -> SheetMarks:
+    """The cells of the verification sheet holding error values (and formulas), in every
+    format (see :mod:`~thidua_xlsx.intake.marks`)."""
+    kind, archive, names = opened.format, opened.archive, opened.names
+    if kind in ("xlsx", "xlsm"):
+        return xlsx_marks(sheet_xml)
+    if kind == "ods" and archive is not None:
+        content = read_part(opened.data, archive, "content.xml")
+        return ods_marks(content, names, names.index(sheet_name))
+    return xls_marks(opened.data, sheet_name)
