@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     )
     from .checking.checker import FileChecker, check_file
     from .checking.run import issues_frame, run_check
+    from .checking.verification import check_verification_file
     from .core.model import (
         AwardRule,
         Band,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from .core.results import FileResult, FileStatus
     from .core.scoring import RawInput, ScoreCard
     from .core.submissions import Completeness, SubmissionStatus, UnitSubmission
+    from .core.verification import VerificationPlan, VerificationResult, VerifiedScore
     from .errors import (
         CampaignDefinitionError,
         CampaignError,
@@ -61,11 +63,13 @@ if TYPE_CHECKING:
     from .faces.demo import DemoResult, run_demo
     from .merge.compose import merge_compose
     from .merge.rank import merge_rank
+    from .merge.verify import plan_verification
     from .runtime.containment import ReadLimits
     from .scorecard.blank_cards import TemplatesResult, write_templates
     from .scorecard.feedback import write_feedback
     from .scorecard.writer import write_composed_card
     from .summary.writer import write_summary
+    from .verification.writer import write_verification_workbook
     from .words.issues import CATALOGUE, Issue, Severity
 
 __all__ = [  # noqa: RUF022 (in tiers, not sorted)
@@ -87,6 +91,9 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "write_summary",
     "merge_compose",
     "write_composed_card",
+    "plan_verification",
+    "write_verification_workbook",
+    "check_verification_file",
     "run_demo",
     # the result and model types they return
     "Campaign",
@@ -113,6 +120,9 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "SubmissionStatus",
     "UnitSubmission",
     "RankedUnit",
+    "VerificationPlan",
+    "VerificationResult",
+    "VerifiedScore",
     "DemoResult",
     "Issue",
     "Severity",
@@ -150,6 +160,12 @@ _SOURCES: dict[str, str] = {
     "write_summary": "summary.writer",
     "merge_compose": "merge.compose",
     "write_composed_card": "scorecard.writer",
+    "plan_verification": "merge.verify",
+    "write_verification_workbook": "verification.writer",
+    "check_verification_file": "checking.verification",
+    "VerificationPlan": "core.verification",
+    "VerificationResult": "core.verification",
+    "VerifiedScore": "core.verification",
     "run_demo": "faces.demo",
     "Campaign": "core.model",
     "CampaignInfo": "core.model",

@@ -71,6 +71,12 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     ],
     "text_legacy_encoding.xlsx": [("text_legacy_encoding", "H14", "I.5")],
     "text_not_nfc.xlsx": [("text_not_nfc", "H14", "I.5")],
+    # -- issue 15: verification belongs to the upper level
+    "verified_in_unit_file.xlsx": [
+        ("verified_in_unit_file", "J14", "I.5"),
+        ("verified_in_unit_file", "J17", "II.1.a"),
+    ],
+    "verification_in_inbox.xlsx": [("verification_in_inbox", "", "")],
     # the blank card saved by LibreOffice as it was written: nothing typed
     "card_blank.xlsx": [("card_blank", "", "")],
     # a summary of the level below (accepted); its units are in MEMBERS
@@ -148,6 +154,18 @@ def test_good_files_read_the_values_typed_in_libreoffice(
     for other in results[1:]:
         assert other.inputs == first.inputs
         assert other.card == first.card
+
+
+def test_values_a_unit_typed_in_its_verification_column_count_nowhere(
+    campaigns: tuple[Campaign, Campaign],
+) -> None:
+    """J14 = 5 and J17 = 4 typed in LibreOffice over the card's valid values: warned, and the
+    unit's scores are exactly those of the same card without them."""
+    _, campaign = campaigns
+    own = check_file(campaign, FILES / "verified_in_unit_file.xlsx")
+    plain = check_file(campaign, FILES / "good.xlsx")
+    assert own.accepted and own.card == plain.card and not own.verified
+    assert own.card is not None and own.card.total == own.card.self_total
 
 
 def test_macro_workbook_is_read_and_its_macro_never_runs(

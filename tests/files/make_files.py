@@ -2,7 +2,7 @@
 """Rebuild tests/files/: one returned scorecard per issue kind, named after it.
 
     python3 tests/files/make_files.py     (needs LibreOffice: run tests/run_suite.py once)
-    python3 tests/files/make_files.py card_blank.xlsx unit_rejected_below.xlsx   (only these)
+    python3 tests/files/make_files.py NAME...   (only these files; the others keep their bytes)
 
 Most files are the Hội LHPN (NH-PN) card of the Nhơn Hưng campaign, filled with valid values
 and saved by LibreOffice, with one mistake made the way a person makes it (typing, deleting a
@@ -120,6 +120,8 @@ LIBREOFFICE_FILES: dict[str, tuple[dict[str, object], list[dict[str, object]], b
     "cached_total_mismatch.xlsx": ({"G38": 99}, [], True),
     "text_legacy_encoding.xlsx": ({"H14": TCVN3_EVIDENCE}, [], False),
     "text_not_nfc.xlsx": ({"H14": unicodedata.normalize("NFD", EVIDENCE)}, [], False),
+    # -- issue 15: a unit "verifying" itself (the sheet unprotected: one click away)
+    "verified_in_unit_file.xlsx": ({"J14": 5, "J17": 4}, [], True),
 }
 
 
@@ -130,6 +132,7 @@ BLANK_FILES: dict[str, dict[str, object]] = {
 # made by thidua itself (no LibreOffice): file name → function writing it
 MADE_FILES: dict[str, str] = {
     "unit_rejected_below.xlsx": "_summary_with_a_returned_unit",
+    "verification_in_inbox.xlsx": "_verification_in_inbox",
 }
 
 
@@ -172,8 +175,7 @@ def main(only: set[str]) -> int:
                     ],
                 }
             )
-        if not only:
-            documents += _other_cards(campaign, work)
+        documents += [d for d in _other_cards(campaign, work) if not only or _saves(d) & only]
         if documents:
             run_uno({"documents": documents}, work)
         if not only:
@@ -216,6 +218,31 @@ def _summary_with_a_returned_unit(campaign: object, work: Path, target: Path) ->
         write_scorecard(path, layout, values, inputs, generated_at=stamp)  # type: ignore[arg-type]
     report = merge_rank(campaign, [inbox], cluster="Cụm 2 - Xã", workers=1)
     write_summary(target, report, generated_at=stamp)
+
+
+def _saves(document: dict[str, object]) -> set[str]:
+    fills = document["fills"]
+    assert isinstance(fills, list)
+    return {Path(path).name for fill in fills for path in fill["save_as"]}
+
+
+def _verification_in_inbox(campaign: object, work: Path, target: Path) -> None:
+    """An upper level's verification workbook (``thidua verify``, a fixed time stamp) over an
+    inbox holding good.xlsx: found among the units' files, it is verification_in_inbox."""
+    from datetime import UTC, date, datetime
+
+    from thidua_xlsx.core.model import Campaign
+    from thidua_xlsx.merge.verify import plan_verification
+    from thidua_xlsx.verification.writer import write_verification_workbook
+
+    assert isinstance(campaign, Campaign)
+    opened = replace(campaign, info=replace(campaign.info, deadline=date(2099, 12, 31)))
+    inbox = work / "inbox"
+    inbox.mkdir(exist_ok=True)
+    shutil.copyfile(HERE / "good.xlsx", inbox / "good.xlsx")
+    plan = plan_verification(opened, [inbox], parent="P-NHONHUNG")
+    stamp = datetime(2024, 10, 2, 8, 0, tzinfo=UTC)
+    write_verification_workbook(target, plan, generated_at=stamp, force=True)
 
 
 def _other_cards(campaign: object, work: Path) -> list[dict[str, object]]:

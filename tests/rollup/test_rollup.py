@@ -303,19 +303,30 @@ def test_feedback_for_a_unit_carried_by_a_summary(cluster_summaries: Path, tmp_p
     assert "  ✘ tong-hop-cum-1.xlsx › P-ANPHU-ubnd-phuong-an-phu.xlsx" in report.table()
 
 
-def test_the_verified_score_counts_and_the_differences_are_listed(tmp_path: Path) -> None:
+def test_a_units_own_verification_column_never_counts_nor_travels_up(tmp_path: Path) -> None:
+    """Verification belongs to the upper level: values a unit typed in its card's Điểm thẩm
+    định column are reported, count nowhere, and are not carried up by the summary."""
     from thidua_xlsx.summary.writer import VERIFIED_SHEET
 
     campaign = load_campaign(SEED_003)
-    inbox = tmp_path / "inbox"
+    inbox, plain = tmp_path / "inbox", tmp_path / "plain"
     inbox.mkdir()
+    plain.mkdir()
     for seed, ward in enumerate(campaign.children_units("TXTB")[:3]):
         layout = plan_card(campaign, ward)
         values, inputs = valid_fill(layout, seed)
+        write_scorecard(
+            inbox.parent / "plain" / scorecard_filename(ward),
+            layout,
+            values,
+            inputs,
+            generated_at=ON_TIME,
+        )  # type: ignore[arg-type]
         verified = {}
-        if ward.code == "P-ANPHU":  # the town's verifier lowers II.1.a to 1 point
-            verified = {"II.1.a": Decimal(1)}
-            values[("II.1.a", "verified")] = Decimal(1)
+        if ward.code == "P-ANPHU":  # the unit "verifies" itself: the maximum everywhere
+            verified = {leaf.code: leaf.max_points for leaf in layout.criteria if leaf.is_leaf}
+            for code, points in verified.items():
+                values[(code, "verified")] = points
         write_scorecard(
             inbox / scorecard_filename(ward),
             layout,
@@ -325,22 +336,34 @@ def test_the_verified_score_counts_and_the_differences_are_listed(tmp_path: Path
             generated_at=ON_TIME,
         )
     report = merge_rank(campaign, [inbox])
+    honest = merge_rank(campaign, [plain])
     card = report.card("P-ANPHU")
-    assert card is not None and card.final_nodes["II.1.a"] == 1
-    assert card.self_nodes["II.1.a"] != 1 and card.total != card.self_total
-    assert next(r for r in report.ranking if r.unit == "P-ANPHU").total == card.total
+    assert card is not None and card.total == card.self_total
+    assert card == honest.card("P-ANPHU")
+    assert [(r.unit, r.rank, r.band, r.total) for r in report.ranking] == [
+        (r.unit, r.rank, r.band, r.total) for r in honest.ranking
+    ]
+    result = report.submission("P-ANPHU").result  # type: ignore[union-attr]
+    assert result is not None and result.accepted and not result.verified
+    warned = [i for i in result.issues if i.code == "verified_in_unit_file"]
+    layout = plan_card(campaign, campaign.unit("P-ANPHU"))
+    leaves = [c.code for c in layout.criteria if c.is_leaf]
+    assert [(i.cell, i.criterion) for i in warned] == [
+        (layout.cell(code, "verified"), code) for code in leaves
+    ]
     out = tmp_path / "tong-hop.xlsx"
     write_summary(out, report)
     book = openpyxl.load_workbook(out)
-    rows = list(book[VERIFIED_SHEET].iter_rows(min_row=2, values_only=True))
-    own = float(card.self_nodes["II.1.a"])
-    assert rows == [("P-ANPHU", "UBND phường An Phú", "II.1.a", own, 1.0, 1.0 - own)]
+    assert VERIFIED_SHEET not in book.sheetnames
     notes = [c.value for row in book[RANKING_SHEET].iter_rows() for c in row]
-    assert any(isinstance(n, str) and n.startswith("thẩm định ") for n in notes)
-    # carried up by the summary, the verified score still counts (read by another scope: the
-    # town's own merge rejects the town's own summary)
+    assert not any(isinstance(n, str) and "thẩm định" in n for n in notes)
+    # carried up by the summary: the unit's own entries only, never its verification column
     again = merge_rank(campaign, [out], cluster=CLUSTERS[0])
     assert again.card("P-ANPHU") == card
+    carried = again.submission("P-ANPHU").result  # type: ignore[union-attr]
+    assert carried is not None and not any(
+        i.code == "verified_in_unit_file" for i in carried.issues
+    )
 
 
 def test_a_large_summary_goes_on_over_more_sheets_and_loses_nothing(

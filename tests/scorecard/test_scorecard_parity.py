@@ -194,8 +194,12 @@ def test_libreoffice_totals_equal_the_core_on_200_random_fills(
                         raw.target,
                     ):
                         mismatches.append(f"{saved} {code} read {got} typed {raw}")
-                if read_back.verified != verified:
-                    mismatches.append(f"{saved} verified read {read_back.verified} != {verified}")
+                # the card's verification column is the upper level's: reported, never counted
+                warned = {
+                    i.criterion for i in read_back.issues if i.code == "verified_in_unit_file"
+                }
+                if read_back.verified or warned != set(verified):
+                    mismatches.append(f"{saved} verification column {warned} != {set(verified)}")
                 if Path(saved).suffix == ".xls":
                     xls_checked += 1
                     continue  # the .xls format keeps values; its scores are compared below too

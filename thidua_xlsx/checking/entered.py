@@ -34,8 +34,9 @@ class Entry(Protocol):
 
 class EnteredValues:
     """The values one unit entered on ``layout``'s criteria, checked as they are read into the
-    inputs to score (``inputs``, ``verified``) and the cells as read (``values``, for a
-    feedback copy). ``error_cells`` are the cells holding an Excel error value (a card's)."""
+    inputs to score (``inputs``; its verification column is only noted, never counted) and the
+    cells as read (``values``, for a feedback copy). ``error_cells`` are the cells holding an
+    Excel error value (a card's)."""
 
     def __init__(
         self,
@@ -51,14 +52,13 @@ class EnteredValues:
         self.composed = card_kind == "composed"  # sums of sectors: capped once, when scored
         self.errors = error_cells or {}
         self.inputs: dict[str, RawInput] = {}
-        self.verified: dict[str, Decimal] = {}
         self.values: dict[tuple[str, str], CellValue] = {}
         # cells Excel holds as text (not counted by the card's own formulas, or counted as a
         # date's serial number): (criterion, column) → what Excel counts
         self.excel_view: dict[tuple[str, str], Decimal | None] = {}
 
     def result(self, unit: str, card: ScoreCard | None) -> FileResult:
-        return self.log.result(unit, card, self.inputs, self.verified, self.values)
+        return self.log.result(unit, card, self.inputs, None, self.values)
 
     def check_off_card(self, entries: Mapping[str, Entry]) -> None:
         """Entries for criteria that are not on the unit's card: a sector scoring a criterion
@@ -108,12 +108,17 @@ class EnteredValues:
                 self.log.add("target_missing", cell=entry.ref("target"), criterion=code)
         self._bounds(criterion, entry, amount, target)
         self.inputs[code] = RawInput(amount, met, target, explanation, evidence)
-        verified = entry.value("verified")
-        if verified is not None and not is_blank(verified):
-            self.values[(code, "verified")] = verified
-            number = self._number(entry, "verified", code)
-            if number is not None:
-                self.verified[code] = number
+        typed = entry.value("verified")
+        if typed is not None and not is_blank(typed):
+            # the upper level verifies in its own workbook (``thidua verify``): what a unit's
+            # file holds in this column never counts, whoever typed it (SPEC §4)
+            self.values[(code, "verified")] = typed
+            self.log.add(
+                "verified_in_unit_file",
+                cell=entry.ref("verified"),
+                criterion=code,
+                value=shown(typed),
+            )
 
     def check_blank(
         self, unit: str, entries: Mapping[str, Entry], formula_cells: Collection[str] = ()
@@ -140,7 +145,7 @@ class EnteredValues:
     def score(self, entries: Mapping[str, Entry]) -> ScoreCard:
         """The card scored from the inputs read; then evidence and justification asked for
         where points were claimed."""
-        card = score_card(self.campaign, self.inputs, self.verified)
+        card = score_card(self.campaign, self.inputs)
         for criterion in self.layout.criteria:
             entry = entries.get(criterion.code)
             if entry is None or not criterion.is_leaf:

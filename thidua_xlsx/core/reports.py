@@ -3,7 +3,8 @@ ranking, a parent's composed card. Writers and faces take these; they never run 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -14,6 +15,7 @@ from .ranking import RankedUnit
 from .results import FileResult, FileStatus
 from .scoring import RawInput, ScoreCard
 from .submissions import Completeness, SubmissionStatus, UnitSubmission
+from .verification import VerificationResult, VerifiedScore
 from .vi_text import format_decimal
 
 __all__ = ["CheckReport", "ComposeReport", "RankReport"]
@@ -127,6 +129,18 @@ def _file_json(campaign: Campaign, result: FileResult, lang: str) -> dict[str, A
     return entry
 
 
+def _issue_json(issue: Issue, lang: str) -> dict[str, Any]:
+    return {
+        "code": issue.code,
+        "severity": issue.severity.value,
+        "sheet": issue.sheet,
+        "cell": issue.cell,
+        "criterion": issue.criterion,
+        "value": issue.value,
+        "message": issue.message(lang),
+    }
+
+
 @dataclass(frozen=True)
 class RankReport:
     """The ranked summary of one level: every expected unit, ranked or not, and why."""
@@ -137,10 +151,15 @@ class RankReport:
     completeness: Completeness
     ranking: tuple[RankedUnit, ...]
     cluster: str | None = None  # the summary of one cụm thi đua
+    # the upper level's verification workbooks (merge --verified), each checked, and the
+    # verified scores applied: unit → criterion → score
+    verification: tuple[VerificationResult, ...] = ()
+    verified: Mapping[str, Mapping[str, VerifiedScore]] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
-        return self.check.exit_code
+        rejected = any(not v.accepted for v in self.verification)
+        return max(self.check.exit_code, 1 if rejected else 0)
 
     def card(self, unit: str) -> ScoreCard | None:
         submission = self._submissions.get(unit)
@@ -219,12 +238,76 @@ class RankReport:
             }
             for u in self.completeness.units
         ]
+        if self.verification:
+            document["verification"] = self._verification_json(lang)
         document["superseded"] = [
             {"unit": u.unit, "path": str(f.path)}
             for u in self.completeness.units
             for f in u.superseded
         ]
         return document
+
+    def verification_lines(self, lang: str = "vi") -> list[str]:
+        """A terminal's account of the verification workbooks: each one's status and the
+        criteria it verified, then its issues."""
+        said = as_lang(lang)
+        lines = []
+        for result in self.verification:
+            applied = sum(
+                1
+                for scores in self.verified.values()
+                for score in scores.values()
+                if score.source == result.path.name
+            )
+            lines.append(
+                render(
+                    "report.verification_line",
+                    said,
+                    mark="✔" if result.accepted else "✘",
+                    name=result.path.name,
+                    status=result.status,
+                    count=applied,
+                )
+            )
+            for issue in result.issues:
+                tag = word("severity", issue.severity.value, said)
+                where = f"{issue.cell} " if issue.cell else ""
+                lines.append(f"    {where}{tag}: {issue.message(lang)} [{issue.code}]")
+        return lines
+
+    def _verification_json(self, lang: str) -> dict[str, Any]:
+        """The verification workbooks (each with its status and issues) and, per unit and
+        criterion, the verified scores applied."""
+        applied = []
+        for unit, scores in self.verified.items():
+            card = self.card(unit)
+            for code, score in scores.items():
+                own = card.self_nodes[code] if card else score.self_seen
+                final = card.final_nodes[code] if card else score.score
+                applied.append(
+                    {
+                        "unit": unit,
+                        "criterion": code,
+                        "self": str(own),
+                        "verified": str(final),
+                        "difference": str(final - own),
+                        "reason": score.reason,
+                        "workbook": score.source,
+                        "cell": score.cell,
+                    }
+                )
+        return {
+            "workbooks": [
+                {
+                    "path": str(v.path),
+                    "status": v.status,
+                    "units": list(v.units),
+                    "issues": [_issue_json(i, lang) for i in v.issues],
+                }
+                for v in self.verification
+            ],
+            "applied": applied,
+        }
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,10 @@ from ..campaign.show import describe_campaign
 from ..campaign.workbook_writer import init_campaign_workbook
 from ..checking.run import run_check
 from ..core.model import Campaign
-from ..errors import ThiduaError
+from ..errors import OutputExistsError, ThiduaError
 from ..merge.compose import merge_compose
 from ..merge.rank import merge_rank
+from ..merge.verify import plan_verification
 from ..runtime.bulk import bulk_run
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ..runtime.output_guard import check_outputs
@@ -29,6 +30,7 @@ from ..scorecard.blank_cards import write_templates
 from ..scorecard.feedback import write_feedback
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
+from ..verification.writer import write_verification_workbook
 from ..words.messages import Lang, as_lang, render
 from .console import EXIT_INTERRUPTED, say_interrupted
 from .console import run as console_run
@@ -100,10 +102,34 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument(
         "--cluster", metavar="TÊN", help="chỉ xếp hạng các đơn vị của một cụm thi đua"
     )
+    merge.add_argument(
+        "--verified",
+        action="append",
+        default=[],
+        metavar="THAM-DINH.xlsx",
+        help="bảng thẩm định của cấp trên (do «thidua verify» ghi) để áp dụng (lặp lại)",
+    )
     merge.add_argument("--json", action="store_true", help="in một tài liệu JSON")
     merge.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
     merge.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
     _limit_options(merge)
+
+    verify = commands.add_parser(
+        "verify",
+        parents=[common],
+        help="ghi bảng thẩm định của cấp trên cho các đơn vị có phiếu được chấp nhận",
+    )
+    verify.add_argument("path", metavar="CAMPAIGN.xlsx")
+    verify.add_argument("inbox", metavar="INBOX_DIR", help="thư mục phiếu chấm đã nhận")
+    verify.add_argument("-o", "--output", required=True, metavar="THAM-DINH.xlsx")
+    verify.add_argument("--parent", metavar="CODE", help="đơn vị cấp trên của các đơn vị")
+    verify.add_argument("--cluster", metavar="TÊN", help="chỉ các đơn vị của một cụm thi đua")
+    verify.add_argument(
+        "--force", action="store_true", help="ghi đè bảng thẩm định đã có (mất điểm đã nhập)"
+    )
+    verify.add_argument("--json", action="store_true", help="in một tài liệu JSON")
+    verify.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
+    _limit_options(verify)
 
     demo = commands.add_parser(
         "demo", parents=[common], help="chạy thử toàn bộ quy trình trên dữ liệu mẫu đi kèm"
@@ -138,6 +164,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _check(args, lang, out, err)
         elif args.command == "merge":
             return _merge(args, lang, out, err)
+        elif args.command == "verify":
+            return _verify(args, lang, out, err)
         elif args.command == "demo":
             result = run_demo(args.folder, lang)
             print(result.describe(lang), file=out)
@@ -242,10 +270,13 @@ def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
 @bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
     check_outputs(
-        [args.path, args.inbox],
+        [args.path, args.inbox, *args.verified],
         output_files=[args.output],
         output_folders=[args.feedback] if args.feedback else [],
     )
+    if args.mode == "compose" and args.verified:
+        print(render("cli.verify_compose", lang), file=err)
+        return EXIT_UNUSABLE
     campaign = load_campaign(args.path)
     if args.mode == "compose":
         return _compose(args, campaign, lang, out, err)
@@ -259,6 +290,7 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         progress=progress,
         cluster=args.cluster,
         limits=_limits(args),
+        verified=args.verified,
     )
     write_summary(output, report)
     written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
@@ -269,9 +301,44 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
         print(report.check.table(lang), file=out)
+        for line in report.verification_lines(lang):
+            print(line, file=out)
         print(report.summary_line(lang), file=out)
         print(render("cli.merge_done", lang, path=str(output)), file=out)
     return report.exit_code
+
+
+@bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
+def _verify(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    check_outputs([args.path, args.inbox], output_files=[args.output])
+    if Path(args.output).exists() and not args.force:  # said before the inbox is read
+        raise OutputExistsError(args.output)
+    campaign = load_campaign(args.path)
+    progress = ProgressBar(err, render("cli.checking", lang))
+    plan = plan_verification(
+        campaign,
+        [args.inbox],
+        parent=args.parent,
+        workers=args.workers,
+        progress=progress,
+        cluster=args.cluster,
+        limits=_limits(args),
+    )
+    output = write_verification_workbook(args.output, plan, force=args.force)
+    rows = sum(len(u.criteria) for u in plan.units)
+    if args.json:
+        document = plan.check.to_json(lang)
+        document["output"] = str(output)
+        document["units"] = [
+            {"unit": u.unit.code, "self_total": str(u.self_total), "criteria": len(u.criteria)}
+            for u in plan.units
+        ]
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(plan.check.table(lang), file=out)
+        said = render("cli.verify_done", lang, path=str(output), units=len(plan.units), rows=rows)
+        print(said, file=out)
+    return plan.exit_code
 
 
 def _compose(

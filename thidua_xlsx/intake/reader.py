@@ -1,6 +1,8 @@
 """Read a returned file into plain data, trusting nothing in it (SPEC §6): a scorecard
 (:class:`~thidua_xlsx.intake.scorecard_file.ScorecardFile`) or a summary
-(:class:`~thidua_xlsx.intake.summary_file.SummaryFile`), as its hidden information says.
+(:class:`~thidua_xlsx.intake.summary_file.SummaryFile`) or an upper level's verification
+workbook (:class:`~thidua_xlsx.intake.verification_file.VerificationFile`), as its hidden
+information says.
 
 The file is read once into memory (:mod:`~thidua_xlsx.intake.file_bytes`), sniffed by its
 content, not its name (:mod:`~thidua_xlsx.intake.archive`); which part holds each sheet is
@@ -28,6 +30,7 @@ from pathlib import Path
 import python_calamine
 
 from ..core.cellref import cell_text
+from ..core.verification import VERIFICATION_KIND
 from ..errors import UnusableFileError
 from ..scorecard.layout import META_SHEET
 from .archive import close, diagnose, read_part, read_structural_part, sniff
@@ -35,6 +38,7 @@ from .file_bytes import read_file_bytes
 from .scorecard_file import ScorecardFile, read_scorecard
 from .structure import PackageStructure, StructureCache
 from .summary_file import SummaryFile, read_summary
+from .verification_file import VerificationFile, read_verification
 from .workbook import OpenedWorkbook, check_ods_extent
 
 __all__ = ["ReturnedFileReader", "UnusableFileError", "read_returned_file"]
@@ -47,7 +51,7 @@ class ReturnedFileReader:
     def __init__(self) -> None:
         self.structures = StructureCache()
 
-    def read(self, path: Path) -> ScorecardFile | SummaryFile:
+    def read(self, path: Path) -> ScorecardFile | SummaryFile | VerificationFile:
         """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not
         usable."""
         data = read_file_bytes(path)
@@ -95,14 +99,15 @@ class ReturnedFileReader:
         )
 
 
-def read_returned_file(path: Path) -> ScorecardFile | SummaryFile:
+def read_returned_file(path: Path) -> ScorecardFile | SummaryFile | VerificationFile:
     """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not usable
     (see :class:`ReturnedFileReader` for many files)."""
     return ReturnedFileReader().read(path)
 
 
-def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile:
-    """The file's hidden information, then the card or the summary it says the file is."""
+def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile | VerificationFile:
+    """The file's hidden information, then the card, the summary or the verification workbook
+    it says the file is."""
     sheets = {meta.name: meta for meta in opened.workbook.sheets_metadata}
     metadata: dict[str, str] = {}
     metadata_visible = False
@@ -114,4 +119,6 @@ def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile:
                 metadata[row[0]] = cell_text(row[1])
     if metadata.get("kind") == "summary":
         return read_summary(opened, metadata)
+    if metadata.get("kind") == VERIFICATION_KIND:
+        return read_verification(opened, metadata)
     return read_scorecard(opened, metadata, metadata_visible)

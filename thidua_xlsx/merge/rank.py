@@ -16,6 +16,7 @@ from ..core.reports import RankReport
 from ..core.submissions import (
     choose_level_submissions,
 )
+from ..core.verification import VerificationResult, VerifiedScore, apply_verification
 from ..core.vi_text import fold
 from ..errors import UnitSelectionError
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
@@ -55,19 +56,32 @@ def merge_rank(
     progress: Progress | None = None,
     cluster: str | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    verified: Iterable[str | Path] = (),
 ) -> RankReport:
     """Check every file, choose each expected unit's submission, rank the counted ones.
     The inbox may hold units' cards (their own or composed) and summaries of a level below,
-    whose units take part like files of their own; this level's own summary is rejected."""
+    whose units take part like files of their own; this level's own summary is rejected.
+
+    ``verified``: the upper level's verification workbooks (``thidua verify``), applied in
+    order: their verified scores become the final scores of their criteria. A workbook with
+    an error is applied not at all and makes the exit code 1; the merge goes on."""
+    from .verify import read_verifications  # (verify imports this module's expected_units)
+
     top, expected = expected_units(campaign, parent, cluster)
     check = run_check(campaign, inbox, workers=workers, progress=progress, limits=limits)
     check, completeness = choose_level_submissions(
         check, expected, top.code if top else None, cluster
     )
+    verification: tuple[VerificationResult, ...] = ()
+    applied: dict[str, dict[str, VerifiedScore]] = {}
+    workbooks = list(verified)
+    if workbooks:
+        results = read_verifications(campaign, workbooks, limits)
+        completeness, verification, applied = apply_verification(campaign, completeness, results)
     cards = {
         u.unit: u.result.card
         for u in completeness.counted
         if u.result is not None and u.result.card is not None
     }
     ranking = tuple(rank_units(campaign, cards))
-    return RankReport(campaign, top, check, completeness, ranking, cluster)
+    return RankReport(campaign, top, check, completeness, ranking, cluster, verification, applied)

@@ -442,30 +442,43 @@ def _note(report: RankReport, code: str) -> str:
 def _verified_sheet(
     workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]
 ) -> None:
-    """Where the upper level's verified score differs from the unit's own: it counts."""
+    """Every criterion the upper level verified in its own workbook (``merge --verified``):
+    the unit's self score, the verified score that counts, the difference and the reason.
+    Nothing a unit's own file holds in its verification column is shown here."""
+    leaves = report.campaign.leaf_map
+    order = {code: index for index, code in enumerate(leaves)}
     rows = [
-        (ranked, criterion, own, final)
+        (ranked, leaves[code], card.self_nodes[code], card.final_nodes[code], score)
         for ranked in report.ranking
-        if (card := report.card(ranked.unit)) is not None
-        and card.final_nodes is not card.self_nodes  # one map when nothing was verified
-        and (differences := card.verified_differences)  # computed once per card
-        for criterion in report.campaign.leaves
-        if criterion.code in differences
-        for own, final in [differences[criterion.code]]
+        if (scores := report.verified.get(ranked.unit))
+        and (card := report.card(ranked.unit)) is not None
+        for code, score in sorted(scores.items(), key=lambda item: order[item[0]])
     ]
     if not rows:
         return
     sheet = workbook.add_worksheet(VERIFIED_SHEET)
-    titles = ["Mã đơn vị", "Tên đơn vị", "Tiêu chí", "Tự chấm", "Thẩm định", "Chênh lệch"]
-    for col, (title, width) in enumerate(zip(titles, [14, 34, 10, 10, 10, 11], strict=True)):
+    titles = [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Tiêu chí",
+        "Tự chấm",
+        "Thẩm định",
+        "Chênh lệch",
+        "Lý do",
+        "Bảng thẩm định",
+    ]
+    widths = [14, 34, 10, 10, 10, 11, 44, 26]
+    for col, (title, width) in enumerate(zip(titles, widths, strict=True)):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, f["th"])
-    for row, (ranked, criterion, own, final) in enumerate(rows, start=1):
+    for row, (ranked, criterion, own, final, score) in enumerate(rows, start=1):
         sheet.write_string(row, 0, ranked.unit, f["cell"])
         sheet.write_string(row, 1, ranked.name, f["text"])
         sheet.write_string(row, 2, criterion.code, f["cell"])
         for col, value in enumerate((own, final, final - own), start=3):
             sheet.write_number(row, col, float(value), f["number"])
+        sheet.write_string(row, 6, score.reason, f["text"])
+        sheet.write_string(row, 7, score.source, f["text"])
     sheet.freeze_panes(1, 0)
     _print(sheet, 0)
 
@@ -483,6 +496,23 @@ def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
             cells = [
                 result.name,
                 result.unit or "",
+                issue.cell,
+                issue.criterion,
+                "Lỗi" if is_error else "Cảnh báo",
+                issue.message("vi"),
+                issue.code,
+            ]
+            for col, text in enumerate(cells):
+                sheet.write_string(
+                    row, col, text, f["error"] if is_error and col == 4 else f["text"]
+                )
+            row += 1
+    for verification in report.verification:  # the upper level's verification workbooks
+        for issue in verification.issues:
+            is_error = issue.severity is Severity.ERROR
+            cells = [
+                verification.path.name,
+                "",
                 issue.cell,
                 issue.criterion,
                 "Lỗi" if is_error else "Cảnh báo",
@@ -547,9 +577,8 @@ def _data_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
             continue
         entered: dict[str, dict[str, object]] = {}
         for code, raw in result.inputs.items():  # in the card's order
+            # the unit's own entries only: a verification counts at the level that made it
             cells: dict[str, object] = dict(input_cells(campaign.criterion(code), raw))
-            if code in result.verified:
-                cells["verified"] = result.verified[code]
             if cells:
                 entered[code] = cells
         if row >= MAX_DATA_ROWS:

@@ -703,6 +703,100 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "counted as missing. The unit corrects its card and resends it to {lower_unit}, "
         "which merges again and sends up the new summary.",
     ),
+    # -- issue 15: verification by the upper level only --------------------------------------
+    "verified_in_unit_file": CatalogueEntry(
+        _W,
+        "Cột «Điểm thẩm định» do cấp trên ghi khi thẩm định, trong bảng thẩm định của cấp trên; "
+        "giá trị «{value}» nhập ở phiếu của đơn vị không được tính. Hãy xóa giá trị này: điểm "
+        "của tiêu chí {criterion} là điểm tự chấm cho đến khi cấp trên thẩm định.",
+        "The «Điểm thẩm định» (verified score) column is the upper level's, filled in its own "
+        "verification workbook; the value «{value}» typed in the unit's file does not count. "
+        "Clear it: criterion {criterion} keeps its self score until the upper level verifies it.",
+    ),
+    "verification_in_inbox": CatalogueEntry(
+        _E,
+        "Đây là bảng thẩm định của cấp trên, không phải phiếu của một đơn vị. Hãy đưa nó ra khỏi "
+        "thư mục phiếu đã nhận và dùng «thidua merge … --verified {value}».",
+        "This is the upper level's verification workbook, not a unit's scorecard. Move it out "
+        "of the inbox and give it with «thidua merge … --verified {value}».",
+    ),
+    "verification_not_workbook": CatalogueEntry(
+        _E,
+        "Tệp này không phải bảng thẩm định do «thidua verify» ghi ({value}). Hãy dùng bảng "
+        "thẩm định của đợt thi đua này.",
+        "This file is not a verification workbook written by «thidua verify» ({value}). Give "
+        "this campaign's verification workbook.",
+    ),
+    "verification_other_campaign": CatalogueEntry(
+        _E,
+        "Bảng thẩm định này thuộc đợt thi đua «{value}», không phải «{expected}». Không áp dụng "
+        "bảng này; hãy dùng bảng thẩm định của đợt này.",
+        "This verification workbook belongs to campaign «{value}», not «{expected}». It is not "
+        "applied; give this campaign's verification workbook.",
+    ),
+    "verification_outdated": CatalogueEntry(
+        _E,
+        "Bảng thẩm định được lập theo bộ tiêu chí cũ (mã {value}, hiện nay {expected}). Không "
+        "áp dụng bảng này; hãy lập lại bằng «thidua verify» và thẩm định lại.",
+        "This verification workbook was made for an earlier set of criteria ({value}, now "
+        "{expected}). It is not applied; write a new one with «thidua verify».",
+    ),
+    "verification_damaged": CatalogueEntry(
+        _E,
+        "Thông tin ẩn của bảng thẩm định không khớp với chính nó ({detail}): bảng đã bị sửa "
+        "ngoài các ô thẩm định. Không áp dụng bảng này; hãy lập lại bằng «thidua verify».",
+        "The verification workbook's hidden information does not match itself ({detail}): it "
+        "was changed outside the verification cells. It is not applied; write a new one with "
+        "«thidua verify».",
+    ),
+    "verification_unit_unknown": CatalogueEntry(
+        _W,
+        "Bảng thẩm định có đơn vị «{value}» mà đợt thi đua không có; phần thẩm định của đơn vị "
+        "này không được áp dụng.",
+        "The verification workbook names the unit «{value}», which the campaign does not have; "
+        "its verification is not applied.",
+    ),
+    "verification_unit_not_counted": CatalogueEntry(
+        _W,
+        "Đơn vị «{value}» không có phiếu được chấp nhận trong lần tổng hợp này; phần thẩm định "
+        "của đơn vị này không được áp dụng.",
+        "The unit «{value}» has no accepted scorecard in this merge; its verification is not "
+        "applied.",
+    ),
+    "verification_self_changed": CatalogueEntry(
+        _W,
+        "Khi lập bảng thẩm định, điểm tự chấm tiêu chí {criterion} là {value}; phiếu đơn vị gửi "
+        "sau đó tự chấm {current}. Điểm thẩm định vẫn được áp dụng; hãy xem lại nếu cần.",
+        "When the verification workbook was made, criterion {criterion} was self-scored "
+        "{value}; the unit's later scorecard says {current}. The verified score still applies; "
+        "check it again if needed.",
+    ),
+    "verification_twice": CatalogueEntry(
+        _W,
+        "Tiêu chí {criterion} của đơn vị «{value}» được thẩm định ở hai bảng; bảng này (đưa vào "
+        "sau) được tính, bảng «{first}» không.",
+        "Criterion {criterion} of the unit «{value}» is verified in two workbooks; this one "
+        "(given later) counts, «{first}» does not.",
+    ),
+    "verified_negative": CatalogueEntry(
+        _E,
+        "Điểm thẩm định âm ({value}) không hợp lệ. Hãy nhập điểm từ 0 đến điểm tối đa.",
+        "A negative verified score ({value}) is not allowed. Enter a score from 0 to the maximum.",
+    ),
+    "verified_over_max": CatalogueEntry(
+        _E,
+        "Điểm thẩm định {value} vượt điểm tối đa {maximum} của tiêu chí {criterion}. Hãy nhập "
+        "lại, không quá {maximum}.",
+        "The verified score {value} exceeds the maximum {maximum} of criterion {criterion}. "
+        "Enter it again, at most {maximum}.",
+    ),
+    "verified_without_reason": CatalogueEntry(
+        _E,
+        "Điểm thẩm định {value} khác điểm tự chấm {self_score} nhưng chưa ghi lý do. Hãy ghi lý "
+        "do ở cột «Lý do» cùng dòng.",
+        "The verified score {value} differs from the self score {self_score} but no reason is "
+        "given. Write the reason in the «Lý do» column of the same row.",
+    ),
 }
 
 

@@ -526,4 +526,19 @@ MESSAGES: Mapping[str, Text] = {
         "at the level below, {status:submission}: {lower} of {lower_unit} ({codes})",
     ),
     "summary.status_column": Text("Tình trạng", "Status"),
+    # -- issue 15: verification by the upper level only --------------------------------------
+    "cli.verify_done": Text(
+        "Bảng thẩm định: {path} ({units} đơn vị, {rows} tiêu chí). Nhập điểm thẩm định và lý "
+        "do vào các ô tô màu, rồi dùng «thidua merge … --verified {path}».",
+        "Verification workbook: {path} ({units} units, {rows} criteria). Type the verified "
+        "scores and reasons into the tinted cells, then run «thidua merge … --verified {path}».",
+    ),
+    "cli.verify_compose": Text(
+        "--verified chỉ dùng khi xếp hạng (--mode rank): thẩm định là việc của cấp trên.",
+        "--verified is for ranking only (--mode rank): verification is the upper level's.",
+    ),
+    "report.verification_line": Text(
+        "{mark} Bảng thẩm định {name}: {status:file_status}, {count} tiêu chí được áp dụng",
+        "{mark} Verification workbook {name}: {status:file_status}, {count} criteria applied",
+    ),
 }
