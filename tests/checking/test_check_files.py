@@ -78,6 +78,18 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     ],
     "text_legacy_encoding.xlsx": [("text_legacy_encoding", "H14", "I.5")],
     "text_not_nfc.xlsx": [("text_not_nfc", "H14", "I.5")],
+    # «86%» typed in a % result cell: counted as 86; the card's own formulas took 0.86
+    "value_percent_format.xlsx": [
+        ("value_percent_format", "F25", "II.3.b"),
+        ("card_total_differs", "G38", ""),
+    ],
+    # 0.86 typed against a target of 100, with no percent format: counted as typed, warned
+    "value_percent_small.xlsx": [("value_percent_small", "F25", "II.3.b")],
+    # «12,5» typed in en-US stays text: the card's total leaves it out, the ranking counts it
+    "card_total_differs.xlsx": [
+        ("value_decimal_comma", "F21", "II.2.b"),
+        ("card_total_differs", "G38", ""),
+    ],
 }
 
 

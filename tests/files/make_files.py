@@ -2,6 +2,7 @@
 """Rebuild tests/files/: one returned scorecard per issue kind, named after it.
 
     python3 tests/files/make_files.py     (needs LibreOffice: run tests/run_suite.py once)
+    python3 tests/files/make_files.py value_percent_format.xlsx …   (only these, typed in LO)
 
 Most files are the Hội LHPN (NH-PN) card of the Nhơn Hưng campaign, filled with valid values
 and saved by LibreOffice, with one mistake made the way a person makes it (typing, deleting a
@@ -80,6 +81,12 @@ THEN: dict[str, list[dict[str, object]]] = {
         {"actions": [{"op": "insert_rows", "row": 21}], "cells": {"A22": "II.2.c", "F22": 3}}
     ],
 }
+# texts typed as a person types them (LibreOffice's input parsing: "86%" is 0.86 shown as a
+# percentage, "12,5" stays text in en-US)
+TYPED: dict[str, dict[str, str]] = {
+    "value_percent_format.xlsx": {"F25": "86%"},
+    "card_total_differs.xlsx": {"F21": "12,5"},
+}
 TCVN3_EVIDENCE = "KÕ ho¹ch sè 05/KH-PN ngµy 10/01/2024"  # "Kế hoạch số 05/KH-PN ngày 10/01/2024"
 
 # file name → (edits typed through LibreOffice, actions before typing, unprotect the sheet)
@@ -119,10 +126,18 @@ LIBREOFFICE_FILES: dict[str, tuple[dict[str, object], list[dict[str, object]], b
     "cached_total_mismatch.xlsx": ({"G38": 99}, [], True),
     "text_legacy_encoding.xlsx": ({"H14": TCVN3_EVIDENCE}, [], False),
     "text_not_nfc.xlsx": ({"H14": unicodedata.normalize("NFD", EVIDENCE)}, [], False),
+    "value_percent_format.xlsx": ({}, [], False),
+    "value_percent_small.xlsx": ({"F25": 0.86}, [], False),  # 0.86 against a target of 100
+    "card_total_differs.xlsx": ({}, [], False),
 }
 
 
-def main() -> int:
+def main(only: list[str]) -> int:
+    """Rebuild every file, or ``only`` these files typed in LibreOffice."""
+    unknown = set(only) - set(LIBREOFFICE_FILES)
+    if unknown:
+        print(f"not files typed in LibreOffice: {', '.join(sorted(unknown))}")
+        return 2
     campaign = load_campaign(SEED_003)
     unit = campaign.unit("NH-PN")
     with tempfile.TemporaryDirectory(prefix="thidua-files-") as tmp:
@@ -131,6 +146,8 @@ def main() -> int:
         write_scorecard(blank, plan_card(campaign, unit))
         documents = []
         for name, (edits, actions, unprotect) in LIBREOFFICE_FILES.items():
+            if only and name not in only:
+                continue
             documents.append(
                 {
                     "source": str(blank),
@@ -140,12 +157,17 @@ def main() -> int:
                         {
                             "actions": actions,
                             "cells": {**GOOD, **edits},
+                            "typed": TYPED.get(name, {}),
                             "then": THEN.get(name, []),
                             "save_as": [str(HERE / name)],
                         }
                     ],
                 }
             )
+        if only:
+            run_uno({"documents": documents}, work)
+            print(f"wrote {len(only)} files into {HERE}")
+            return 0
         documents += _other_cards(campaign, work)
         run_uno({"documents": documents}, work)
         _non_libreoffice_files(work)
@@ -225,4 +247,4 @@ def _non_libreoffice_files(work: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
