@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 import python_calamine
@@ -127,12 +128,22 @@ def _percent_styles(opened: OpenedWorkbook) -> frozenset[str]:
     if structure is None or structure.styles_part is None or archive is None:
         return frozenset()
     try:
-        xml = read_structural_part(opened.data, archive, structure.styles_part)
-        if b"%" not in xml and not any(f'numFmtId="{n}"'.encode() in xml for n in (9, 10)):
-            return frozenset()  # the usual card: no percent format at all
-        return xlsx_percent_styles(parse_untrusted(xml))
+        return _styles_percent(read_structural_part(opened.data, archive, structure.styles_part))
     except Exception:  # a help for reading, never a reason to refuse the file
         return frozenset()
+
+
+_BUILTIN_PERCENT = (b'numFmtId="9"', b'numFmtId="10"')
+
+
+@lru_cache(maxsize=32)  # cards saved by one program from one template share their styles
+def _styles_percent(xml: bytes) -> frozenset[str]:
+    cell_formats = xml.find(b"cellXfs")
+    if cell_formats < 0:
+        return frozenset()
+    if b"%" not in xml and not any(mark in xml[cell_formats:] for mark in _BUILTIN_PERCENT):
+        return frozenset()  # the usual card: no cell format shows a percentage
+    return xlsx_percent_styles(parse_untrusted(xml))
 
 
 def _merged(sheet: python_calamine.CalamineSheet) -> tuple[tuple[int, int, int, int], ...]:
