@@ -14,6 +14,7 @@ import pytest
 
 from thidua_xlsx import Campaign, load_campaign
 from thidua_xlsx.checking.checker import check_file
+from thidua_xlsx.intake.marks import ods_marks
 from thidua_xlsx.intake.number_formats import is_percent_format
 from thidua_xlsx.intake.reader import read_returned_file
 from thidua_xlsx.scorecard.layout import SCORECARD_SHEET
@@ -103,3 +104,20 @@ def test_odd_styles_never_cost_the_file_its_check(campaign: Campaign, tmp_path: 
     result = check_file(campaign, odd)
     assert result.accepted and result.card == plain.card
     assert [i.code for i in result.issues] == [i.code for i in plain.issues]
+
+
+def test_ods_percent_cells_written_once_for_equal_neighbours() -> None:
+    """LibreOffice writes equal neighbouring cells once, repeated: each of them is named."""
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    percent = 'office:value-type="percentage" office:value="0.5"'
+    content = (
+        f'<office:document-content xmlns:office="{office}" xmlns:table="{table}">'
+        '<office:body><office:spreadsheet><table:table table:name="S">'
+        '<table:table-row table:number-rows-repeated="2"><table:table-cell/>'
+        f'<table:table-cell {percent} table:number-columns-repeated="2"/></table:table-row>'
+        '<table:table-row><table:table-cell office:value-type="float" office:value="1"/>'
+        f"<table:table-cell {percent}/></table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    ).encode()
+    assert ods_marks(content, ["S"], 0).percents == {"B1", "C1", "B2", "C2", "B3"}

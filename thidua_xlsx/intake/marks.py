@@ -51,6 +51,7 @@ _CALCEXT_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calce
 _XLS_FORMULA_RECORDS = (0x0006, 0x0206, 0x0406)  # FORMULA in BIFF5-8, BIFF3, BIFF4
 _XLS_EOF = 0x000A
 _MAX_COLUMNS = 16384
+_MAX_REPEATED = 64  # repeated percent cells named, each way (a card's inputs: a few columns)
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,14 @@ def ods_marks(content: bytes, sheet_names: list[str], table_index: int) -> Sheet
                 if cell.get(_CALCEXT_TYPE) == "error":  # LibreOffice's mark of an error value
                     errors[cell_name(row, col)] = "".join(cell.itertext()).strip() or "#ERROR"
                 if cell.get(value_type) == "percentage":  # the value shown as a percentage
-                    percents.add(cell_name(row, col))
+                    # a cell written once for equal neighbours stands for each of them
+                    across = min(_count(cell.get(columns_repeated)), _MAX_REPEATED)
+                    down = min(_count(element.get(rows_repeated)), _MAX_REPEATED)
+                    percents.update(
+                        cell_name(r, c)
+                        for r in range(row, min(row + down, 1_048_576))
+                        for c in range(col, min(col + across, _MAX_COLUMNS))
+                    )
             col += min(_count(cell.get(columns_repeated)), _MAX_COLUMNS)
         row += _count(element.get(rows_repeated))
     return SheetMarks(frozenset(refs), errors, frozenset(percents))
