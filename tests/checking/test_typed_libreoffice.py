@@ -166,15 +166,17 @@ def test_12_5_typed_as_text_the_card_and_the_count_differ_and_both_are_said(
     assert f"Phiếu ghi {shown} điểm, tính được {counted} điểm: ô F21 «12,5» là chữ" in message
 
 
+@pytest.mark.parametrize("ext", FORMATS)
 def test_the_summary_row_and_the_feedback_copy_say_both_totals(
     campaign: Campaign,
     typed: dict[str, tuple[dict[str, Path], dict[str, object], dict]],
     tmp_path: Path,
+    ext: str,
 ) -> None:
     files, values, _ = typed["text"]
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "NH-PN.xlsx").write_bytes(files["xlsx"].read_bytes())
+    (inbox / f"NH-PN.{ext}").write_bytes(files[ext].read_bytes())
     report = merge_rank(campaign, [inbox], parent="P-NHONHUNG")
     card = report.card("NH-PN")
     assert card is not None
