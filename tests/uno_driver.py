@@ -14,9 +14,15 @@ project's: ``/usr/bin/python3 tests/uno_driver.py JOB.json RESULT.json``. A job 
 
 For every fill the ``clear`` cells are emptied, the ``cells`` typed (numbers as numbers, text
 as text, text starting with ``=`` as a formula), the ``typed`` texts entered as a person types
-them (LibreOffice's input parsing turns "86%" into 0.86 shown as a percentage), the document
-recalculated, the ``read`` cells reported as LibreOffice computed them, and the document saved
-in each format given.
+them (LibreOffice's input parsing decides: "86%" becomes 0.86, "12,5" stays text in en-US; a
+percentage entered into a cell of the standard format takes the percent format, as the input
+line gives it), the document recalculated, the ``read`` cells reported as LibreOffice computed
+them (the ``formats`` cells: their number format code), and the document saved in each
+format given.
+
+The view's own input (``.uno:EnterString`` through the dispatcher) would set the format
+itself, but it crashes LibreOffice 7 on a later save of a hidden document; the percent format
+is therefore set here, as the input line sets it.
 The result is ``{"documents": [{"fills": [{"values": {"G13": 5.0, ...}}]}]}``.
 """
 
@@ -159,6 +165,27 @@ def _act(doc: object, sheet: object, action: dict[str, object]) -> object:
     return sheet
 
 
+def _enter(doc: object, cell: object, text: str) -> None:
+    """``text`` as typed: LibreOffice parses it (``setFormula`` takes input as the input line
+    does); a percentage typed into a cell of the standard format then shows as one, as the
+    input line sets it (0.86 shown 86%)."""
+    from com.sun.star.lang import Locale  # type: ignore[import-not-found]
+    from com.sun.star.table.CellContentType import VALUE  # type: ignore[import-not-found]
+    from com.sun.star.util.NumberFormat import PERCENT  # type: ignore[import-not-found]
+
+    cell.setFormula(text)  # type: ignore[attr-defined]
+    formats = doc.NumberFormats  # type: ignore[attr-defined]
+    not_percent = formats.getByKey(cell.NumberFormat).Type & PERCENT == 0  # type: ignore[attr-defined]
+    if cell.getType() == VALUE and text.strip().endswith("%") and not_percent:  # type: ignore[attr-defined]
+        cell.NumberFormat = formats.getStandardFormat(PERCENT, Locale())  # type: ignore[attr-defined]
+
+
+def _format(doc: object, cell: object) -> str:
+    """The cell's number format code (``0%``, ``General``)."""
+    key = cell.NumberFormat  # type: ignore[attr-defined]
+    return str(doc.NumberFormats.getByKey(key).FormatString)  # type: ignore[attr-defined]
+
+
 def _document(desktop: object, document: dict[str, object]) -> dict[str, object]:
     url = Path(str(document["source"])).resolve().as_uri()
     doc = desktop.loadComponentFromURL(url, "_blank", 0, _props(Hidden=True))  # type: ignore[attr-defined]
@@ -180,7 +207,7 @@ def _document(desktop: object, document: dict[str, object]) -> dict[str, object]
             for address, text in fill.get("typed", {}).items():
                 # as a person types it: LibreOffice's own input parsing decides what the text
                 # becomes ("86%" a number shown as a percentage, "12,5" text in en-US)
-                _cell(sheet, address).setFormula(str(text))  # type: ignore[attr-defined]
+                _enter(doc, _cell(sheet, address), str(text))
             for step in fill.get("then", []):  # edits made after typing (rows deleted…)
                 for action in step.get("actions", []):
                     sheet = _act(doc, sheet, action)
@@ -188,6 +215,7 @@ def _document(desktop: object, document: dict[str, object]) -> dict[str, object]
                     _type(_cell(sheet, address), value)
             doc.calculateAll()
             values = {a: _read(_cell(sheet, a)) for a in fill.get("read", [])}
+            formats = {a: _format(doc, _cell(sheet, a)) for a in fill.get("formats", [])}
             for target in fill.get("save_as", []):
                 password = target.get("password") if isinstance(target, dict) else None
                 path = Path(target["path"] if isinstance(target, dict) else target).resolve()
@@ -196,7 +224,7 @@ def _document(desktop: object, document: dict[str, object]) -> dict[str, object]
                 if password:
                     options["Password"] = password
                 doc.storeToURL(path.as_uri(), _props(**options))
-            fills.append({"values": values})
+            fills.append({"values": values, "formats": formats})
     finally:
         doc.close(True)
     return {"fills": fills}

@@ -81,6 +81,12 @@ THEN: dict[str, list[dict[str, object]]] = {
         {"actions": [{"op": "insert_rows", "row": 21}], "cells": {"A22": "II.2.c", "F22": 3}}
     ],
 }
+# texts typed as a person types them (LibreOffice's input parsing: "86%" is 0.86 shown as a
+# percentage, "12,5" stays text in en-US)
+TYPED: dict[str, dict[str, str]] = {
+    "value_percent_format.xlsx": {"F25": "86%"},
+    "card_total_differs.xlsx": {"F21": "12,5"},
+}
 TCVN3_EVIDENCE = "KÕ ho¹ch sè 05/KH-PN ngµy 10/01/2024"  # "Kế hoạch số 05/KH-PN ngày 10/01/2024"
 
 # file name → (edits typed through LibreOffice, actions before typing, unprotect the sheet)
@@ -122,6 +128,9 @@ LIBREOFFICE_FILES: dict[str, tuple[dict[str, object], list[dict[str, object]], b
     "text_not_nfc.xlsx": ({"H14": unicodedata.normalize("NFD", EVIDENCE)}, [], False),
     # -- issue 15: a unit "verifying" itself (the sheet unprotected: one click away)
     "verified_in_unit_file.xlsx": ({"J14": 5, "J17": 4}, [], True),
+    "value_percent_format.xlsx": ({}, [], False),
+    "value_percent_small.xlsx": ({"F25": 0.86}, [], False),  # 0.86 against a target of 100
+    "card_total_differs.xlsx": ({}, [], False),
 }
 
 
@@ -169,6 +178,7 @@ def main(only: set[str]) -> int:
                         {
                             "actions": actions,
                             "cells": {**GOOD, **edits},
+                            "typed": TYPED.get(name, {}),
                             "then": THEN.get(name, []),
                             "save_as": [str(HERE / name)],
                         }

@@ -20,6 +20,7 @@ from thidua_xlsx.faces.cli import main
 from thidua_xlsx.scorecard.blank_cards import scorecard_filename, select_units, write_templates
 from thidua_xlsx.scorecard.layout import (
     COL,
+    GUIDE_SHEET,
     META_SHEET,
     SCORECARD_SHEET,
     card_criteria,
@@ -301,3 +302,23 @@ def test_merged_text_without_a_box_is_formatted_on_its_first_cell_only(
             boxed += 1
             assert others <= written, merged.coord
     assert unboxed >= 14 and boxed >= 2
+
+
+def test_percent_cells_say_to_type_86_for_86_percent(tmp_path: Path, nhon_hung: Campaign) -> None:
+    """Every Tỷ lệ % result cell's prompt, and the guide sheet, say to type the number
+    without the % sign; no other cell's prompt does. The result cells keep a plain number
+    format (86 stays 86)."""
+    layout = plan_card(nhon_hung, nhon_hung.unit("P-NHONHUNG"))
+    path = tmp_path / "card.xlsx"
+    write_scorecard(path, layout)
+    book, sheet = _open(path)
+    rules = sheet.data_validations.dataValidation
+    for criterion in (c for c in layout.criteria if c.is_leaf):
+        cell = layout.cell(criterion.code, "result")
+        prompt = next(v for v in rules if cell in v.sqref).prompt or ""
+        percent = criterion.method is Method.TY_LE
+        assert ("đạt 86% thì gõ 86" in prompt) is percent, (cell, prompt)
+        if percent:
+            assert "%" not in sheet[cell].number_format
+    guide = " ".join(str(c.value) for row in book[GUIDE_SHEET].iter_rows() for c in row)
+    assert "đạt 86% thì gõ 86" in guide and "Gõ 86% thì Excel lưu 0,86" in guide

@@ -38,7 +38,7 @@ def check_card(campaign: Campaign, file: ScorecardFile) -> FileResult:
     layout = plan_card(campaign, campaign.unit(code))
     _check_file(log, campaign, file, code)
     check_on_time(log, campaign, file.saved_at)
-    entered = EnteredValues(campaign, layout, log, kind, file.error_cells)
+    entered = EnteredValues(campaign, layout, log, kind, file.error_cells, file.percent_cells)
     _check_missing_rows(log, layout, file)
     entered.check_off_card(file.rows)
     _check_duplicate_rows(log, file)

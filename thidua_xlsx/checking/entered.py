@@ -16,12 +16,16 @@ from ..core.results import FileResult
 from ..core.scoring import RawInput, ScoreCard, score_card
 from ..core.vi_text import format_decimal, parse_decimal
 from ..scorecard.layout import CardLayout
+from ..words.issues import Severity
 from .cell_values import is_blank, is_excel_error, read_met, read_number, read_text, shown
 from .check_log import CheckLog
 
 __all__ = ["EnteredValues", "Entry"]
 
 _POINT_METHODS = (Method.DIEM, Method.THUONG)
+# a % result of at most 1 against a target of at least this is most likely a fraction typed
+# for a percentage (0.86 for 86% against 90)
+_PERCENT_LIKE_TARGET = Decimal(10)
 
 
 class Entry(Protocol):
@@ -36,7 +40,8 @@ class EnteredValues:
     """The values one unit entered on ``layout``'s criteria, checked as they are read into the
     inputs to score (``inputs``; its verification column is only noted, never counted) and the
     cells as read (``values``, for a feedback copy). ``error_cells`` are the cells holding an
-    Excel error value (a card's)."""
+    Excel error value (a card's); ``percent_cells`` those whose number shows as a percentage (a
+    card's: 0.86 shown 86%)."""
 
     def __init__(
         self,
@@ -45,6 +50,7 @@ class EnteredValues:
         log: CheckLog,
         card_kind: str,
         error_cells: Mapping[str, str] | None = None,
+        percent_cells: frozenset[str] = frozenset(),
     ) -> None:
         self.campaign = campaign
         self.layout = layout
@@ -56,6 +62,10 @@ class EnteredValues:
         # cells Excel holds as text (not counted by the card's own formulas, or counted as a
         # date's serial number): (criterion, column) → what Excel counts
         self.excel_view: dict[tuple[str, str], Decimal | None] = {}
+        self.percent_cells = percent_cells
+        # the cells counted otherwise than the card's own formulas count them: cell → (the
+        # value as the person saw it, why: "text" (or a date) or "percent")
+        self.counted_otherwise: dict[str, tuple[str, str]] = {}
 
     def result(self, unit: str, card: ScoreCard | None) -> FileResult:
         return self.log.result(unit, card, self.inputs, None, self.values)
@@ -91,11 +101,11 @@ class EnteredValues:
             if problem is not None:
                 self.log.add_problem(problem, entry.ref("result"), code)
         else:
-            amount = self._number(entry, "result", code)
+            amount = self._number(entry, "result", code, criterion.method is Method.TY_LE)
         target: Decimal | None = None
         if "target" in self.layout.input_columns(criterion):
             self.values[(code, "target")] = entry.value("target")
-            target = self._number(entry, "target", code)
+            target = self._number(entry, "target", code, percent=True)
             if target is not None and target <= 0:
                 self.log.add(
                     "target_not_positive",
@@ -188,13 +198,32 @@ class EnteredValues:
                 self.log.add("formula_without_cache", cell=ref)
             return
         number = parse_decimal(shown_total)
-        if number is not None and number in (card.self_total, self._excel_view_total()):
+        if number is not None and number == card.self_total:
+            return
+        if number is not None and number == self._excel_view_total():
+            # the card's formulas counted some cells otherwise: the card the unit signs and
+            # the ranking disagree, and both are said with the cells that make it (a card
+            # refused is not ranked: its errors say enough)
+            if not any(i.severity is Severity.ERROR for i in self.log.issues):
+                self._total_differs(ref, number, card.self_total)
             return
         self.log.add(
             "cached_total_mismatch",
             cell=ref,
             value=shown(shown_total),
             expected=format_decimal(card.self_total),
+        )
+
+    def _total_differs(self, ref: str, shown_total: Decimal, counted: Decimal) -> None:
+        cells = self.counted_otherwise
+        kinds = {kind for _, kind in cells.values()}
+        self.log.add(
+            "card_total_differs",
+            cell=ref,
+            value=format_decimal(shown_total),
+            expected=format_decimal(counted),
+            cells=", ".join(f"{cell} «{seen}»" for cell, (seen, _) in cells.items()),
+            why=kinds.pop() if len(kinds) == 1 else "mixed",
         )
 
     def _excel_view_total(self) -> Decimal:
@@ -214,16 +243,40 @@ class EnteredValues:
         }
         return score_card(self.campaign, seen).self_total
 
-    def _number(self, entry: Entry, column: str, code: str) -> Decimal | None:
+    def _number(
+        self, entry: Entry, column: str, code: str, percent: bool = False
+    ) -> Decimal | None:
         """A number from an entered value, with an issue for anything else (None: not
-        usable)."""
-        error = self.errors.get(entry.ref(column)) if self.errors else None
-        read = read_number(entry.value(column), error)
+        usable). ``percent``: a number shown as a percentage counts as the percentage seen
+        (0.86 shown 86% counts 86), with a warning."""
+        ref = entry.ref(column)
+        error = self.errors.get(ref) if self.errors else None
+        value = entry.value(column)
+        read = read_number(value, error)
         for problem in read.problems:
-            self.log.add_problem(problem, entry.ref(column), code)
+            self.log.add_problem(problem, ref, code)
         if read.as_text:
             self.excel_view[(code, column)] = read.excel_number
+            self.counted_otherwise[ref] = (shown(value), "text")
+        elif percent and read.number is not None and ref in self.percent_cells:
+            return self._percent(ref, code, column, read.number)
         return read.number
+
+    def _percent(self, ref: str, code: str, column: str, stored: Decimal) -> Decimal:
+        """A number shown as a percentage, as the person saw it: 0.86 shown 86% is 86. The
+        card's own formulas take 0.86."""
+        seen = stored.scaleb(2)
+        self.log.add(
+            "value_percent_format",
+            cell=ref,
+            criterion=code,
+            value=f"{format_decimal(seen)}%",
+            stored=format_decimal(stored),
+            number=format_decimal(seen),
+        )
+        self.excel_view[(code, column)] = stored
+        self.counted_otherwise[ref] = (f"{format_decimal(seen)}%", "percent")
+        return seen
 
     def _text(self, entry: Entry, column: str, code: str) -> str:
         text, problems = read_text(entry.value(column))
@@ -251,6 +304,22 @@ class EnteredValues:
                 maximum=format_decimal(criterion.max_points),
             )
         goal = criterion.target if criterion.target is not None else target
+        if (
+            criterion.method is Method.TY_LE
+            and goal is not None
+            and goal >= _PERCENT_LIKE_TARGET
+            and 0 < amount <= 1
+            and ref not in self.percent_cells
+        ):
+            # 0.86 against a target of 90: a percentage typed as a fraction, most likely
+            self.log.add(
+                "value_percent_small",
+                cell=ref,
+                criterion=code,
+                value=format_decimal(amount),
+                target=format_decimal(goal),
+                percent=format_decimal(amount.scaleb(2)),
+            )
         if criterion.method is Method.TY_LE and goal is not None and goal > 0 and amount > goal:
             self.log.add(
                 "value_over_target",

@@ -13,6 +13,9 @@ for one sheet, exactly, in every format people send:
   xlrd parses the compound document and the record stream, nothing here parses bytes by
   hand); error values as xlrd reads them.
 
+Each answers, too, which cells show their number as a percentage
+(:mod:`~thidua_xlsx.intake.number_formats`).
+
 Cells are named as Excel names them (``G15``); a cell written without its reference takes the
 place after the previous one, as spreadsheet programs read it.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 from xml.etree import ElementTree
 from xml.parsers import expat
 
@@ -30,6 +34,7 @@ from defusedxml.common import DefusedXmlException
 
 from ..core.cellref import cell_name, parse_cell
 from ..errors import UnusableFileError
+from .number_formats import is_percent_format
 
 __all__ = [
     "SheetMarks",
@@ -40,32 +45,37 @@ __all__ = [
 ]
 
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _ODS_SPREADSHEET = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}spreadsheet"
 _CALCEXT_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 _XLS_FORMULA_RECORDS = (0x0006, 0x0206, 0x0406)  # FORMULA in BIFF5-8, BIFF3, BIFF4
 _XLS_EOF = 0x000A
 _MAX_COLUMNS = 16384
+_MAX_REPEATED = 64  # repeated percent cells named, each way (a card's inputs: a few columns)
 
 
 @dataclass(frozen=True)
 class SheetMarks:
     formulas: frozenset[str] = frozenset()  # cells holding a formula
     errors: dict[str, str] = field(default_factory=dict)  # cell → error value (#DIV/0!…)
+    # cells whose number format shows a percentage (see intake.number_formats)
+    percents: frozenset[str] = frozenset()
 
 
-def xlsx_marks(xml: bytes) -> SheetMarks:
+def xlsx_marks(xml: bytes, percent_styles: frozenset[str] = frozenset()) -> SheetMarks:
     """Formulas and error values of one .xlsx sheet part (its first ``sheetData``, the only
-    one spreadsheet programs and python-calamine read).
+    one spreadsheet programs and python-calamine read), and the cells whose cell format is
+    one of ``percent_styles`` (a cell without ``s`` has the first, ``"0"``).
 
     The common case streams the part through expat, looking only at the start of each
     element (no tree is built: a third quicker on a ward's card); a part that is not
     :func:`_plain`, or whose marked cells need more than their reference (an error value's
     text, a cell written without its reference), is read as a tree."""
     if _plain(xml):
-        found = _streamed_marks(xml)
+        found = _streamed_marks(xml, percent_styles)
         if found is not None:
             return found
-    return _tree_marks(xml)
+    return _tree_marks(xml, percent_styles)
 
 
 class _PastSheetDataError(Exception):
@@ -83,10 +93,11 @@ def _local(name: str) -> str:
     return name[max(name.rfind(" "), name.rfind("}"), name.rfind(":")) + 1 :]
 
 
-def _streamed_marks(xml: bytes) -> SheetMarks | None:
+def _streamed_marks(xml: bytes, percent_styles: frozenset[str] = frozenset()) -> SheetMarks | None:
     """The formula cells by their references, or None when the tree is needed (an error
     value, whose text is in the tree; a marked cell without its reference, placed there)."""
     formulas: list[str | None] = []
+    percents: list[str | None] = []
     spans: list[str] = []
     needs_tree = False
     current: dict[str, str] | None = None
@@ -100,6 +111,8 @@ def _streamed_marks(xml: bytes) -> SheetMarks | None:
             current = attrs
             if attrs.get("t") == "e":
                 needs_tree = True
+            if percent_styles and attrs.get("s", "0") in percent_styles:
+                percents.append(attrs.get("r"))
         elif local == "f":
             if current is not None and current is not marked:  # one per cell, however many
                 marked = current
@@ -119,13 +132,14 @@ def _streamed_marks(xml: bytes) -> SheetMarks | None:
         pass
     except expat.ExpatError as exc:
         raise UnusableFileError("file_truncated", str(exc)) from exc
-    if needs_tree or any(ref is None for ref in formulas):
+    if needs_tree or any(ref is None for ref in formulas) or None in percents:
         return None
     cells = {_canonical(ref) for ref in formulas if ref is not None}
-    return SheetMarks(frozenset(cells | _spanned(spans)))
+    shown = frozenset(_canonical(ref) for ref in percents if ref is not None)
+    return SheetMarks(frozenset(cells | _spanned(spans)), percents=shown)
 
 
-def _tree_marks(xml: bytes) -> SheetMarks:
+def _tree_marks(xml: bytes, percent_styles: frozenset[str] = frozenset()) -> SheetMarks:
     """The same, from the tree: every cell placed as python-calamine places it."""
     data = _sheet_data(xml)
     if data is None:
@@ -133,7 +147,10 @@ def _tree_marks(xml: bytes) -> SheetMarks:
     formulas: set[str] = set()
     spans: list[str] = []
     errors: dict[str, str] = {}
+    percents: set[str] = set()
     for name, cell in _placed(data):
+        if percent_styles and cell.get("s", "0") in percent_styles:
+            percents.add(name)
         for child in cell.iter():
             local = _local(child.tag)
             if local == "f" and child is not cell:
@@ -144,7 +161,7 @@ def _tree_marks(xml: bytes) -> SheetMarks:
                 errors[name] = child.text or "#ERROR"
         if cell.get("t") == "e" and name not in errors:
             errors[name] = "#ERROR"
-    return SheetMarks(frozenset(formulas | _spanned(spans)), errors)
+    return SheetMarks(frozenset(formulas | _spanned(spans)), errors, frozenset(percents))
 
 
 def _sheet_data(xml: bytes) -> ElementTree.Element | None:
@@ -244,6 +261,8 @@ def ods_marks(content: bytes, sheet_names: list[str], table_index: int) -> Sheet
         raise UnusableFileError("file_structure_ambiguous", "content.xml: table:table")
     refs: set[str] = set()
     errors: dict[str, str] = {}
+    percents: set[str] = set()
+    value_type = f"{{{_OFFICE_NS}}}value-type"
     row = 0
     for element in tables[table_index].iter(row_tag):
         col = 0
@@ -257,9 +276,18 @@ def ods_marks(content: bytes, sheet_names: list[str], table_index: int) -> Sheet
                     refs |= _spanned([f"{cell_name(row, col)}:{end}"])
                 if cell.get(_CALCEXT_TYPE) == "error":  # LibreOffice's mark of an error value
                     errors[cell_name(row, col)] = "".join(cell.itertext()).strip() or "#ERROR"
+                if cell.get(value_type) == "percentage":  # the value shown as a percentage
+                    # a cell written once for equal neighbours stands for each of them
+                    across = min(_count(cell.get(columns_repeated)), _MAX_REPEATED)
+                    down = min(_count(element.get(rows_repeated)), _MAX_REPEATED)
+                    percents.update(
+                        cell_name(r, c)
+                        for r in range(row, min(row + down, 1_048_576))
+                        for c in range(col, min(col + across, _MAX_COLUMNS))
+                    )
             col += min(_count(cell.get(columns_repeated)), _MAX_COLUMNS)
         row += _count(element.get(rows_repeated))
-    return SheetMarks(frozenset(refs), errors)
+    return SheetMarks(frozenset(refs), errors, frozenset(percents))
 
 
 def _table_prefix_plain(content: bytes) -> None:
@@ -280,16 +308,18 @@ def _table_prefix_plain(content: bytes) -> None:
 
 
 def xls_marks(data: bytes, sheet_name: str) -> SheetMarks:
-    """Formula cells of one sheet of an .xls workbook, from its FORMULA records, and its
-    error values as xlrd reads them."""
+    """Formula cells of one sheet of an .xls workbook, from its FORMULA records, its error
+    values as xlrd reads them, and its number cells shown as a percentage (xlrd's formatting
+    records; a file whose formatting xlrd cannot read is read without)."""
     import xlrd
 
     try:
-        book = xlrd.open_workbook(
-            file_contents=data, on_demand=True, logfile=io.StringIO(), ragged_rows=True
-        )
-    except Exception as exc:  # xlrd raises many kinds on a damaged file
-        raise UnusableFileError("file_truncated", f"xlrd: {exc}") from exc
+        book = _open_xls(data, formatting=True)
+    except Exception:  # the formatting records unread: no percent formats, as before
+        try:
+            book = _open_xls(data, formatting=False)
+        except Exception as exc:  # xlrd raises many kinds on a damaged file
+            raise UnusableFileError("file_truncated", f"xlrd: {exc}") from exc
     try:
         names = book.sheet_names()
         if sheet_name not in names:
@@ -313,13 +343,51 @@ def xls_marks(data: bytes, sheet_name: str) -> SheetMarks:
             for col, cell in enumerate(sheet.row(row))
             if cell.ctype == xlrd.XL_CELL_ERROR
         }
-        return SheetMarks(frozenset(refs), errors)
+        return SheetMarks(frozenset(refs), errors, _xls_percents(book, sheet))
     except UnusableFileError:
         raise
     except Exception as exc:
         raise UnusableFileError("file_truncated", f"xlrd: {exc}") from exc
     finally:
         book.release_resources()
+
+
+def _open_xls(data: bytes, formatting: bool) -> Any:
+    import xlrd
+
+    return xlrd.open_workbook(
+        file_contents=data,
+        on_demand=True,
+        logfile=io.StringIO(),
+        ragged_rows=True,
+        formatting_info=formatting,
+    )
+
+
+def _xls_percents(book: Any, sheet: Any) -> frozenset[str]:
+    """The number cells of an .xls sheet whose format string shows a percentage (none when
+    the formatting records were not read, or cannot be)."""
+    import xlrd
+
+    if not book.formatting_info:
+        return frozenset()
+    try:
+        formats = {
+            index
+            for index, xf in enumerate(book.xf_list)
+            if (shown := book.format_map.get(xf.format_key)) is not None
+            and is_percent_format(shown.format_str)
+        }
+        if not formats:
+            return frozenset()
+        return frozenset(
+            cell_name(row, col)
+            for row in range(sheet.nrows)
+            for col, cell in enumerate(sheet.row(row))
+            if cell.ctype == xlrd.XL_CELL_NUMBER and cell.xf_index in formats
+        )
+    except Exception:  # formats are a help, never a reason to refuse the file
+        return frozenset()
 
 
 def _plain(xml: bytes) -> bool:

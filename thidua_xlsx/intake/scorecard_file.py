@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 import python_calamine
@@ -17,8 +18,9 @@ from ..core.cellref import CellValue, cell_name, parse_cell
 from ..core.criterion_codes import normalise_code
 from ..errors import UnusableFileError
 from ..scorecard.layout import COL, META_SHEET, SCORECARD_SHEET, TOTAL_LABEL
-from .archive import read_part
-from .marks import SheetMarks, ods_marks, xls_marks, xlsx_marks
+from .archive import read_part, read_structural_part
+from .marks import SheetMarks, ods_marks, parse_untrusted, xls_marks, xlsx_marks
+from .number_formats import xlsx_percent_styles
 from .package import external_links, has_macros, saved_at
 from .workbook import OpenedWorkbook
 
@@ -65,6 +67,9 @@ class ScorecardFile:
     macros: bool = False  # a VBA project, macro sheets, ActiveX or embedded objects (never run)
     external_links: int = 0  # links to other workbooks (never followed)
     merged: tuple[tuple[int, int, int, int], ...] = ()  # merged ranges, 0-based r0, c0, r1, c1
+    # cells whose number format shows a percentage: 0.86 there was seen as 86% (every format;
+    # see intake.number_formats)
+    percent_cells: frozenset[str] = frozenset()
 
     def cell(self, ref: str) -> CellValue:
         row, col = parse_cell(ref)
@@ -100,6 +105,7 @@ def read_scorecard(
         macros=has_macros(opened.data, opened.archive, opened.structure),
         external_links=external_links(opened.archive, opened.structure),
         merged=_merged(sheet),
+        percent_cells=marks.percents,
     )
 
 
@@ -107,11 +113,37 @@ def _marks(opened: OpenedWorkbook, sheet_xml: bytes, sheet_name: str) -> SheetMa
     """Formula and error cells of the scorecard sheet, in every format (see intake.marks)."""
     kind, archive, names = opened.format, opened.archive, opened.names
     if kind in ("xlsx", "xlsm"):
-        return xlsx_marks(sheet_xml)
+        return xlsx_marks(sheet_xml, _percent_styles(opened))
     if kind == "ods" and archive is not None:
         content = read_part(opened.data, archive, "content.xml")
         return ods_marks(content, names, names.index(sheet_name))
     return xls_marks(opened.data, sheet_name)
+
+
+def _percent_styles(opened: OpenedWorkbook) -> frozenset[str]:
+    """The cell formats of an .xlsx whose number format shows a percentage; none when the
+    styles part is missing or cannot be read (the file is still checked: see
+    intake.number_formats)."""
+    structure, archive = opened.structure, opened.archive
+    if structure is None or structure.styles_part is None or archive is None:
+        return frozenset()
+    try:
+        return _styles_percent(read_structural_part(opened.data, archive, structure.styles_part))
+    except Exception:  # a help for reading, never a reason to refuse the file
+        return frozenset()
+
+
+_BUILTIN_PERCENT = (b'numFmtId="9"', b'numFmtId="10"')
+
+
+@lru_cache(maxsize=32)  # cards saved by one program from one template share their styles
+def _styles_percent(xml: bytes) -> frozenset[str]:
+    cell_formats = xml.find(b"cellXfs")
+    if cell_formats < 0:
+        return frozenset()
+    if b"%" not in xml and not any(mark in xml[cell_formats:] for mark in _BUILTIN_PERCENT):
+        return frozenset()  # the usual card: no cell format shows a percentage
+    return xlsx_percent_styles(parse_untrusted(xml))
 
 
 def _merged(sheet: python_calamine.CalamineSheet) -> tuple[tuple[int, int, int, int], ...]:

@@ -59,6 +59,7 @@ class PackageStructure:
     workbook_part: str
     sheets: tuple[SheetEntry, ...]  # in workbook order
     macro_enabled: bool  # the workbook part's content type is the macro-enabled one
+    styles_part: str | None = None  # the cell styles (number formats), when the workbook has one
 
     @property
     def sheet_names(self) -> list[str]:
@@ -191,7 +192,24 @@ def _structure(
             raise UnusableFileError("file_structure_ambiguous", f"{name}: {target}")
         part = _one_part(entries, folder, target)
         sheets.append(SheetEntry(name, part, element.get("state", "visible")))
-    return PackageStructure(workbook_part, tuple(sheets), macro)
+    return PackageStructure(
+        workbook_part, tuple(sheets), macro, _styles_part(entries, folder, workbook_rels)
+    )
+
+
+def _styles_part(entries: dict[str, str], folder: str, workbook_rels: bytes) -> str | None:
+    """The styles part the workbook's relationships name (for the cells' number formats):
+    None when there is none, or when it is not plainly one part. Never refuses the file:
+    nothing but the percent formats is read from it."""
+    for kind, target, external in _relationship_list(workbook_rels, "workbook.xml.rels"):
+        if not kind.endswith("/relationships/styles") or external:
+            continue
+        try:
+            _plain_target(target, "workbook.xml.rels")
+            return entries.get(_resolve(folder, target).lower())
+        except UnusableFileError:
+            return None
+    return None
 
 
 def _workbook_part(root_rels: bytes) -> str:

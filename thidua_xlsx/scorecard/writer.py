@@ -359,8 +359,19 @@ class _Form:
                 "error_message": f"Điểm phải là số từ 0 đến {cap}. Dùng dấu phẩy hoặc chấm "
                 "thập phân theo cài đặt máy.",
             }
+        elif method is Method.TY_LE:
+            options = {
+                "validate": "decimal",
+                "criteria": ">=",
+                "value": 0,
+                "input_title": "Nhập kết quả (số)",
+                "input_message": "Gõ số, không gõ dấu %: đạt 86% thì gõ 86 (không gõ 86% hay "
+                "0,86). Điểm = điểm tối đa × kết quả / chỉ tiêu.",
+                "error_title": "Số không hợp lệ",
+                "error_message": "Phải là số lớn hơn hoặc bằng 0; đạt 86% thì gõ 86.",
+            }
         else:
-            what = "kết quả đạt được" if method is Method.TY_LE else "số lượng (số lần, số vụ…)"
+            what = "số lượng (số lần, số vụ…)"
             options = {
                 "validate": "decimal",
                 "criteria": ">=",
@@ -632,8 +643,10 @@ _GUIDE = [
     "2. Kết quả thực hiện theo cách chấm của từng tiêu chí:",
     "   • Chấm điểm: nhập số điểm tự chấm, từ 0 đến điểm tối đa.",
     "   • Đạt/Không đạt: chọn Đạt hoặc Không đạt trong danh sách.",
-    "   • Tỷ lệ % chỉ tiêu: nhập kết quả đạt được; điểm = điểm tối đa × kết quả / chỉ tiêu, "
-    "không vượt điểm tối đa.",
+    "   • Tỷ lệ % chỉ tiêu: nhập kết quả đạt được bằng số, không gõ dấu %: đạt 86% thì gõ 86 "
+    "(không gõ 86% hay 0,86); điểm = điểm tối đa × kết quả / chỉ tiêu, không vượt điểm tối đa. "
+    "Gõ 86% thì Excel lưu 0,86 và điểm trên phiếu gần như bằng 0: khi nhận phiếu, ô đó được "
+    "hiểu là 86 và có cảnh báo, nhưng hãy gõ lại 86 để phiếu ký gửi đúng điểm.",
     "   • Theo số lượng: nhập số lần/số vụ/số mô hình; điểm = số lượng × điểm mỗi lần, không "
     "vượt điểm tối đa.",
     "   • Điểm thưởng: nhập số điểm đề nghị thưởng và bắt buộc ghi giải trình (điểm mới, cách "

@@ -124,6 +124,7 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
             {**box, "align": "center", "num_format": "0.00", "bold": True}
         ),
         "muted": workbook.add_format({**box, "font_color": "#7F7F7F", "italic": True}),
+        "note": workbook.add_format({**box, "text_wrap": True, "font_size": 11}),
         "error": workbook.add_format({**box, "bold": True, "font_color": "#9C0006"}),
         "percent": workbook.add_format({**box, "align": "center", "num_format": "0%"}),
         "recipients_title": workbook.add_format({**base, "bold": True, "italic": True}),
@@ -158,7 +159,7 @@ def _ranking_sheet(
         "Ghi chú",
     ]
     last = len(titles) - 1
-    widths = [5, 14, 34, 16, *([8] * len(sections)), 10, 7, 9, 12, 12, 30, 34]
+    widths = [5, 14, 34, 16, *([8] * len(sections)), 10, 7, 9, 12, 12, 30, 48]
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     info = campaign.info
@@ -215,7 +216,7 @@ def _ranking_sheet(
         sheet.write_string(row, col + 4, report.status_word(submission.status), f[status_style])
         file_name = submission.result.name if submission.result else ""
         sheet.write_string(row, col + 5, file_name, f["text"])
-        sheet.write_string(row, col + 6, _note(report, code), f["muted"])
+        sheet.write_string(row, col + 6, _note(report, code), f["note"])
         row += 1
     _print(sheet, RANKING_HEADER_ROW)
     if signed:
@@ -403,6 +404,9 @@ def _below(result: FileResult) -> Issue | None:
     return next((i for i in result.issues if i.code == "unit_rejected_below"), None)
 
 
+_TOTAL_DIFFERS = ("card_total_differs", "cached_total_mismatch")
+
+
 def _note(report: RankReport, code: str) -> str:
     submission = report.submission(code)
     assert submission is not None  # the summary lists the expected units
@@ -414,6 +418,13 @@ def _note(report: RankReport, code: str) -> str:
     if ranked is not None and card is not None and card.total != card.self_total:
         notes.append(
             f"thẩm định {format_decimal(card.total)} (tự chấm {format_decimal(card.self_total)})"
+        )
+    if ranked is not None and submission.result is not None:
+        # the card the unit signed shows another total than the one ranked: both, and why
+        notes.extend(
+            issue.message("vi")
+            for issue in submission.result.issues
+            if issue.code in _TOTAL_DIFFERS
         )
     if submission.superseded:
         names = ", ".join(f.name for f in submission.superseded)

@@ -797,6 +797,32 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "The verified score {value} differs from the self score {self_score} but no reason is "
         "given. Write the reason in the «Lý do» column of the same row.",
     ),
+    # -- issue 15: percent entries, and the card's total against the one counted ----------
+    "value_percent_format": CatalogueEntry(
+        _W,
+        "Ô này có định dạng phần trăm: người nhập thấy «{value}» (Excel lưu {stored}), nên đã "
+        "hiểu là {number}. Ô tỷ lệ % chỉ cần gõ số, không gõ dấu %: gõ 86 cho 86%.",
+        "This cell has a percent format: the person typing saw «{value}» (Excel stores "
+        "{stored}), so it is read as {number}. In a % cell type the number without the % sign: "
+        "86 for 86%.",
+    ),
+    "value_percent_small": CatalogueEntry(
+        _W,
+        "Kết quả {value} rất nhỏ so với chỉ tiêu {target}, nên được rất ít điểm. Nếu ý là "
+        "{percent}% thì hãy gõ {percent} (ô tỷ lệ % gõ số, ví dụ gõ 86 cho 86%).",
+        "The result {value} is very small against the target {target}, so it earns almost "
+        "nothing. If {percent}% was meant, type {percent} (a % cell takes the number, e.g. 86 "
+        "for 86%).",
+    ),
+    "card_total_differs": CatalogueEntry(
+        _W,
+        "Phiếu ghi {value} điểm, tính được {expected} điểm: ô {cells} {why:card_total_why}. "
+        "Bảng xếp hạng dùng {expected} điểm; hãy sửa các ô đó để phiếu ký gửi khớp với điểm "
+        "được tính.",
+        "The card shows {value} points, {expected} were counted: cell {cells} "
+        "{why:card_total_why}. The ranking uses {expected} points; correct those cells so "
+        "that the signed card agrees with the points counted.",
+    ),
 }
 
 

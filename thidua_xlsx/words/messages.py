@@ -541,4 +541,19 @@ MESSAGES: Mapping[str, Text] = {
         "{mark} Bảng thẩm định {name}: {status:file_status}, {count} tiêu chí được áp dụng",
         "{mark} Verification workbook {name}: {status:file_status}, {count} criteria applied",
     ),
+    # -- issue 15: why a card's total differs from the one counted (card_total_differs) ----
+    "card_total_why.text": Text(
+        "là chữ nên Excel không cộng", "holds text, which Excel does not add"
+    ),
+    "card_total_why.percent": Text(
+        "có định dạng phần trăm nên công thức của phiếu tính 86% là 0,86, còn khi tính điểm "
+        "hiểu là 86",
+        "has a percent format, so the card's formulas take 86% as 0.86, while 86 is counted",
+    ),
+    "card_total_why.mixed": Text(
+        "được Excel tính khác (số nhập dạng chữ Excel không cộng; ô định dạng phần trăm Excel "
+        "tính 86% là 0,86, còn khi tính điểm hiểu là 86)",
+        "are taken otherwise by Excel (numbers typed as text are not added; in a percent cell "
+        "86% is 0.86 to Excel, while 86 is counted)",
+    ),
 }
