@@ -315,7 +315,7 @@ def _sector_inbox(campaign: Campaign, rng: random.Random) -> list[SampleFile]:
             raw = sample.inputs[leaf.code]
             # Excel counts a text cell as 0: the cached total misses it, as in a real file
             sample.inputs[leaf.code] = RawInput(None, evidence=raw.evidence)
-            sample.expected = frozenset({"value_number_as_text"})
+            sample.expected = frozenset({"value_number_as_text", "card_total_differs"})
             sample.mistakes.append(f"{leaf.code}: «{amount}» as text")
         elif code == "NH-CCB":  # points without the evidence
             leaf = _first_leaf(layout, Method.DIEM)
@@ -386,7 +386,7 @@ def _ward_inbox(campaign: Campaign, rng: random.Random) -> list[SampleFile]:
             evidence = raw.evidence or "Quyết định số 96/QĐ-UBND ngày 20/8/2024"
             sample.values[("II.5.a", "evidence")] = evidence
             sample.inputs["II.5.a"] = RawInput(None, evidence=evidence)
-            sample.expected = frozenset({"value_decimal_comma"})
+            sample.expected = frozenset({"value_decimal_comma", "card_total_differs"})
             sample.mistakes.append("II.5.a: «87,5» as text")
         elif code == "X-ANHAO":  # a result over its target: capped, with a warning
             sample.values[("II.3.b", "result")] = Decimal(105)
