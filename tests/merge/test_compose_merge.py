@@ -155,3 +155,30 @@ def test_compose_without_sectors_is_an_error(
         assert code == 2
         assert words in out.getvalue() and parent in out.getvalue()
     assert not card.exists()
+
+
+def test_compose_says_each_sector_and_the_total_as_people_write_it(
+    sectors: tuple[Path, dict[str, dict[str, RawInput]]], tmp_path: Path
+) -> None:
+    """A sector that sent the blank template back is listed as such (not as missing, not as
+    a part), and the composed total is printed with a decimal comma."""
+    folder, _ = sectors
+    campaign = load_campaign(SEED_003)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for card in folder.iterdir():
+        (inbox / card.name).write_bytes(card.read_bytes())
+    kindergarten = campaign.unit("NH-MG")
+    write_scorecard(inbox / scorecard_filename(kindergarten), plan_card(campaign, kindergarten))
+    argv = ["merge", str(SEED_003), str(inbox), "--mode", "compose", "--parent", "P-NHONHUNG"]
+    out = io.StringIO()
+    assert main([*argv, "-o", str(tmp_path / "a.xlsx"), "--json"], out=out) == 1
+    document = json.loads(out.getvalue())
+    statuses = {u["unit"]: u["status"] for u in document["units"]}
+    assert statuses["NH-MG"] == "blank" and statuses["NH-VP"] in ("accepted", "late")
+    assert document["missing"] == [] and "NH-MG" not in document["composed"]["sectors"]
+    total = Decimal(document["composed"]["total"])
+    out = io.StringIO()
+    main([*argv, "-o", str(tmp_path / "b.xlsx")], out=out)
+    shown = format(total.normalize(), "f").replace(".", ",")
+    assert f"tổng điểm {shown})" in out.getvalue(), out.getvalue()[-300:]

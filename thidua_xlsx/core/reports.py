@@ -18,7 +18,7 @@ from .submissions import Completeness, SubmissionStatus, UnitSubmission
 from .verification import VerificationResult, VerifiedScore
 from .vi_text import format_decimal
 
-__all__ = ["CheckReport", "ComposeReport", "RankReport"]
+__all__ = ["CheckReport", "ComposeReport", "RankReport", "units_json"]
 
 
 @dataclass(frozen=True)
@@ -230,14 +230,7 @@ class RankReport:
             for r in self.ranking
         ]
         document["missing"] = list(self.completeness.missing)
-        document["units"] = [
-            {
-                "unit": u.unit,
-                "status": u.status.value,
-                "file": u.result.name if u.result is not None else None,
-            }
-            for u in self.completeness.units
-        ]
+        document["units"] = units_json(self.completeness)
         if self.verification:
             document["verification"] = self._verification_json(lang)
         document["superseded"] = [
@@ -326,3 +319,15 @@ class ComposeReport:
     @property
     def exit_code(self) -> int:
         return self.check.exit_code
+
+
+def units_json(completeness: Completeness) -> list[dict[str, object]]:
+    """Every expected unit with its status (``--json``'s ``units``, for rank and compose)."""
+    return [
+        {
+            "unit": u.unit,
+            "status": u.status.value,
+            "file": u.result.name if u.result is not None else None,
+        }
+        for u in completeness.units
+    ]

@@ -19,6 +19,8 @@ from ..campaign.show import describe_campaign
 from ..campaign.workbook_writer import init_campaign_workbook
 from ..checking.run import run_check
 from ..core.model import Campaign
+from ..core.reports import units_json
+from ..core.vi_text import format_decimal
 from ..errors import OutputExistsError, ThiduaError
 from ..merge.compose import merge_compose
 from ..merge.rank import merge_rank
@@ -369,6 +371,7 @@ def _compose(
             "sectors": list(report.parts),
         }
         document["missing"] = list(report.completeness.missing)
+        document["units"] = units_json(report.completeness)
         document["compose_issues"] = [
             {"code": i.code, "criterion": i.criterion, "value": i.value, "message": i.message(lang)}
             for i in report.issues
@@ -383,7 +386,7 @@ def _compose(
             "cli.compose_done",
             lang,
             path=str(output),
-            total=report.card.total,
+            total=format_decimal(report.card.total, lang),
             count=len(report.parts),
         )
         print(said, file=out)
