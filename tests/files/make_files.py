@@ -186,7 +186,10 @@ VERIFIED_TYPED: dict[
     # merged (tests) with P-CHILANG's card gone from the inbox
     "verification_unit_not_counted.xlsx": (
         "wards",
-        {("P-CHILANG", "I.1"): ("0", "Không có kế hoạch")},
+        {
+            ("P-CHILANG", "I.1"): ("0", "Không có kế hoạch"),
+            ("P-NHABANG", "I.1"): ("0", "Không có kế hoạch"),
+        },
         [],
     ),
     # merged (tests) after P-ANPHU resent its card with another self score here
