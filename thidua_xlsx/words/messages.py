@@ -556,4 +556,20 @@ MESSAGES: Mapping[str, Text] = {
         "are taken otherwise by Excel (numbers typed as text are not added; in a percent cell "
         "86% is 0.86 to Excel, while 86 is counted)",
     ),
+    # -- demo: verification --------------------------------------------------------------------
+    "demo.sectors_blank": Text(
+        "Ngành gửi phiếu trống (đính kèm nhầm phiếu mẫu): {units}",
+        "Sectors that sent an empty card (the blank template attached): {units}",
+    ),
+    "demo.verify_blank": Text(
+        "Thẩm định của {town}: bảng thẩm định để nhập ({units} đơn vị, {rows} tiêu chí): {path}",
+        "Verification by {town}: the workbook to fill ({units} units, {rows} criteria): {path}",
+    ),
+    "demo.verify_applied": Text(
+        "Bảng thẩm định đã nhập (dữ liệu mẫu) được áp dụng khi xếp hạng, {count} tiêu chí: "
+        "{changes}",
+        "The filled verification workbook (sample data) applied to the ranking, {count} "
+        "criteria: {changes}",
+    ),
+    "demo.verify_change": Text("{unit} {before} → {after}", "{unit} {before} → {after}"),
 }
