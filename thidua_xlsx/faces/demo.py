@@ -135,9 +135,25 @@ class DemoResult:
                     changes.append(say("demo.verify_change", unit=unit, before=before, after=after))
             return ["   " + say("demo.verify_applied", count=count, changes="; ".join(changes))]
 
-        blank = tuple(
-            u.unit for u in self.compose.completeness.units if u.status is SubmissionStatus.BLANK
+        sectors = self.compose.completeness.units
+        count = {s: sum(1 for u in sectors if u.status is s) for s in SubmissionStatus}
+        blank = tuple(u.unit for u in sectors if u.status is SubmissionStatus.BLANK)
+        absent = count[SubmissionStatus.MISSING] + count[SubmissionStatus.BLANK]
+        sectors_line = say(
+            "demo.sectors_line",
+            sent=len(sectors) - absent,
+            units=len(sectors),
+            late=count[SubmissionStatus.LATE],
+            rejected=count[SubmissionStatus.REJECTED],
+            blank=count[SubmissionStatus.BLANK],
+            missing=count[SubmissionStatus.MISSING],
+            composed=len(self.compose.parts),
         )
+        sectors_missing = say(
+            "demo.sectors_missing", units=missing(self.compose.completeness.missing)
+        )
+        if blank:
+            sectors_missing += say("demo.sectors_blank", units=missing(blank))
 
         top = "; ".join(
             f"{r.rank}. {r.name} {format_decimal(r.total, lang)} ({r.band})"
@@ -173,8 +189,8 @@ class DemoResult:
                 total=format_decimal(self.compose.card.total, lang),
                 card=str(self.composed_card),
             ),
-            "   " + say("demo.sectors_missing", units=missing(self.compose.completeness.missing)),
-            *(["   " + say("demo.sectors_blank", units=missing(blank))] if blank else []),
+            "   " + sectors_line,
+            "   " + sectors_missing,
             *["   " + say("demo.warning", message=issue) for issue in self.compose.issues],
             "4. "
             + say(
