@@ -356,12 +356,12 @@ MESSAGES: Mapping[str, Text] = {
     "demo.top": Text("Dẫn đầu: {units}", "Top: {units}"),
     "demo.units_missing": Text("Chưa nộp: {units}", "Missing: {units}"),
     "demo.planted": Text(
-        "Các tệp bị trả lại, cảnh báo, tệp nộp muộn và đơn vị chưa nộp ở trên được cài sẵn "
-        "trong dữ liệu mẫu để minh họa (xem {readme}): quy trình đã chạy hết. Các tệp do "
-        "LibreOffice lưu mang ngày lưu là hôm nay nên bị tính là nộp muộn.",
-        "The rejected files, warnings, late files and missing units above are planted in the "
-        "sample data on purpose (see {readme}): the chain ran to the end. The files "
-        "LibreOffice saved carry today's date, so they are late.",
+        "Các tệp bị trả lại, phiếu trống, cảnh báo, tệp nộp muộn và đơn vị chưa nộp ở trên "
+        "được cài sẵn trong dữ liệu mẫu để minh họa (xem {readme}): quy trình đã chạy hết. "
+        "Các tệp do LibreOffice lưu mang ngày lưu là hôm nay nên bị tính là nộp muộn.",
+        "The rejected files, empty card, warnings, late files and missing units above are "
+        "planted in the sample data on purpose (see {readme}): the chain ran to the end. The "
+        "files LibreOffice saved carry today's date, so they are late.",
     ),
     # -- the issue sheet of a feedback copy or a composed card (thidua_xlsx.scorecard.writer)
     "issue_sheet.name": Text("Lỗi cần sửa", "Issues"),
@@ -556,4 +556,26 @@ MESSAGES: Mapping[str, Text] = {
         "are taken otherwise by Excel (numbers typed as text are not added; in a percent cell "
         "86% is 0.86 to Excel, while 86 is counted)",
     ),
+    # -- demo: verification --------------------------------------------------------------------
+    "demo.sectors_line": Text(
+        "Các ngành: {sent}/{units} đã nộp, {late} nộp muộn, {rejected} bị trả lại, {blank} gửi "
+        "phiếu trống, {missing} chưa nộp; {composed} ngành được tổng hợp.",
+        "Sectors: {sent}/{units} submitted, {late} late, {rejected} rejected, {blank} sent an "
+        "empty card, {missing} missing; {composed} composed.",
+    ),
+    "demo.sectors_blank": Text(
+        "; gửi phiếu trống (đính kèm nhầm phiếu mẫu): {units}",
+        "; an empty card (the blank template attached): {units}",
+    ),
+    "demo.verify_blank": Text(
+        "Thẩm định của {town}: bảng thẩm định để nhập ({units} đơn vị, {rows} tiêu chí): {path}",
+        "Verification by {town}: the workbook to fill ({units} units, {rows} criteria): {path}",
+    ),
+    "demo.verify_applied": Text(
+        "Bảng thẩm định đã nhập (dữ liệu mẫu) được áp dụng khi xếp hạng, {count} tiêu chí: "
+        "{changes}",
+        "The filled verification workbook (sample data) applied to the ranking, {count} "
+        "criteria: {changes}",
+    ),
+    "demo.verify_change": Text("{unit} {before} → {after}", "{unit} {before} → {after}"),
 }
