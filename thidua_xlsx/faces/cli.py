@@ -9,11 +9,10 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .._version import __version__
 from ..campaign.loader import load_campaign
 from ..campaign.show import describe_campaign
 from ..campaign.workbook_writer import init_campaign_workbook
@@ -26,7 +25,7 @@ from ..merge.compose import merge_compose
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
 from ..runtime.bulk import bulk_run
-from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
+from ..runtime.containment import ReadLimits
 from ..runtime.output_guard import check_outputs
 from ..scorecard.blank_cards import write_templates
 from ..scorecard.feedback import write_feedback
@@ -34,116 +33,15 @@ from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
 from ..verification.writer import write_verification_workbook
 from ..words.messages import Lang, as_lang, render
-from .console import EXIT_INTERRUPTED, say_interrupted
+from .console import EXIT_INTERRUPTED, language, say_interrupted
 from .console import run as console_run
-from .demo import DEFAULT_FOLDER, run_demo
+from .demo import run_demo
+from .parser import build_parser, overview
 from .progress import ProgressBar
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FILE_ERRORS, EXIT_UNUSABLE = 0, 1, 2
-
-
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--lang",
-        choices=("vi", "en"),
-        default=argparse.SUPPRESS,
-        help="ngôn ngữ thông báo / message language (vi mặc định, en)",
-    )
-    parser = argparse.ArgumentParser(
-        prog="thidua",
-        description="Chấm điểm thi đua qua Excel: định nghĩa đợt thi đua, phát phiếu chấm, "
-        "kiểm tra và tổng hợp.",
-        parents=[common],
-    )
-    parser.add_argument("--version", action="version", version=f"thidua {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)
-
-    init = commands.add_parser(
-        "init", parents=[common], help="tạo tệp định nghĩa đợt thi đua trống, có hướng dẫn"
-    )
-    init.add_argument("path", metavar="CAMPAIGN.xlsx")
-    init.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
-
-    show = commands.add_parser(
-        "show", parents=[common], help="in cây tiêu chí, xếp loại, đơn vị; báo lỗi định nghĩa"
-    )
-    show.add_argument("path", metavar="CAMPAIGN.xlsx")
-
-    templates = commands.add_parser(
-        "templates", parents=[common], help="ghi một phiếu chấm điểm .xlsx cho mỗi đơn vị"
-    )
-    templates.add_argument("path", metavar="CAMPAIGN.xlsx")
-    templates.add_argument("-o", "--output", required=True, metavar="DIR", help="thư mục ghi")
-    templates.add_argument("--parent", metavar="CODE", help="chỉ các đơn vị trực thuộc CODE")
-    templates.add_argument(
-        "--unit", action="append", default=[], metavar="CODE", help="chỉ đơn vị CODE (lặp lại)"
-    )
-    templates.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
-
-    check = commands.add_parser(
-        "check", parents=[common], help="kiểm tra các phiếu chấm đã nhận (tệp hoặc thư mục)"
-    )
-    check.add_argument("path", metavar="CAMPAIGN.xlsx")
-    check.add_argument("inputs", nargs="+", metavar="PATH", help="tệp hoặc thư mục phiếu chấm")
-    check.add_argument("--json", action="store_true", help="in một tài liệu JSON")
-    check.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
-    check.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
-    _limit_options(check)
-
-    merge = commands.add_parser(
-        "merge", parents=[common], help="tổng hợp, xếp hạng các đơn vị thành bảng tổng hợp"
-    )
-    merge.add_argument("path", metavar="CAMPAIGN.xlsx")
-    merge.add_argument("inbox", metavar="INBOX_DIR", help="thư mục phiếu chấm đã nhận")
-    merge.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
-    merge.add_argument("--mode", choices=("rank", "compose"), default="rank")
-    merge.add_argument("--parent", metavar="CODE", help="đơn vị cấp trên của các đơn vị xếp hạng")
-    merge.add_argument(
-        "--cluster", metavar="TÊN", help="chỉ xếp hạng các đơn vị của một cụm thi đua"
-    )
-    merge.add_argument(
-        "--verified",
-        action="append",
-        default=[],
-        metavar="THAM-DINH.xlsx",
-        help="bảng thẩm định của cấp trên (do «thidua verify» ghi) để áp dụng (lặp lại)",
-    )
-    merge.add_argument("--json", action="store_true", help="in một tài liệu JSON")
-    merge.add_argument("--feedback", metavar="DIR", help="ghi bản phản hồi cho tệp có lỗi")
-    merge.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
-    _limit_options(merge)
-
-    verify = commands.add_parser(
-        "verify",
-        parents=[common],
-        help="ghi bảng thẩm định của cấp trên cho các đơn vị có phiếu được chấp nhận",
-    )
-    verify.add_argument("path", metavar="CAMPAIGN.xlsx")
-    verify.add_argument("inbox", metavar="INBOX_DIR", help="thư mục phiếu chấm đã nhận")
-    verify.add_argument("-o", "--output", required=True, metavar="THAM-DINH.xlsx")
-    verify.add_argument("--parent", metavar="CODE", help="đơn vị cấp trên của các đơn vị")
-    verify.add_argument("--cluster", metavar="TÊN", help="chỉ các đơn vị của một cụm thi đua")
-    verify.add_argument(
-        "--force", action="store_true", help="ghi đè bảng thẩm định đã có (mất điểm đã nhập)"
-    )
-    verify.add_argument("--json", action="store_true", help="in một tài liệu JSON")
-    verify.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
-    _limit_options(verify)
-
-    demo = commands.add_parser(
-        "demo", parents=[common], help="chạy thử toàn bộ quy trình trên dữ liệu mẫu đi kèm"
-    )
-    demo.add_argument(
-        "folder",
-        nargs="?",
-        default=DEFAULT_FOLDER,
-        metavar="DIR",
-        help=f"thư mục ghi kết quả (mặc định: {DEFAULT_FOLDER})",
-    )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -152,8 +50,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     err = sys.stderr if out is sys.stdout else out
     _utf8(out)
     _utf8(err)
-    args = _parser().parse_args(argv)
-    lang = as_lang(getattr(args, "lang", None) or os.environ.get("THIDUA_LANG", "vi"))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = as_lang(language(argv))
+    try:
+        args = build_parser(lang, out, err).parse_args(argv)
+    except SystemExit as exc:  # -h, --version, or a refusal already said
+        return exc.code if isinstance(exc.code, int) else EXIT_UNUSABLE
+    if args.command is None:  # «thidua» alone: the steps, with an example per command
+        print(overview(lang), file=out)
+        return EXIT_OK
     try:
         if args.command == "init":
             path = init_campaign_workbook(args.path, force=args.force)
@@ -207,37 +112,6 @@ def _templates(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
             print(f"  {path.name}", file=out)
         return EXIT_FILE_ERRORS
     return EXIT_OK
-
-
-def _limit_options(command: argparse.ArgumentParser) -> None:
-    """What one returned file may cost while it is read (see thidua_xlsx.runtime.containment)."""
-    command.add_argument(
-        "--file-timeout",
-        type=_positive(float),
-        default=DEFAULT_LIMITS.seconds,
-        metavar="GIÂY",
-        help=f"thời gian tối đa đọc một tệp (mặc định {DEFAULT_LIMITS.seconds:g} giây)",
-    )
-    command.add_argument(
-        "--file-memory",
-        type=_positive(int),
-        default=DEFAULT_LIMITS.memory_mb,
-        metavar="MB",
-        help=f"bộ nhớ tối đa để đọc một tệp (mặc định {DEFAULT_LIMITS.memory_mb} MB, ít nhất 64)",
-    )
-
-
-def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
-    def parse(text: str) -> float:
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"không phải số: {text!r}") from None
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"phải lớn hơn 0: {text!r}")
-        return value
-
-    return parse
 
 
 def _limits(args: argparse.Namespace) -> ReadLimits:

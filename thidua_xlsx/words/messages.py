@@ -578,4 +578,293 @@ MESSAGES: Mapping[str, Text] = {
         "criteria: {changes}",
     ),
     "demo.verify_change": Text("{unit} {before} → {after}", "{unit} {before} → {after}"),
+    # -- issue 17: the command line speaks the user's language (thidua_xlsx.faces.parser) ---
+    "argparse.usage": Text("Cách dùng:", "Usage:"),
+    "argparse.positionals": Text("Tham số", "Arguments"),
+    "argparse.options": Text("Tùy chọn", "Options"),
+    "argparse.commands": Text("Các lệnh", "Commands"),
+    "argparse.command": Text("LỆNH", "COMMAND"),
+    "argparse.help": Text("in hướng dẫn này rồi thoát", "show this help and exit"),
+    "argparse.version": Text("in số phiên bản rồi thoát", "show the version number and exit"),
+    "argparse.metavar_seconds": Text("GIÂY", "SECONDS"),
+    "argparse.metavar_cluster": Text("TÊN-CỤM", "CLUSTER"),
+    "argparse.metavar_verification": Text("THAM-DINH.xlsx", "VERIFICATION.xlsx"),
+    "argparse.lang": Text(
+        "ngôn ngữ thông báo: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh)",
+        "message language: vi (Vietnamese, the default) or en (English)",
+    ),
+    "argparse.error": Text("{prog}: lỗi: {message}", "{prog}: error: {message}"),
+    "argparse.more": Text("Xem hướng dẫn: {prog} -h", "See the help: {prog} -h"),
+    "argparse.required": Text(
+        "thiếu tham số bắt buộc: {names}", "the following arguments are required: {names}"
+    ),
+    "argparse.invalid_choice": Text(
+        "{argument}: không có lựa chọn «{value}»; chọn một trong: {choices}",
+        "{argument}: invalid choice «{value}»; choose from: {choices}",
+    ),
+    "argparse.unknown_command": Text(
+        "không có lệnh «{value}»; các lệnh: {choices}",
+        "no command «{value}»; the commands: {choices}",
+    ),
+    "argparse.expected_one": Text(
+        "{argument}: cần một giá trị sau tùy chọn này", "{argument}: expected one value after it"
+    ),
+    "argparse.expected_some": Text(
+        "{argument}: cần ít nhất một giá trị", "{argument}: expected at least one value"
+    ),
+    "argparse.unrecognized": Text(
+        "không hiểu các tham số: {names}", "unrecognized arguments: {names}"
+    ),
+    "argparse.ambiguous": Text(
+        "tùy chọn {option} chưa rõ, có thể là: {matches}",
+        "ambiguous option {option}, could be: {matches}",
+    ),
+    "argparse.invalid_value": Text(
+        "{argument}: giá trị không hợp lệ «{value}»", "{argument}: invalid value «{value}»"
+    ),
+    "argparse.other": Text("{argument}: {detail}", "{argument}: {detail}"),
+    "argparse.not_a_number": Text("không phải số: «{value}»", "not a number: «{value}»"),
+    "argparse.not_positive": Text("phải lớn hơn 0: «{value}»", "must be above 0: «{value}»"),
+    "overview.text": Text(
+        "thidua {version}: chấm điểm thi đua qua Excel.\n"
+        "\n"
+        "Các bước:\n"
+        "  1. thidua init dot-thi-dua.xlsx        tạo tệp định nghĩa đợt thi đua, mở bằng Excel "
+        "để nhập tiêu chí, đơn vị\n"
+        "  2. thidua show dot-thi-dua.xlsx        xem lại tiêu chí, đơn vị; báo lỗi định nghĩa\n"
+        "  3. thidua templates dot-thi-dua.xlsx -o phieu/\n"
+        "                                         ghi phiếu chấm điểm trống cho từng đơn vị để "
+        "gửi đi\n"
+        "  4. thidua check dot-thi-dua.xlsx hop-thu/ --feedback phan-hoi/\n"
+        "                                         kiểm tra phiếu đã nhận: ai chưa gửi, tệp nào "
+        "phải sửa\n"
+        "  5. thidua merge dot-thi-dua.xlsx hop-thu/ -o tong-hop.xlsx\n"
+        "                                         tổng hợp, xếp hạng các đơn vị\n"
+        "     thidua merge dot-thi-dua.xlsx hop-thu/ --mode compose --parent NH -o NH.xlsx\n"
+        "                                         gộp phiếu của các ngành thành phiếu của "
+        "phường\n"
+        "  6. thidua verify dot-thi-dua.xlsx hop-thu/ -o tham-dinh.xlsx\n"
+        "                                         bảng để cấp trên nhập điểm thẩm định\n"
+        "\n"
+        "Chạy thử trên dữ liệu mẫu: thidua demo\n"
+        "Hướng dẫn từng lệnh: thidua LỆNH -h (ví dụ: thidua check -h). "
+        "Tiếng Anh: thêm --lang en.",
+        "thidua {version}: emulation scoring through Excel.\n"
+        "\n"
+        "The steps:\n"
+        "  1. thidua init campaign.xlsx           write a campaign workbook; open it in Excel "
+        "to enter the criteria and units\n"
+        "  2. thidua show campaign.xlsx           review the criteria and units; definition "
+        "errors\n"
+        "  3. thidua templates campaign.xlsx -o cards/\n"
+        "                                         write a blank scorecard per unit, to send out\n"
+        "  4. thidua check campaign.xlsx inbox/ --feedback feedback/\n"
+        "                                         check the returned cards: who has not sent, "
+        "which file to fix\n"
+        "  5. thidua merge campaign.xlsx inbox/ -o summary.xlsx\n"
+        "                                         merge and rank the units\n"
+        "     thidua merge campaign.xlsx inbox/ --mode compose --parent NH -o NH.xlsx\n"
+        "                                         combine the sectors' cards into the ward's "
+        "card\n"
+        "  6. thidua verify campaign.xlsx inbox/ -o verification.xlsx\n"
+        "                                         a workbook for the upper level's verified "
+        "scores\n"
+        "\n"
+        "A trial run on the sample data: thidua demo\n"
+        "Help on a command: thidua COMMAND -h (for example: thidua check -h).",
+    ),
+    "help.main": Text(
+        "Chấm điểm thi đua qua Excel: định nghĩa đợt thi đua, phát phiếu chấm, kiểm tra và "
+        "tổng hợp.",
+        "Emulation scoring through Excel: define a campaign, send out scorecards, check and "
+        "merge them.",
+    ),
+    "help.main_epilog": Text(
+        "Chạy «thidua» không kèm gì để xem các bước và ví dụ; «thidua LỆNH -h» cho từng lệnh.",
+        "Run «thidua» alone for the steps and examples; «thidua COMMAND -h» for each command.",
+    ),
+    "help.examples": Text("Ví dụ:", "Examples:"),
+    "help.campaign": Text("tệp định nghĩa đợt thi đua (.xlsx)", "the campaign workbook (.xlsx)"),
+    "help.force": Text("ghi đè tệp đã có", "overwrite an existing file"),
+    "help.json": Text("in một tài liệu JSON thay cho bảng", "print a JSON document instead"),
+    "help.feedback": Text(
+        "ghi vào thư mục DIR một bản phản hồi cho mỗi tệp cần sửa, để gửi lại đơn vị",
+        "write into DIR a feedback copy for each file to fix, to send back to its unit",
+    ),
+    "help.workers": Text(
+        "số tiến trình đọc tệp (mặc định: số CPU)", "processes reading files (default: CPUs)"
+    ),
+    "help.file_timeout": Text(
+        "thời gian tối đa đọc một tệp (mặc định {seconds} giây)",
+        "the longest time to read one file (default {seconds} seconds)",
+    ),
+    "help.file_memory": Text(
+        "bộ nhớ tối đa để đọc một tệp (mặc định {mb} MB, ít nhất 64)",
+        "the most memory to read one file (default {mb} MB, at least 64)",
+    ),
+    "help.parent": Text(
+        "mã đơn vị cấp trên: chỉ các đơn vị trực thuộc CODE",
+        "the parent unit's code: only the units under CODE",
+    ),
+    "help.cluster": Text("chỉ các đơn vị của một cụm thi đua", "only the units of one cluster"),
+    "help.inbox": Text("thư mục phiếu chấm đã nhận", "the folder of the returned scorecards"),
+    "help.init": Text(
+        "tạo tệp định nghĩa đợt thi đua trống, có hướng dẫn",
+        "write an empty campaign workbook, with instructions",
+    ),
+    "help.init_text": Text(
+        "Ghi một tệp định nghĩa đợt thi đua trống (.xlsx) có hướng dẫn ở từng trang. Mở bằng "
+        "Excel để nhập thông tin đợt, tiêu chí, xếp loại và đơn vị, rồi kiểm tra bằng "
+        "«thidua show».",
+        "Write an empty campaign workbook (.xlsx) with instructions on each sheet. Open it in "
+        "Excel to enter the campaign, criteria, bands and units, then check it with "
+        "«thidua show».",
+    ),
+    "help.init_examples": Text(
+        "thidua init dot-thi-dua-2025.xlsx\nthidua init dot-thi-dua-2025.xlsx --force",
+        "thidua init campaign-2025.xlsx\nthidua init campaign-2025.xlsx --force",
+    ),
+    "help.show": Text(
+        "in cây tiêu chí, xếp loại, đơn vị; báo lỗi định nghĩa",
+        "print the criteria, bands and units; report definition errors",
+    ),
+    "help.show_text": Text(
+        "In nội dung tệp định nghĩa đợt thi đua: tiêu chí và điểm tối đa, cách chấm, xếp "
+        "loại, đơn vị. Nếu tệp có lỗi, liệt kê từng lỗi kèm ô cần sửa (mã thoát 2).",
+        "Print the campaign workbook: criteria and maximum points, methods, bands, units. If "
+        "the workbook has errors, each is listed with its cell (exit code 2).",
+    ),
+    "help.show_examples": Text(
+        "thidua show dot-thi-dua-2025.xlsx\nthidua show dot-thi-dua-2025.xlsx --lang en",
+        "thidua show campaign-2025.xlsx\nthidua show campaign-2025.xlsx --lang en",
+    ),
+    "help.templates": Text(
+        "ghi một phiếu chấm điểm .xlsx cho mỗi đơn vị",
+        "write a .xlsx scorecard for each unit",
+    ),
+    "help.templates_text": Text(
+        "Ghi vào thư mục DIR một phiếu chấm điểm trống cho mỗi đơn vị (hoặc chỉ các đơn vị "
+        "được chọn), để gửi đi. Tệp đã có không bị ghi đè, trừ khi thêm --force.",
+        "Write into DIR a blank scorecard for each unit (or the units chosen), to send out. "
+        "Existing files are kept unless --force is given.",
+    ),
+    "help.templates_examples": Text(
+        "thidua templates dot-thi-dua.xlsx -o phieu/\n"
+        "thidua templates dot-thi-dua.xlsx -o phieu/ --parent NH\n"
+        "thidua templates dot-thi-dua.xlsx -o phieu/ --unit NH-CA --unit NH-YT",
+        "thidua templates campaign.xlsx -o cards/\n"
+        "thidua templates campaign.xlsx -o cards/ --parent NH\n"
+        "thidua templates campaign.xlsx -o cards/ --unit NH-CA --unit NH-YT",
+    ),
+    "help.templates_output": Text("thư mục ghi phiếu", "the folder to write into"),
+    "help.templates_unit": Text(
+        "chỉ đơn vị CODE (lặp lại được)", "only the unit CODE (may be repeated)"
+    ),
+    "help.check": Text(
+        "kiểm tra các phiếu chấm đã nhận: ai chưa gửi, tệp nào phải sửa",
+        "check the returned scorecards: who has not sent, which file to fix",
+    ),
+    "help.check_text": Text(
+        "Kiểm tra từng phiếu chấm đã nhận (tệp hoặc thư mục) và nêu ô có lỗi. Khi đợt thi "
+        "đua có các đơn vị trực thuộc một đơn vị cấp trên (--parent, hoặc đơn vị cao nhất "
+        "duy nhất), cho biết đơn vị nào chưa gửi, tệp nào được tính cho mỗi đơn vị và tệp nào "
+        "đã được thay bằng tệp mới hơn. Mã thoát 1 khi một tệp được tính bị trả lại.",
+        "Check each returned scorecard (files or folders) and name the cells in error. When "
+        "the campaign lists units under a parent (--parent, or the single top unit), say "
+        "which units have not sent anything, which file counts for each unit and which files "
+        "a newer one replaced. Exit code 1 when a file that counts is rejected.",
+    ),
+    "help.check_examples": Text(
+        "thidua check dot-thi-dua.xlsx hop-thu/\n"
+        "thidua check dot-thi-dua.xlsx hop-thu/ --parent NH --feedback phan-hoi/\n"
+        "thidua check dot-thi-dua.xlsx NH-CA.xlsx --json",
+        "thidua check campaign.xlsx inbox/\n"
+        "thidua check campaign.xlsx inbox/ --parent NH --feedback feedback/\n"
+        "thidua check campaign.xlsx NH-CA.xlsx --json",
+    ),
+    "help.check_inputs": Text("tệp hoặc thư mục phiếu chấm", "scorecard files or folders"),
+    "help.check_parent": Text(
+        "mã đơn vị cấp trên: các đơn vị trực thuộc là những đơn vị phải gửi",
+        "the parent unit's code: the units under it are those expected to send",
+    ),
+    "help.merge": Text(
+        "tổng hợp, xếp hạng các đơn vị (hoặc gộp phiếu các ngành)",
+        "merge and rank the units (or combine the sectors' cards)",
+    ),
+    "help.merge_text": Text(
+        "Hai chế độ (--mode):\n"
+        "  rank     (mặc định) xếp hạng các đơn vị trực thuộc --parent vào bảng tổng hợp "
+        "OUT.xlsx; có thể áp dụng bảng thẩm định của cấp trên (--verified).\n"
+        "  compose  gộp phiếu của các ngành trực thuộc --parent (ví dụ phường) thành một "
+        "phiếu chấm của đơn vị đó, theo cách tổng hợp của từng tiêu chí; cần --parent.",
+        "Two modes (--mode):\n"
+        "  rank     (the default) rank the units under --parent into the summary workbook "
+        "OUT.xlsx; the upper level's verification workbooks may be applied (--verified).\n"
+        "  compose  combine the cards of the sectors under --parent (a ward, say) into that "
+        "unit's scorecard, by each criterion's compose rule; needs --parent.",
+    ),
+    "help.merge_examples": Text(
+        "thidua merge dot-thi-dua.xlsx hop-thu/ -o tong-hop.xlsx\n"
+        "thidua merge dot-thi-dua.xlsx hop-thu/ -o tong-hop.xlsx --verified tham-dinh.xlsx\n"
+        "thidua merge dot-thi-dua.xlsx hop-thu-nganh/ --mode compose --parent NH -o NH.xlsx",
+        "thidua merge campaign.xlsx inbox/ -o summary.xlsx\n"
+        "thidua merge campaign.xlsx inbox/ -o summary.xlsx --verified verification.xlsx\n"
+        "thidua merge campaign.xlsx sectors-inbox/ --mode compose --parent NH -o NH.xlsx",
+    ),
+    "help.merge_output": Text(
+        "tệp kết quả (.xlsx): bảng tổng hợp, hoặc phiếu gộp khi --mode compose",
+        "the output (.xlsx): the summary, or the combined card with --mode compose",
+    ),
+    "help.merge_mode": Text(
+        "rank: xếp hạng (mặc định); compose: gộp phiếu các ngành",
+        "rank: rank the units (default); compose: combine the sectors' cards",
+    ),
+    "help.merge_parent": Text(
+        "đơn vị cấp trên của các đơn vị xếp hạng (compose: đơn vị nhận phiếu gộp)",
+        "the parent of the ranked units (compose: the unit whose card is combined)",
+    ),
+    "help.merge_verified": Text(
+        "bảng thẩm định của cấp trên (do «thidua verify» ghi) để áp dụng (lặp lại được)",
+        "an upper level's verification workbook (from «thidua verify») to apply (repeatable)",
+    ),
+    "help.verify": Text(
+        "ghi bảng thẩm định của cấp trên cho các đơn vị có phiếu được nhận",
+        "write the upper level's verification workbook for the accepted units",
+    ),
+    "help.verify_text": Text(
+        "Ghi bảng thẩm định (.xlsx): mỗi đơn vị có phiếu được nhận, từng tiêu chí với điểm "
+        "tự chấm, và ô để cấp trên nhập điểm thẩm định và lý do. Sau đó dùng «thidua merge … "
+        "--verified THAM-DINH.xlsx».",
+        "Write the verification workbook (.xlsx): each accepted unit, each criterion with its "
+        "self-assessed score and cells for the upper level's verified score and reason. Then "
+        "run «thidua merge … --verified VERIFICATION.xlsx».",
+    ),
+    "help.verify_examples": Text(
+        "thidua verify dot-thi-dua.xlsx hop-thu/ -o tham-dinh.xlsx\n"
+        '  thidua verify dot-thi-dua.xlsx hop-thu/ -o tham-dinh.xlsx --cluster "Cụm 1"',
+        "thidua verify campaign.xlsx inbox/ -o verification.xlsx\n"
+        '  thidua verify campaign.xlsx inbox/ -o verification.xlsx --cluster "Cụm 1"',
+    ),
+    "help.verify_output": Text("bảng thẩm định sẽ ghi (.xlsx)", "the workbook to write (.xlsx)"),
+    "help.verify_force": Text(
+        "ghi đè bảng thẩm định đã có (mất điểm đã nhập)",
+        "overwrite an existing workbook (the scores typed in are lost)",
+    ),
+    "help.demo": Text(
+        "chạy thử toàn bộ quy trình trên dữ liệu mẫu đi kèm",
+        "run the whole chain on the bundled sample data",
+    ),
+    "help.demo_text": Text(
+        "Chạy thử toàn bộ quy trình (phiếu trống, kiểm tra, phản hồi, gộp phiếu, xếp hạng, "
+        "thẩm định) trên bản sao dữ liệu mẫu, ghi mọi kết quả vào thư mục DIR.",
+        "Run the whole chain (blank cards, check, feedback, compose, ranking, verification) "
+        "on a copy of the sample data, writing everything into DIR.",
+    ),
+    "help.demo_examples": Text(
+        "thidua demo\nthidua demo chay-thu/ --lang en",
+        "thidua demo\nthidua demo trial/ --lang en",
+    ),
+    "help.demo_folder": Text(
+        "thư mục ghi kết quả (mặc định: {folder})", "the folder to write into (default: {folder})"
+    ),
 }
