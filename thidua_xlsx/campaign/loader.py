@@ -27,6 +27,7 @@ from ..core.model import (
     SectionKind,
     Unit,
 )
+from ..core.verification import VERIFICATION_KIND
 from ..core.vi_text import (
     find_dates,
     fold,
@@ -39,6 +40,7 @@ from ..core.vi_text import (
 from ..errors import CampaignDefinitionError, CampaignFileError
 from ..intake.sheets import CellValue, SheetData, UnreadableWorkbookError, read_workbook
 from ..runtime.containment import run_contained
+from ..scorecard.layout import FEEDBACK_KIND, META_SHEET
 from ..words.issues import Issue, Severity
 from . import format as fmt
 from .format import Column
@@ -59,13 +61,36 @@ def load_campaign(path: str | Path) -> Campaign:
     :class:`CampaignDefinitionError` (listing every problem) when the definition is broken.
     """
     path = Path(path)
+    if path.is_dir():
+        raise CampaignFileError(str(path), "reason.is_folder")
     if not path.is_file():
         raise CampaignFileError(str(path), "reason.file_not_found")
     try:
         sheets = _read_contained(path)
     except UnreadableWorkbookError as exc:
         raise CampaignFileError(str(path), "reason.not_a_spreadsheet", detail=str(exc)) from exc
+    _not_another_kind(str(path), sheets)
     return parse_campaign(sheets, source=str(path))
+
+
+def _not_another_kind(path: str, sheets: Mapping[str, SheetData]) -> None:
+    """Raise :class:`CampaignFileError` naming what the workbook is when this tool wrote it
+    as something else (its hidden sheet says so): a scorecard, a feedback copy, a summary, a
+    verification workbook, given where the campaign workbook belongs."""
+    meta = sheets.get(META_SHEET)
+    if meta is None:
+        return
+    info = {str(row[0]): str(row[1]) for row in meta.rows if len(row) >= 2 and row[0]}
+    unit = " ".join(p for p in (info.get("unit_code", ""), info.get("unit_name", "")) if p)
+    kind = info.get("kind", "")
+    if kind == FEEDBACK_KIND:
+        raise CampaignFileError(path, "reason.is_feedback", unit=unit or "?")
+    if kind == "summary":
+        raise CampaignFileError(path, "reason.is_summary")
+    if kind == VERIFICATION_KIND:
+        raise CampaignFileError(path, "reason.is_verification")
+    if "unit_code" in info:
+        raise CampaignFileError(path, "reason.is_scorecard", unit=unit)
 
 
 def _read_contained(path: Path) -> dict[str, SheetData]:

@@ -1,6 +1,8 @@
 """The ``thidua`` command (SPEC §8). Thin: parse arguments, call the library, print.
 
-Exit codes: 0 no errors, 1 some files have errors, 2 unusable command or campaign.
+Exit codes: 0 no errors, 1 some files have errors, 2 unusable command or campaign, 130
+stopped by Ctrl-C, 141 the output pipe was closed (``thidua check … | head``: quietly).
+``thidua`` alone prints the overview (the steps, an example per command) and exits with 0.
 """
 
 from __future__ import annotations
@@ -33,19 +35,29 @@ from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
 from ..verification.writer import write_verification_workbook
 from ..words.messages import Lang, as_lang, render
-from .console import EXIT_INTERRUPTED, language, say_interrupted
+from .console import EXIT_INTERRUPTED, language, quiet_closed_pipe, say_interrupted
 from .console import run as console_run
 from .demo import run_demo
 from .parser import build_parser, overview
+from .paths import output_file, output_folder, system_error
 from .progress import ProgressBar
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FILE_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command its pipe stopped
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit code."""
+    try:
+        return _main(argv, out)
+    except BrokenPipeError:  # «thidua check … | head -1»: the reader has read enough
+        quiet_closed_pipe()
+        return EXIT_CLOSED_PIPE
+
+
+def _main(argv: Sequence[str] | None, out: TextIO | None) -> int:
     out = out or sys.stdout
     err = sys.stderr if out is sys.stdout else out
     _utf8(out)
@@ -61,6 +73,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_OK
     try:
         if args.command == "init":
+            output_file(args.path)
             path = init_campaign_workbook(args.path, force=args.force)
             print(render("cli.init_done", lang, path=str(path)), file=out)
         elif args.command == "show":
@@ -74,11 +87,17 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         elif args.command == "verify":
             return _verify(args, lang, out, err)
         elif args.command == "demo":
+            output_folder(args.folder)
             result = run_demo(args.folder, lang)
             print(result.describe(lang), file=out)
             return result.exit_code
     except ThiduaError as exc:
         print(exc.message(lang), file=err)
+        return EXIT_UNUSABLE
+    except BrokenPipeError:
+        raise  # said by main: quietly
+    except OSError as exc:  # permission denied, disk full… : said in words, naming the path
+        print(system_error(exc).message(lang), file=err)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         say_interrupted(err, lang)  # (thidua_xlsx.faces.console ignores a second Ctrl-C by now)
@@ -93,6 +112,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 @bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _templates(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
+    output_folder(args.output)
     check_outputs([args.path], output_folders=[args.output])
     campaign = load_campaign(args.path)
     result = write_templates(
@@ -120,6 +140,8 @@ def _limits(args: argparse.Namespace) -> ReadLimits:
 
 @bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    if args.feedback:
+        output_folder(args.feedback)
     check_outputs(
         [args.path, *args.inputs], output_folders=[args.feedback] if args.feedback else []
     )
@@ -145,6 +167,9 @@ def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
 
 @bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    output_file(args.output)
+    if args.feedback:
+        output_folder(args.feedback)
     check_outputs(
         [args.path, args.inbox, *args.verified],
         output_files=[args.output],
@@ -186,6 +211,7 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
 
 @bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _verify(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    output_file(args.output)
     check_outputs([args.path, args.inbox], output_files=[args.output])
     if Path(args.output).exists() and not args.force:  # said before the inbox is read
         raise OutputExistsError(args.output)

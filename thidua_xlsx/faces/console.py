@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
-__all__ = ["EXIT_INTERRUPTED", "INTERRUPTED", "run", "say_interrupted"]
+__all__ = ["EXIT_INTERRUPTED", "INTERRUPTED", "quiet_closed_pipe", "run", "say_interrupted"]
 
 EXIT_INTERRUPTED = 130
 # The one interface text outside thidua_xlsx.words.messages: it must be said even when the
@@ -74,6 +74,17 @@ def say_interrupted(stream: TextIO, lang: str) -> None:
         start = "\r\x1b[K" if stream.isatty() else ""
         stream.write(f"{start}{INTERRUPTED[lang]}\n")
         stream.flush()
+
+
+def quiet_closed_pipe() -> None:
+    """The reader of the output left (``thidua check … | head -1``): what is still buffered
+    goes nowhere, so neither the exit nor the interpreter's last flush reports it."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def language(args: Sequence[str]) -> str:
@@ -140,8 +151,12 @@ def _leave(code: int | str | None) -> NoReturn:
 
     _on_sigint(now)
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
+        try:
             stream.flush()
+        except BrokenPipeError:  # the reader left (``| head``): nothing more to say
+            quiet_closed_pipe()
+        except (OSError, ValueError, AttributeError):
+            pass
     # CPython marks a KeyboardInterrupt that left code run by exec() of a string (dataclasses
     # makes its methods so, while the modules load) and, after ``python -m``, ends the process
     # by SIGINT instead of with this code; exec() of a string clears the mark

@@ -867,4 +867,43 @@ MESSAGES: Mapping[str, Text] = {
     "help.demo_folder": Text(
         "thư mục ghi kết quả (mặc định: {folder})", "the folder to write into (default: {folder})"
     ),
+    # -- issue 17: mistakes recognised for what they are (campaign/loader.py, faces/paths.py)
+    "reason.is_folder": Text(
+        "đây là một thư mục; cần tệp định nghĩa đợt thi đua (.xlsx)",
+        "it is a folder; the campaign workbook (.xlsx) is needed",
+    ),
+    "reason.is_scorecard": Text(
+        "đây là phiếu chấm điểm của {unit}, không phải tệp định nghĩa đợt thi đua. Hãy dùng "
+        "tệp định nghĩa đã dùng để ghi phiếu (thidua templates)",
+        "this is the scorecard of {unit}, not the campaign workbook. Give the campaign "
+        "workbook the scorecards were made from (thidua templates)",
+    ),
+    "reason.is_feedback": Text(
+        "đây là bản phản hồi gửi lại {unit}, không phải tệp định nghĩa đợt thi đua",
+        "this is a feedback copy for {unit}, not the campaign workbook",
+    ),
+    "reason.is_summary": Text(
+        "đây là bảng tổng hợp (thidua merge), không phải tệp định nghĩa đợt thi đua",
+        "this is a summary workbook (thidua merge), not the campaign workbook",
+    ),
+    "reason.is_verification": Text(
+        "đây là bảng thẩm định (thidua verify), không phải tệp định nghĩa đợt thi đua",
+        "this is a verification workbook (thidua verify), not the campaign workbook",
+    ),
+    "error.output_is_folder": Text(
+        "{path} là một thư mục; cần tên tệp {ext} (ví dụ {example})",
+        "{path} is a folder; a {ext} file name is needed (for example {example})",
+    ),
+    "error.output_extension": Text(
+        "Tệp kết quả {path} phải có đuôi {ext} (nội dung là bảng tính {ext}); ví dụ {example}",
+        "The output {path} must end in {ext} (it is a {ext} workbook); for example {example}",
+    ),
+    "error.output_is_file": Text(
+        "{path} là một tệp; cần một thư mục để ghi vào",
+        "{path} is a file; a folder to write into is needed",
+    ),
+    "os.EEXIST": Text("đã có một tệp trùng tên ở đó", "a file of that name is already there"),
+    "error.system": Text(
+        "Không làm được việc với {path}: {reason}.", "Could not use {path}: {reason}."
+    ),
 }
