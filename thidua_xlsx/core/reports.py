@@ -18,7 +18,13 @@ from .submissions import Completeness, SubmissionStatus, UnitSubmission
 from .verification import VerificationResult, VerifiedScore
 from .vi_text import format_decimal
 
-__all__ = ["CheckReport", "ComposeReport", "RankReport", "units_json"]
+__all__ = [
+    "CheckReport",
+    "ComposeReport",
+    "RankReport",
+    "submission_summary",
+    "units_json",
+]
 
 
 @dataclass(frozen=True)
@@ -186,32 +192,9 @@ class RankReport:
         return word("submission", status.value, as_lang(lang))
 
     def summary_line(self, lang: str = "vi") -> str:
-        """``12/14 đơn vị đã nộp, 1 nộp muộn, 1 bị trả lại, 2 chưa nộp.``, with the units
-        that sent an empty card and those rejected at the level below when there are any
-        (``…, 1 bị trả lại, 1 gửi phiếu trống, 2 chưa nộp``)."""
-        said = as_lang(lang)
-        units = self.completeness.units
-        count = {status: sum(1 for u in units if u.status is status) for status in SubmissionStatus}
-        others = "".join(
-            render(code, said, count=count[status])
-            for code, status in (
-                ("report.rank_blank", SubmissionStatus.BLANK),
-                ("report.rank_below", SubmissionStatus.REJECTED_BELOW),
-            )
-            if count[status]
-        )
-        return render(
-            "report.rank_summary",
-            said,
-            # an empty card is not a submission (it is said apart)
-            sent=len(units) - count[SubmissionStatus.MISSING] - count[SubmissionStatus.BLANK],
-            units=len(units),
-            late=count[SubmissionStatus.LATE],
-            rejected=count[SubmissionStatus.REJECTED],
-            others=others,
-            missing=count[SubmissionStatus.MISSING],
-            ranked=len(self.ranking),
-        )
+        """``12/14 đơn vị đã nộp, 1 nộp muộn, 1 bị trả lại, 2 chưa nộp; 12 đơn vị được xếp
+        hạng.`` (see :func:`submission_summary`)."""
+        return submission_summary(self.completeness, lang, ranked=len(self.ranking))
 
     def to_json(self, lang: str = "vi") -> dict[str, Any]:
         """The check document plus ``ranking`` and ``missing`` (SPEC §8)."""
@@ -319,6 +302,39 @@ class ComposeReport:
     @property
     def exit_code(self) -> int:
         return self.check.exit_code
+
+
+def submission_summary(
+    completeness: Completeness, lang: str = "vi", ranked: int | None = None
+) -> str:
+    """The one-line summary of who sent what, the same in ``check``, ``merge`` and the demo:
+    ``12/14 đơn vị đã nộp, 1 nộp muộn, 1 bị trả lại, 2 chưa nộp.``, with the units that sent an
+    empty card and those rejected at the level below when there are any (``…, 1 bị trả lại,
+    1 gửi phiếu trống, 2 chưa nộp``), and ``; 12 đơn vị được xếp hạng`` when ``ranked`` is
+    given."""
+    said = as_lang(lang)
+    units = completeness.units
+    count = {status: sum(1 for u in units if u.status is status) for status in SubmissionStatus}
+    others = "".join(
+        render(code, said, count=count[status])
+        for code, status in (
+            ("report.rank_blank", SubmissionStatus.BLANK),
+            ("report.rank_below", SubmissionStatus.REJECTED_BELOW),
+        )
+        if count[status]
+    )
+    params: dict[str, int | str] = {
+        # an empty card is not a submission (it is said apart)
+        "sent": len(units) - count[SubmissionStatus.MISSING] - count[SubmissionStatus.BLANK],
+        "units": len(units),
+        "late": count[SubmissionStatus.LATE],
+        "rejected": count[SubmissionStatus.REJECTED],
+        "others": others,
+        "missing": count[SubmissionStatus.MISSING],
+    }
+    if ranked is None:
+        return render("report.inbox_summary", said, **params)
+    return render("report.rank_summary", said, ranked=ranked, **params)
 
 
 def units_json(completeness: Completeness) -> list[dict[str, object]]:

@@ -19,8 +19,10 @@ from ..campaign.loader import load_campaign
 from ..campaign.show import describe_campaign
 from ..campaign.workbook_writer import init_campaign_workbook
 from ..checking.run import run_check
+from ..core.inbox import inbox_status
 from ..core.model import Campaign
-from ..core.reports import units_json
+from ..core.reports import CheckReport, units_json
+from ..core.submissions import Completeness
 from ..core.vi_text import format_decimal
 from ..errors import OutputExistsError, ThiduaError
 from ..merge.compose import merge_compose
@@ -30,7 +32,7 @@ from ..runtime.bulk import bulk_run
 from ..runtime.containment import ReadLimits
 from ..runtime.output_guard import check_outputs
 from ..scorecard.blank_cards import write_templates
-from ..scorecard.feedback import write_feedback
+from ..scorecard.feedback import FeedbackCopy, write_feedback_copies
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
 from ..verification.writer import write_verification_workbook
@@ -38,6 +40,7 @@ from ..words.messages import Lang, as_lang, render
 from .console import EXIT_INTERRUPTED, language, quiet_closed_pipe, say_interrupted
 from .console import run as console_run
 from .demo import run_demo
+from .feedback import feedback_json, say_feedback
 from .parser import build_parser, overview
 from .paths import output_file, output_folder, system_error
 from .progress import ProgressBar
@@ -150,19 +153,24 @@ def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
     report = run_check(
         campaign, args.inputs, workers=args.workers, progress=progress, limits=_limits(args)
     )
-    written: list[Path] = []
+    inbox = inbox_status(report, args.parent)
+    if inbox is not None:
+        report = inbox.check  # (this level's own summary rejected)
+    written: list[FeedbackCopy] = []
     if args.feedback:
-        written = write_feedback(report, args.feedback, lang)
+        skip = inbox.superseded if inbox is not None else frozenset()
+        written = write_feedback_copies(report, args.feedback, lang, skip=skip)
     if args.json:
-        document = report.to_json(lang)
-        document["feedback"] = [str(p) for p in written]
+        document = inbox.to_json(lang) if inbox is not None else report.to_json(lang)
+        document["feedback"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
         print(report.table(lang), file=out)
-        if written:
-            said = render("cli.feedback_written", lang, folder=args.feedback, count=len(written))
-            print(said, file=out)
-    return report.exit_code
+        for line in inbox.lines(lang) if inbox is not None else []:
+            print(line, file=out)
+        if args.feedback:
+            say_feedback(report.campaign, written, args.feedback, lang, out)
+    return inbox.exit_code if inbox is not None else report.exit_code
 
 
 @bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
@@ -194,11 +202,11 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         verified=args.verified,
     )
     write_summary(output, report)
-    written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
+    written = _copies(report.check, report.completeness, args.feedback, lang)
     if args.json:
         document = report.to_json(lang)
         document["output"] = str(output)
-        document["feedback"] = [str(p) for p in written]
+        document["feedback"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
         print(report.check.table(lang), file=out)
@@ -206,6 +214,8 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
             print(line, file=out)
         print(report.summary_line(lang), file=out)
         print(render("cli.merge_done", lang, path=str(output)), file=out)
+        if args.feedback:
+            say_feedback(campaign, written, args.feedback, lang, out)
     return report.exit_code
 
 
@@ -260,7 +270,7 @@ def _compose(
     )
     output = Path(args.output)
     write_composed_card(output, report, lang)
-    written = write_feedback(report.check, args.feedback, lang) if args.feedback else []
+    written = _copies(report.check, report.completeness, args.feedback, lang)
     if args.json:
         document = report.check.to_json(lang)
         document["output"] = str(output)
@@ -276,7 +286,7 @@ def _compose(
             {"code": i.code, "criterion": i.criterion, "value": i.value, "message": i.message(lang)}
             for i in report.issues
         ]
-        document["feedback"] = [str(p) for p in written]
+        document["feedback"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
         print(report.check.table(lang), file=out)
@@ -290,7 +300,20 @@ def _compose(
             count=len(report.parts),
         )
         print(said, file=out)
+        if args.feedback:
+            say_feedback(campaign, written, args.feedback, lang, out)
     return report.exit_code
+
+
+def _copies(
+    check: CheckReport, completeness: Completeness, folder: str | None, lang: Lang
+) -> list[FeedbackCopy]:
+    """The feedback copies of a merge: for the files that count (not those a newer file of
+    the same unit replaced)."""
+    if not folder:
+        return []
+    skip = {str(f.path) for u in completeness.units for f in u.superseded}
+    return write_feedback_copies(check, folder, lang, skip=skip)
 
 
 def _utf8(stream: TextIO) -> None:

@@ -216,7 +216,8 @@ class _Form:
         sheet.activate()
 
     def flag(self, issues: Sequence[Issue], lang: str) -> None:
-        """Mark the cells that have issues: red, with the messages as a comment."""
+        """Mark the cells that have issues: tinted, with the messages as a comment (a note,
+        such as a result over its target, is said in the comment only: nothing to fix)."""
         by_cell: dict[str, list[Issue]] = {}
         for issue in issues:
             # a unit carried by a summary: its cells are on the summary's data sheet, not
@@ -226,8 +227,8 @@ class _Form:
         for ref, found in by_cell.items():
             text = "\n".join(f"• {i.message(lang)}" for i in found)
             self.sheet.write_comment(ref, text, {"author": "thidua", "x_scale": 3, "y_scale": 2})
-        if by_cell:
-            refs = list(by_cell)
+        refs = [r for r, found in by_cell.items() if any(i.severity.value != "note" for i in found)]
+        if refs:
             self.sheet.conditional_format(
                 refs[0],
                 {
@@ -687,7 +688,11 @@ def write_issue_sheet(
 ) -> None:
     """A sheet listing issues, every text written as text (never as a formula)."""
     said = as_lang(lang)
-    sheet = workbook.add_worksheet(render("issue_sheet.name", said))
+    # titled by its content: errors to fix, or (warnings and notes only) points to note
+    errors = any(i.severity.value == "error" for i in issues)
+    sheet = workbook.add_worksheet(
+        render("issue_sheet.name" if errors else "issue_sheet.name_to_note", said)
+    )
     head = workbook.add_format(
         {"font_name": _FONT, "bold": True, "border": 1, "bg_color": "#D9E1F2"}
     )

@@ -42,7 +42,7 @@ from ..scorecard.layout import (
     input_cells,
 )
 from ..words.issues import Issue, Severity
-from ..words.messages import render
+from ..words.messages import render, word
 
 __all__ = [
     "AWARD_SHEET",
@@ -509,7 +509,7 @@ def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
                 result.unit or "",
                 issue.cell,
                 issue.criterion,
-                "Lỗi" if is_error else "Cảnh báo",
+                word("issue_sheet_severity", issue.severity.value, "vi"),
                 issue.message("vi"),
                 issue.code,
             ]
@@ -526,7 +526,7 @@ def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
                 "",
                 issue.cell,
                 issue.criterion,
-                "Lỗi" if is_error else "Cảnh báo",
+                word("issue_sheet_severity", issue.severity.value, "vi"),
                 issue.message("vi"),
                 issue.code,
             ]

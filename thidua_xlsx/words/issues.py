@@ -22,8 +22,9 @@ __all__ = ["CATALOGUE", "CatalogueEntry", "Issue", "Severity"]
 
 
 class Severity(Enum):
-    ERROR = "error"
-    WARNING = "warning"
+    ERROR = "error"  # the file is rejected
+    WARNING = "warning"  # accepted, but a cell to check: the unit gets a feedback copy
+    NOTE = "note"  # accepted, said for information only (over-achievement): no copy, no flag
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class CatalogueEntry:
         object.__setattr__(self, "fields", placeholders(self.vi, self.en))
 
 
-_E, _W = Severity.ERROR, Severity.WARNING
+_E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
 CATALOGUE: Mapping[str, CatalogueEntry] = {
     # -- the campaign workbook (SPEC §3) ---------------------------------------------------
@@ -438,8 +439,8 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "{value} points exceed the maximum {maximum} of criterion {criterion}. Score it again, "
         "at most {maximum}.",
     ),
-    "value_over_target": CatalogueEntry(
-        _W,
+    "value_over_target": CatalogueEntry(  # rewarded, not a mistake: a note (issue 17)
+        _N,
         "Kết quả {value} vượt chỉ tiêu {target}; chỉ tính tối đa 100% ({maximum} điểm).",
         "The result {value} exceeds the target {target}; at most 100% ({maximum} points) counts.",
     ),

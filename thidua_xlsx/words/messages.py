@@ -906,4 +906,47 @@ MESSAGES: Mapping[str, Text] = {
     "error.system": Text(
         "Không làm được việc với {path}: {reason}.", "Could not use {path}: {reason}."
     ),
+    # -- issue 17: inbox status in check (thidua_xlsx.core.inbox) -----------------------------
+    "report.inbox_summary": Text(
+        "{sent}/{units} đơn vị đã nộp, {late} nộp muộn, {rejected} bị trả lại{others}, "
+        "{missing} chưa nộp.",
+        "{sent}/{units} units submitted, {late} late, {rejected} rejected{others}, {missing} "
+        "missing.",
+    ),
+    "inbox.missing": Text("Đơn vị chưa gửi phiếu ({count}):", "Units that sent no card ({count}):"),
+    "inbox.other_file": Text(
+        "{unit}: đã gửi tệp {kind} ({files}), chưa gửi phiếu",
+        "{unit}: sent a {kind} file ({files}), no scorecard",
+    ),
+    "inbox.counts": Text(
+        "{unit}: tính tệp mới nhất {name}; không tính tệp cũ hơn: {older}",
+        "{unit}: the newest file counts, {name}; not counted (older): {older}",
+    ),
+    "file_kind.pdf": Text("PDF", "PDF"),
+    "file_kind.word": Text("Word", "Word"),
+    "file_kind.image": Text("ảnh", "image"),
+    "file_kind.archive": Text("nén", "archive"),
+    "file_kind.other": Text("khác", "other"),
+    # -- issue 17: feedback that can be sent as is (thidua_xlsx.scorecard.feedback) ----------
+    "severity.note": Text("ghi chú", "note"),
+    "issue_sheet_severity.note": Text("Ghi chú", "Note"),
+    "issue_sheet.name_to_note": Text("Điểm cần lưu ý", "Points to note"),
+    "feedback.written": Text(
+        "Đã ghi {count} bản phản hồi vào {folder}, để gửi lại từng đơn vị:",
+        "Wrote {count} feedback copies into {folder}, to send back to each unit:",
+    ),
+    "feedback.copy": Text(
+        "{name} → gửi {unit} ({what}; từ tệp {source})",
+        "{name} → send to {unit} ({what}; from {source})",
+    ),
+    "feedback.copy_unknown": Text(
+        "{name} → gửi người đã gửi tệp {source} (không xác định được đơn vị)",
+        "{name} → send to whoever sent {source} (its unit cannot be told)",
+    ),
+    "feedback.errors": Text("{count} lỗi cần sửa", "{count} error(s) to fix"),
+    "feedback.warnings": Text("{count} điểm cần lưu ý", "{count} point(s) to note"),
+    "feedback.none": Text(
+        "Không có tệp nào cần gửi bản phản hồi ({folder} không được ghi thêm).",
+        "No file needs a feedback copy (nothing written into {folder}).",
+    ),
 }
