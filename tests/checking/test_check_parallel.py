@@ -44,7 +44,11 @@ def test_workers_give_what_this_process_gives(
             serial.verified,
             serial.saved_at,
         )
-        # a feedback copy needs the cells as read: kept for every file that gets one
-        copy = any(i.cell or i.severity is Severity.ERROR for i in serial.issues)
+        # a feedback copy needs the cells as read: kept for every file that gets one (an
+        # error, or a warning about a cell; not a note such as a result over its target)
+        copy = any(
+            i.severity is Severity.ERROR or (i.cell and i.severity is Severity.WARNING)
+            for i in serial.issues
+        )
         assert contained.values == serial.values
         assert bool(contained.values) == (copy and bool(contained.inputs))

@@ -164,7 +164,7 @@ def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
         "p-chilang-ubnd-phuong-chi-lang-phan-hoi.xlsx",
         "p-thoison-ubnd-phuong-thoi-son-phan-hoi.xlsx",
         "x-ancu-ubnd-xa-an-cu-phan-hoi.xlsx",
-        "x-anhao-ubnd-xa-an-hao-phan-hoi.xlsx",
+        # (X-ANHAO's result over its target is a note, not a point to send back)
         "x-tanlap-ubnd-xa-tan-lap-phan-hoi.xlsx",
         "x-vangiao-ubnd-xa-van-giao-phan-hoi.xlsx",
     ]

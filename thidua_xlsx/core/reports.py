@@ -323,18 +323,32 @@ def submission_summary(
         )
         if count[status]
     )
-    params: dict[str, int | str] = {
-        # an empty card is not a submission (it is said apart)
-        "sent": len(units) - count[SubmissionStatus.MISSING] - count[SubmissionStatus.BLANK],
-        "units": len(units),
-        "late": count[SubmissionStatus.LATE],
-        "rejected": count[SubmissionStatus.REJECTED],
-        "others": others,
-        "missing": count[SubmissionStatus.MISSING],
-    }
+    # an empty card is not a submission (it is said apart)
+    sent = len(units) - count[SubmissionStatus.MISSING] - count[SubmissionStatus.BLANK]
+    late, rejected = count[SubmissionStatus.LATE], count[SubmissionStatus.REJECTED]
+    missing = count[SubmissionStatus.MISSING]
     if ranked is None:
-        return render("report.inbox_summary", said, **params)
-    return render("report.rank_summary", said, ranked=ranked, **params)
+        return render(
+            "report.inbox_summary",
+            said,
+            sent=sent,
+            units=len(units),
+            late=late,
+            rejected=rejected,
+            others=others,
+            missing=missing,
+        )
+    return render(
+        "report.rank_summary",
+        said,
+        sent=sent,
+        units=len(units),
+        late=late,
+        rejected=rejected,
+        others=others,
+        missing=missing,
+        ranked=ranked,
+    )
 
 
 def units_json(completeness: Completeness) -> list[dict[str, object]]:

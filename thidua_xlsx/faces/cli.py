@@ -153,7 +153,10 @@ def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
     report = run_check(
         campaign, args.inputs, workers=args.workers, progress=progress, limits=_limits(args)
     )
-    inbox = inbox_status(report, args.parent)
+    # who has not sent: for an inbox (a folder given) or a level named (--parent); not
+    # when a few files are checked one by one
+    folder = any(Path(p).is_dir() for p in args.inputs)
+    inbox = inbox_status(report, args.parent) if folder or args.parent else None
     if inbox is not None:
         report = inbox.check  # (this level's own summary rejected)
     written: list[FeedbackCopy] = []
