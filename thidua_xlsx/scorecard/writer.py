@@ -70,7 +70,6 @@ _FONT = "Times New Roman"
 _CELL_TEXT_MAX = 32767  # Excel's limit on a cell's text
 _INPUT_TINT = "#FFF2CC"
 _RED = "#FFC7CE"
-_AMBER = "#FFEB9C"
 
 
 def write_scorecard(
@@ -425,7 +424,7 @@ class _Form:
         }
 
     def _conditional(self, row: int, criterion: Criterion) -> None:
-        """Collect the cells of each red/amber rule; :meth:`_conditional_rules` writes them."""
+        """Collect the cells of each red/green rule; :meth:`_conditional_rules` writes them."""
         method = criterion.method
         points = method in (Method.DIEM, Method.THUONG) or (
             method is Method.TRU and criterion.points_per_unit is None
@@ -443,7 +442,8 @@ class _Form:
         """One rule per kind over all its cells; references are relative to the first cell."""
         rules = {
             "over_max": ("=AND(ISNUMBER(F{r}),F{r}>$D{r})", "cf_red"),
-            "over_target": ("=AND(ISNUMBER(F{r}),N(E{r})>0,F{r}>N(E{r}))", "cf_amber"),
+            # over the target is what a campaign rewards: green, not a warning (capped at 100%)
+            "over_target": ("=AND(ISNUMBER(F{r}),N(E{r})>0,F{r}>N(E{r}))", "cf_green"),
             "no_evidence": ("=AND(N(G{r})>0,LEN(TRIM(H{r}))=0)", "cf_red"),
             "no_justification": ("=AND(N(F{r})>0,LEN(TRIM(I{r}))=0)", "cf_red"),
         }
@@ -626,7 +626,7 @@ def _formats(workbook: xlsxwriter.Workbook, decimals: int) -> dict[str, Format]:
         ),
         "band": boxed(bold=True, align="center"),
         "cf_red": workbook.add_format({"bg_color": _RED, "font_color": "#9C0006"}),
-        "cf_amber": workbook.add_format({"bg_color": _AMBER, "font_color": "#9C5700"}),
+        "cf_green": workbook.add_format({"bg_color": "#C6EFCE", "font_color": "#006100"}),
         "flag": workbook.add_format({"bg_color": "#FF9999", "bold": True, "font_color": "#7F0000"}),
     }
     for style, extra in (("section", {"bg_color": "#F2F2F2"}), ("group", {})):
