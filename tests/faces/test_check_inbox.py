@@ -159,6 +159,8 @@ def test_feedback_copies_only_for_files_that_count_and_said_for_whom(
     dtn = next(n for n in written if n.startswith("nh-dtn"))
     warned = openpyxl.load_workbook(feedback / dtn)
     assert "Điểm cần lưu ý" in warned.sheetnames and "Lỗi cần sửa" not in warned.sheetnames
+    assert warned["Điểm cần lưu ý"]["E1"].value == "Nội dung cần lưu ý"
+    assert errors["Lỗi cần sửa"]["E1"].value == "Nội dung cần sửa"
     assert f"  {dtn} → gửi NH-DTN Đoàn TNCS Hồ Chí Minh phường (" in text
     assert "điểm cần lưu ý; từ tệp NH-DTN.xlsx)" in text
 
@@ -172,6 +174,19 @@ def test_feedback_copies_only_for_files_that_count_and_said_for_whom(
     )
     book = openpyxl.load_workbook(tmp_path / "en" / dtn)
     assert "Points to note" in book.sheetnames
+    _, text = _run(
+        "check", str(SEED_003), str(folder), "--feedback", str(tmp_path / "js"), "--json"
+    )
+    document = json.loads(text)
+    copies = {Path(c["path"]).name: c for c in document["feedback_copies"]}
+    assert sorted(copies) == sorted(Path(p).name for p in document["feedback"]) == written
+    nd = copies["nh-nd-hoi-nong-dan-phan-hoi.xlsx"]
+    assert (nd["unit"], nd["source"], nd["errors"]) == (
+        "NH-ND",
+        "nh-nd-hoi-nong-dan-phan-hoi.xlsx",
+        1,
+    )
+    assert copies[dtn]["errors"] == 0 and copies[dtn]["warnings"] > 0
 
 
 def test_merge_feedback_says_where_and_for_whom(inbox: Path, tmp_path: Path) -> None:

@@ -165,7 +165,8 @@ def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         written = write_feedback_copies(report, args.feedback, lang, skip=skip)
     if args.json:
         document = inbox.to_json(lang) if inbox is not None else report.to_json(lang)
-        document["feedback"] = feedback_json(written)
+        document["feedback"] = [str(c.path) for c in written]
+        document["feedback_copies"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
         print(report.table(lang), file=out)
@@ -209,7 +210,8 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
     if args.json:
         document = report.to_json(lang)
         document["output"] = str(output)
-        document["feedback"] = feedback_json(written)
+        document["feedback"] = [str(c.path) for c in written]
+        document["feedback_copies"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
         print(report.check.table(lang), file=out)
@@ -289,7 +291,8 @@ def _compose(
             {"code": i.code, "criterion": i.criterion, "value": i.value, "message": i.message(lang)}
             for i in report.issues
         ]
-        document["feedback"] = feedback_json(written)
+        document["feedback"] = [str(c.path) for c in written]
+        document["feedback_copies"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
         print(report.check.table(lang), file=out)

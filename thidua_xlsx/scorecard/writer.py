@@ -705,7 +705,8 @@ def write_issue_sheet(
     for col, width in enumerate((6, 8, 10, 10, 90, 26)):
         sheet.set_column(col, col, width)
     for col, column in enumerate(_ISSUE_COLUMNS):
-        sheet.write_string(0, col, word("issue_sheet_column", column, said), head)
+        key = "what_to_note" if column == "what" and not errors else column
+        sheet.write_string(0, col, word("issue_sheet_column", key, said), head)
     ordered = sorted(issues, key=lambda i: (i.severity.value != "error", _cell_order(i.cell)))
     for row, issue in enumerate(ordered, start=1):
         is_error = issue.severity.value == "error"

@@ -931,6 +931,7 @@ MESSAGES: Mapping[str, Text] = {
     "severity.note": Text("ghi chú", "note"),
     "issue_sheet_severity.note": Text("Ghi chú", "Note"),
     "issue_sheet.name_to_note": Text("Điểm cần lưu ý", "Points to note"),
+    "issue_sheet_column.what_to_note": Text("Nội dung cần lưu ý", "What to note"),
     "feedback.written": Text(
         "Đã ghi {count} bản phản hồi vào {folder}, để gửi lại từng đơn vị:",
         "Wrote {count} feedback copies into {folder}, to send back to each unit:",
