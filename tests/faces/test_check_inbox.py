@@ -127,7 +127,10 @@ def test_the_exit_code_follows_the_files_that_count(inbox: Path, tmp_path: Path)
 
 def test_an_unknown_parent_is_refused(inbox: Path) -> None:
     code, text = _run("check", str(SEED_003), str(inbox), "--parent", "KHONG-CO")
-    assert code == 2 and "KHONG-CO" in text
+    assert code == 2 and "Không có đơn vị mã KHONG-CO trong đợt thi đua." in text
+    assert "✔" not in text  # said before any file is read
+    code, text = _run("check", str(SEED_003), str(inbox), "--parent", "KHONG-CO", "--lang", "en")
+    assert code == 2 and "No unit with code KHONG-CO in the campaign." in text
 
 
 def test_feedback_copies_only_for_files_that_count_and_said_for_whom(

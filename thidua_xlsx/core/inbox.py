@@ -186,8 +186,10 @@ def _level(campaign: Campaign, check: CheckReport, parent: str | None) -> Unit |
         if found is None:
             raise UnitSelectionError([parent], [u.code for u in campaign.units])
         return campaign.unit(found)
-    units = {
-        f.unit for top in check.files for f in top.with_members() if f.unit and not f.is_summary
+    # the units of the cards (a summary stands for the unit it summarises; its own units are
+    # a level below), else of the summaries
+    units = {f.unit for f in check.files if f.unit and not f.is_summary} or {
+        f.unit for f in check.files if f.unit
     }
     parents = {campaign.unit(u).parent for u in units if campaign.has_unit(u)}
     if len(parents) == 1:

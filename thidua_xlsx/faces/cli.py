@@ -24,7 +24,7 @@ from ..core.model import Campaign
 from ..core.reports import CheckReport, units_json
 from ..core.submissions import Completeness
 from ..core.vi_text import format_decimal
-from ..errors import OutputExistsError, ThiduaError
+from ..errors import OutputExistsError, ThiduaError, UnitSelectionError
 from ..merge.compose import merge_compose
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
@@ -149,6 +149,8 @@ def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         [args.path, *args.inputs], output_folders=[args.feedback] if args.feedback else []
     )
     campaign = load_campaign(args.path)
+    if args.parent and campaign.unit_by_upper_code(args.parent.upper()) is None:
+        raise UnitSelectionError([args.parent], [u.code for u in campaign.units])  # said first
     progress = ProgressBar(err, render("cli.checking", lang))
     report = run_check(
         campaign, args.inputs, workers=args.workers, progress=progress, limits=_limits(args)
