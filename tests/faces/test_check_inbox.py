@@ -53,7 +53,10 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_check_names_who_has_not_sent_and_which_file_counts(inbox: Path) -> None:
     code, text = _run("check", str(SEED_003), str(inbox))
     assert code == 1  # NH-YT's PDF is rejected (a PDF is not a card)
-    assert "✘ NH-CCB-cu.xlsx  [NH-CCB]  trả lại" in text  # still shown, with its issues
+    # still shown, with its issues, and marked
+    assert (
+        "✘ NH-CCB-cu.xlsx  [NH-CCB]  trả lại  tổng điểm: 4  (không tính: đã có tệp mới hơn)" in text
+    )
     line = next(x for x in text.splitlines() if "đơn vị đã nộp" in x)
     assert line.startswith("13/15 đơn vị đã nộp,") and line.endswith(", 2 chưa nộp.")
     assert "Đơn vị chưa gửi phiếu (2):" in text
@@ -74,6 +77,10 @@ def test_check_inbox_status_in_english(inbox: Path) -> None:
     assert code == 1
     assert "13/15 units submitted," in text and ", 2 missing." in text
     assert "Units that sent no card (2):" in text
+    assert (
+        "NH-CCB-cu.xlsx  [NH-CCB]  rejected  total: 4  (not counted: a newer file replaced it)"
+        in text
+    )
     assert (
         "NH-YT Trạm Y tế phường: sent a PDF file (NH-YT-bao-cao-thang-9.pdf), no scorecard" in text
     )

@@ -3,7 +3,7 @@ ranking, a parent's composed card. Writers and faces take these; they never run 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -59,8 +59,9 @@ class CheckReport:
             "files": [_file_json(self.campaign, f, lang) for f in self.files],
         }
 
-    def table(self, lang: str = "vi") -> str:
-        """A readable report for a terminal."""
+    def table(self, lang: str = "vi", superseded: Collection[str] = ()) -> str:
+        """A readable report for a terminal; the files whose paths are in ``superseded`` (a
+        newer file of the same unit counts instead) are marked so."""
         said = as_lang(lang)
         lines = []
         for result in (f for top in self.files for f in top.with_members()):
@@ -76,6 +77,8 @@ class CheckReport:
                 status="blank" if result.is_blank else result.status.value,
                 total=total,
             )
+            if not result.source and str(result.path) in superseded:
+                line += "  " + render("report.superseded_mark", said)
             lines.append(f"{'  ' if result.source else ''}{line}")
             for issue in result.issues:
                 tag = word("severity", issue.severity.value, said)

@@ -171,7 +171,8 @@ def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         document["feedback_copies"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
-        print(report.table(lang), file=out)
+        superseded = inbox.superseded if inbox is not None else frozenset()
+        print(report.table(lang, superseded), file=out)
         for line in inbox.lines(lang) if inbox is not None else []:
             print(line, file=out)
         if args.feedback:

@@ -913,6 +913,9 @@ MESSAGES: Mapping[str, Text] = {
         "{sent}/{units} units submitted, {late} late, {rejected} rejected{others}, {missing} "
         "missing.",
     ),
+    "report.superseded_mark": Text(
+        "(không tính: đã có tệp mới hơn)", "(not counted: a newer file replaced it)"
+    ),
     "inbox.missing": Text("Đơn vị chưa gửi phiếu ({count}):", "Units that sent no card ({count}):"),
     "inbox.other_file": Text(
         "{unit}: đã gửi tệp {kind} ({files}), chưa gửi phiếu",
