@@ -208,6 +208,9 @@ def test_merge_feedback_says_where_and_for_whom(inbox: Path, tmp_path: Path) -> 
     assert code == 1  # the PDF sent for NH-YT is rejected
     written = sorted(p.name for p in feedback.iterdir())
     assert not any("ccb" in n for n in written)  # replaced by a newer card
+    assert (
+        "NH-CCB-cu.xlsx  [NH-CCB]  trả lại  tổng điểm: 4  (không tính: đã có tệp mới hơn)" in text
+    )
     assert f"Đã ghi {len(written)} bản phản hồi vào {feedback}" in text
     assert "NH-YT-bao-cao-thang-9.pdf" in text
     code, text = _run(

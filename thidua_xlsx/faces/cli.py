@@ -217,7 +217,7 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         document["feedback_copies"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
-        print(report.check.table(lang), file=out)
+        print(report.check.table(lang, _superseded(report.completeness)), file=out)
         for line in report.verification_lines(lang):
             print(line, file=out)
         print(report.summary_line(lang), file=out)
@@ -298,7 +298,7 @@ def _compose(
         document["feedback_copies"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
-        print(report.check.table(lang), file=out)
+        print(report.check.table(lang, _superseded(report.completeness)), file=out)
         for issue in report.issues:
             print(f"  {issue.message(lang)} [{issue.code}]", file=out)
         said = render(
@@ -314,6 +314,11 @@ def _compose(
     return report.exit_code
 
 
+def _superseded(completeness: Completeness) -> set[str]:
+    """The paths of the files a newer file of the same unit replaced."""
+    return {str(f.path) for u in completeness.units for f in u.superseded}
+
+
 def _copies(
     check: CheckReport, completeness: Completeness, folder: str | None, lang: Lang
 ) -> list[FeedbackCopy]:
@@ -321,8 +326,7 @@ def _copies(
     the same unit replaced)."""
     if not folder:
         return []
-    skip = {str(f.path) for u in completeness.units for f in u.superseded}
-    return write_feedback_copies(check, folder, lang, skip=skip)
+    return write_feedback_copies(check, folder, lang, skip=_superseded(completeness))
 
 
 def _utf8(stream: TextIO) -> None:
