@@ -82,7 +82,7 @@ def test_check_inbox_status_in_english(inbox: Path) -> None:
         in text
     )
     assert (
-        "NH-YT Trạm Y tế phường: sent a PDF file (NH-YT-bao-cao-thang-9.pdf), no scorecard" in text
+        "NH-YT Trạm Y tế phường: sent PDF file(s) (NH-YT-bao-cao-thang-9.pdf), no scorecard" in text
     )
     assert (
         "NH-CCB: the newest file counts, NH-CCB-moi.xlsx; not counted (older): NH-CCB-cu.xlsx"
@@ -241,3 +241,29 @@ def test_no_copy_needed_is_said(tmp_path: Path) -> None:
     over = next(i for i in issues if i["code"] == "value_over_target")
     assert over["severity"] == "note" and over["cell"] == "F21"
     assert code == 0  # accepted: the result counts, capped at 100%
+
+
+@pytest.mark.parametrize(
+    ("names", "vi", "en"),
+    [
+        (("NH-MG anh phieu.jpg", "NH-MG-scan.PNG"), "đã gửi tệp ảnh", "sent image file(s)"),
+        (("bao cao NH-MG.docx",), "đã gửi tệp Word", "sent Word file(s)"),
+        (("NH-MG.zip",), "đã gửi tệp nén", "sent archive file(s)"),
+        (("NH-MG.txt",), "đã gửi tệp khác", "sent other file(s)"),
+    ],
+)
+def test_another_kind_of_file_is_linked_to_its_unit_by_name(
+    tmp_path: Path, names: tuple[str, ...], vi: str, en: str
+) -> None:
+    folder = tmp_path / "hop-thu"
+    folder.mkdir()
+    shutil.copyfile(SAMPLES / "NH-CA-cong-an-phuong.xlsx", folder / "NH-CA.xlsx")
+    for name in names:
+        (folder / name).write_bytes(b"\x00not a card\x00" * 10)
+    (folder / "NHMG-khong-phai.pdf").write_bytes(b"%PDF-1.4")  # NH-MG not a word of its own
+    listed = ", ".join(sorted(names))
+    _, text = _run("check", str(SEED_003), str(folder))
+    assert f"NH-MG Trường Mẫu giáo Nhơn Hưng: {vi} ({listed}), chưa gửi phiếu" in text
+    assert "NHMG-khong-phai.pdf), chưa" not in text
+    _, text = _run("check", str(SEED_003), str(folder), "--lang", "en")
+    assert f"NH-MG Trường Mẫu giáo Nhơn Hưng: {en} ({listed}), no scorecard" in text

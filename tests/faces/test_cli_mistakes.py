@@ -180,3 +180,12 @@ def test_a_closed_pipe_ends_the_command_quietly(args: tuple[str, ...]) -> None:
         said = process.stderr.read().decode("utf-8")
         assert process.wait(timeout=120) == 141
     assert said == ""
+
+
+def test_a_path_through_a_file_for_a_new_workbook(tmp_path: Path) -> None:
+    file = tmp_path / "ghi-chu.txt"
+    file.write_text("x")
+    vi, en = _both("init", str(file / "dot.xlsx"))
+    # (the folder to make is taken by a file: EEXIST, said in words)
+    assert f"Không ghi được vào {file}: đã có một tệp trùng tên ở đó." in vi
+    assert f"Cannot write to {file}: a file of that name is already there." in en

@@ -78,6 +78,18 @@ def test_merge_help_explains_both_modes(lang: str, rank: str, compose: str) -> N
     assert "--mode compose --parent NH" in text  # an example of each mode
 
 
+@pytest.mark.parametrize(
+    ("lang", "titles"),
+    [("vi", ("Tham số:", "Tùy chọn:", "Ví dụ:")), ("en", ("Arguments:", "Options:", "Examples:"))],
+)
+def test_the_help_sections_are_titled_in_the_language(lang: str, titles: tuple[str, ...]) -> None:
+    _, text = _run("check", "-h", "--lang", lang)
+    positions = [text.index(f"\n{title}\n") for title in titles]
+    assert positions == sorted(positions)
+    _, text = _run("-h", "--lang", lang)
+    assert ("\nCác lệnh:\n" if lang == "vi" else "\nCommands:\n") in text
+
+
 def test_the_top_help_lists_the_commands_in_vietnamese() -> None:
     code, text = _run("-h")
     assert code == 0
@@ -109,6 +121,11 @@ REFUSALS = [
         ("merge", "c.xlsx", "inbox", "-o"),
         "-o/--output: cần một giá trị sau tùy chọn này",
         "-o/--output: expected one value after it",
+    ),
+    (
+        ("check", "c.xlsx", "x", "--file", "2"),
+        "tùy chọn --file chưa rõ, có thể là: --file-timeout, --file-memory",
+        "ambiguous option --file, could be: --file-timeout, --file-memory",
     ),
     (("show", "c.xlsx", "--zzz"), "không hiểu các tham số: --zzz", "unrecognized arguments: --zzz"),
     (

@@ -150,7 +150,6 @@ _REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "argparse.invalid_choice",
         ),
         (_ARGUMENT + r"expected one argument", "argparse.expected_one"),
-        (_ARGUMENT + r"expected at least one argument", "argparse.expected_some"),
         (r"unrecognized arguments: (?P<names>.+)", "argparse.unrecognized"),
         (
             r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)",

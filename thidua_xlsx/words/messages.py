@@ -609,9 +609,6 @@ MESSAGES: Mapping[str, Text] = {
     "argparse.expected_one": Text(
         "{argument}: cần một giá trị sau tùy chọn này", "{argument}: expected one value after it"
     ),
-    "argparse.expected_some": Text(
-        "{argument}: cần ít nhất một giá trị", "{argument}: expected at least one value"
-    ),
     "argparse.unrecognized": Text(
         "không hiểu các tham số: {names}", "unrecognized arguments: {names}"
     ),
@@ -919,7 +916,7 @@ MESSAGES: Mapping[str, Text] = {
     "inbox.missing": Text("Đơn vị chưa gửi phiếu ({count}):", "Units that sent no card ({count}):"),
     "inbox.other_file": Text(
         "{unit}: đã gửi tệp {kind} ({files}), chưa gửi phiếu",
-        "{unit}: sent a {kind} file ({files}), no scorecard",
+        "{unit}: sent {kind} file(s) ({files}), no scorecard",
     ),
     "inbox.counts": Text(
         "{unit}: tính tệp mới nhất {name}; không tính tệp cũ hơn: {older}",
