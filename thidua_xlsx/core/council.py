@@ -51,6 +51,11 @@ class Share:
                 return count
         return members + 1
 
+    def vi(self) -> str:
+        """The share in words on a Vietnamese ballot: ``trên 50%``, ``từ 2/3 trở lên``."""
+        number = self.text()[2:]
+        return f"trên {number}" if self.strict else f"từ {number} trở lên"
+
     def text(self) -> str:
         """The share as a person reads it: ``≥ 2/3``, ``> 50%``."""
         sign = ">" if self.strict else "≥"

@@ -31,6 +31,7 @@ import python_calamine
 
 from ..core.cellref import cell_text
 from ..core.verification import VERIFICATION_KIND
+from ..core.vote import TALLY_KIND
 from ..errors import UnusableFileError
 from ..scorecard.layout import META_SHEET
 from .archive import close, diagnose, read_part, read_structural_part, sniff
@@ -38,6 +39,7 @@ from .file_bytes import read_file_bytes
 from .scorecard_file import ScorecardFile, read_scorecard
 from .structure import PackageStructure, StructureCache
 from .summary_file import SummaryFile, read_summary
+from .tally_file import TallyFile, read_tally
 from .verification_file import VerificationFile, read_verification
 from .workbook import OpenedWorkbook, check_ods_extent
 
@@ -51,7 +53,7 @@ class ReturnedFileReader:
     def __init__(self) -> None:
         self.structures = StructureCache()
 
-    def read(self, path: Path) -> ScorecardFile | SummaryFile | VerificationFile:
+    def read(self, path: Path) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile:
         """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not
         usable."""
         data = read_file_bytes(path)
@@ -99,13 +101,13 @@ class ReturnedFileReader:
         )
 
 
-def read_returned_file(path: Path) -> ScorecardFile | SummaryFile | VerificationFile:
+def read_returned_file(path: Path) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile:
     """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not usable
     (see :class:`ReturnedFileReader` for many files)."""
     return ReturnedFileReader().read(path)
 
 
-def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile | VerificationFile:
+def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile:
     """The file's hidden information, then the card, the summary or the verification workbook
     it says the file is."""
     sheets = {meta.name: meta for meta in opened.workbook.sheets_metadata}
@@ -121,4 +123,6 @@ def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile | VerificationF
         return read_summary(opened, metadata)
     if metadata.get("kind") == VERIFICATION_KIND:
         return read_verification(opened, metadata)
+    if metadata.get("kind") == TALLY_KIND:
+        return read_tally(opened, metadata)
     return read_scorecard(opened, metadata, metadata_visible)

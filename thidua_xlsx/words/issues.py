@@ -1008,6 +1008,13 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "Thành viên «{member}» có mặt nhưng không ghi phiếu cho «{unit}»: tính là không đồng ý.",
         "The member «{member}» was present but cast no vote for «{unit}»: counted as not agreeing.",
     ),
+    "tally_in_inbox": CatalogueEntry(
+        _E,
+        "«{value}» là bảng kiểm phiếu của Hội đồng, không phải phiếu chấm của đơn vị. Hãy "
+        "để nó ngoài thư mục phiếu chấm và dùng «thidua vote … --tally».",
+        "«{value}» is the Council's tally, not a unit's scorecard. Keep it out of the inbox "
+        "and use «thidua vote … --tally».",
+    ),
     "tally_absent_vote_ignored": CatalogueEntry(
         _W,
         "Thành viên «{member}» vắng mặt; theo quy tắc của Hội đồng, ý kiến bằng văn bản của "

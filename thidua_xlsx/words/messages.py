@@ -560,10 +560,10 @@ MESSAGES: Mapping[str, Text] = {
     "severity.info": Text("thông tin", "info"),
     "issue_sheet_severity.info": Text("Thông tin", "Info"),
     "vote.no_council": Text(
-        "Tệp đợt thi đua {path} chưa có trang «Hội đồng» (thành viên và quy tắc biểu quyết). "
-        "Hãy thêm trang này (xem tệp mẫu của «thidua init»).",
-        "The campaign workbook {path} has no «Hội đồng» sheet (the members and the voting "
-        "rules). Add it (see the workbook «thidua init» writes).",
+        "Đợt thi đua {campaign} chưa có trang «Hội đồng» (thành viên và quy tắc biểu quyết). "
+        "Hãy thêm trang này vào tệp đợt thi đua (xem tệp mẫu của «thidua init»).",
+        "The campaign {campaign} has no «Hội đồng» sheet (the members and the voting rules). "
+        "Add it to the campaign workbook (see the workbook «thidua init» writes).",
     ),
     "vote.no_award": Text(
         "Đợt thi đua chưa có «Hình thức khen thưởng» ở trang «Thông tin»: không có gì để biểu "

@@ -1,0 +1,87 @@
+"""The Council's vote (``thidua vote``): the candidates a summary proposes, and the decision
+a filled tally gives.
+
+The summary is read back like any returned file (in a contained worker): each unit it carries
+is checked and scored again, ranked, and the campaign's award rule applied, as the summary's
+*Đề nghị khen thưởng* list was made. The tally is read and checked in a contained worker too;
+:func:`~thidua_xlsx.core.vote.decide` decides from it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..checking.run import run_check
+from ..checking.tally import TallyChecker, TallyReading, refused
+from ..core.model import Campaign
+from ..core.ranking import rank_units
+from ..core.submissions import choose_submissions
+from ..core.vote import VotePlan, VoteResult, decide, proposed_units
+from ..errors import InboxError, VoteError
+from ..runtime.containment import DEFAULT_LIMITS, ReadLimits, run_contained
+from ..words.issues import Severity
+from ..words.messages import Message
+from .rank import expected_units
+
+__all__ = ["decide_vote", "plan_vote"]
+
+
+def plan_vote(
+    campaign: Campaign, summary: str | Path, limits: ReadLimits = DEFAULT_LIMITS
+) -> VotePlan:
+    """The Council, the rule of the campaign's award and the units the summary proposes.
+
+    Raises :class:`VoteError` when the campaign has no Council or no award, or the summary
+    is not one this campaign can use; :class:`InboxError` when it does not exist."""
+    path = Path(summary)
+    council = campaign.council
+    if council is None:
+        raise VoteError("vote.no_council", campaign=campaign.info.campaign_id)
+    award = campaign.award
+    rule = council.rule(award.title) if award is not None else None
+    if award is None or rule is None:
+        raise VoteError("vote.no_award")
+    if not path.is_file():
+        raise InboxError(str(path), "missing")
+    check = run_check(campaign, [path], workers=1, limits=limits)
+    result = check.files[0]
+    if not result.is_summary:
+        raise VoteError(
+            "vote.summary_unusable", path=str(path), reason=Message("vote.summary_not_summary")
+        )
+    if not result.accepted:
+        errors = [i.code for i in result.issues if i.severity is Severity.ERROR]
+        raise VoteError("vote.summary_unusable", path=str(path), reason=", ".join(errors))
+    parent = result.unit or ""
+    _, expected = expected_units(campaign, parent or None, result.cluster or None)
+    completeness = choose_submissions(check.files, expected)
+    cards = {
+        u.unit: u.result.card
+        for u in completeness.counted
+        if u.result is not None and u.result.card is not None
+    }
+    candidates = proposed_units(campaign, rank_units(campaign, cards))
+    return VotePlan(campaign, council, rule, path, parent, candidates)
+
+
+def decide_vote(
+    campaign: Campaign,
+    summary_path: str | Path,
+    tally_path: str | Path,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> VoteResult:
+    """Read the filled tally (checked like any returned file) and decide the vote on the
+    summary's candidates. A tally with an error decides nothing (``decision`` is None)."""
+    plan = plan_vote(campaign, summary_path, limits)
+    tally = Path(tally_path)
+    if not tally.is_file():
+        raise InboxError(str(tally), "missing")
+    reading: TallyReading = run_contained(TallyChecker(plan), _unreadable, [tally], 1, limits)[0]
+    if not reading.accepted:
+        return VoteResult(plan, tally, reading.issues)
+    decision = decide(plan.council, plan.rule, plan.candidates, reading.votes)
+    return VoteResult(plan, tally, reading.issues, reading.votes, decision)
+
+
+def _unreadable(path: Path, code: str, detail: str) -> TallyReading:
+    return refused(path, code, detail)
