@@ -601,6 +601,10 @@ MESSAGES: Mapping[str, Text] = {
         "Bảng kiểm phiếu {path} có lỗi: chưa quyết định được. Sửa các ô nêu trên rồi chạy lại.",
         "The tally {path} has errors: nothing is decided. Fix the cells above and run again.",
     ),
+    "cli.vote_output": Text(
+        "Cần -o THƯ_MỤC để ghi phiếu biểu quyết và bảng kiểm phiếu (hoặc --tally để quyết định).",
+        "Give -o DIR to write the ballots and the tally (or --tally to decide).",
+    ),
     "vote.result_written": Text("Kết quả biểu quyết: {path}", "Result of the vote: {path}"),
     "vote.outcome.selected": Text("Được đề nghị", "Proposed"),
     "vote.outcome.below_share": Text("Không đủ tỷ lệ", "Short of the share"),
