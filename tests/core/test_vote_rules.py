@@ -171,8 +171,10 @@ def _decide(n, present_count, yes_counts, share, quota=None, chair_yes=None, wri
     return decide(council, TitleRule(TITLE, share, quota), candidates, votes)
 
 
-@pytest.mark.parametrize(("n", "present", "met"), [(9, 6, True), (9, 5, False), (12, 8, True),
-                                                   (12, 7, False), (10, 7, True), (10, 6, False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("n", "present", "met"),
+    [(9, 6, True), (9, 5, False), (12, 8, True), (12, 7, False), (10, 7, True), (10, 6, False)],
+)
 def test_exactly_two_thirds_present_is_a_quorum(n: int, present: int, met: bool) -> None:
     decided = _decide(n, present, [n], Share(Fraction(1, 2)))
     assert decided.quorum_met is met
