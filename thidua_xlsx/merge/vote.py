@@ -45,13 +45,13 @@ def plan_vote(
         raise InboxError(str(path), "missing")
     check = run_check(campaign, [path], workers=1, limits=limits)
     result = check.files[0]
+    if not result.accepted:
+        errors = [i.code for i in result.issues if i.severity is Severity.ERROR]
+        raise VoteError("vote.summary_unusable", path=str(path), reason=", ".join(errors))
     if not result.is_summary:
         raise VoteError(
             "vote.summary_unusable", path=str(path), reason=Message("vote.summary_not_summary")
         )
-    if not result.accepted:
-        errors = [i.code for i in result.issues if i.severity is Severity.ERROR]
-        raise VoteError("vote.summary_unusable", path=str(path), reason=", ".join(errors))
     parent = result.unit or ""
     _, expected = expected_units(campaign, parent or None, result.cluster or None)
     completeness = choose_submissions(check.files, expected)
