@@ -69,7 +69,8 @@ def expected_outcomes(
     m = len(grid[0]) if grid else 0
     if not 3 * sum(present) >= 2 * n:
         return [Outcome.NO_QUORUM] * m
-    counts = [i for i in range(n) if present[i] or written]
+    sent = [any(c is not Choice.BLANK for c in grid[i]) for i in range(n)]
+    counts = [i for i in range(n) if present[i] or (written and sent[i])]
     yes = [sum(1 for i in counts if grid[i][j] is Choice.YES) for j in range(m)]
     passes = [_reaches(yes[j], n, num, den, strict) for j in range(m)]
     chair_counts = chair is not None and chair in counts
@@ -143,7 +144,8 @@ def test_every_decision_matches_an_independent_count(meeting) -> None:
     assert [d.outcome for d in decided.decisions] == want
     assert decided.quorum_met is (3 * sum(present) >= 2 * n)
     for d, j in zip(decided.decisions, range(len(candidates)), strict=True):
-        counting = [i for i in range(n) if present[i] or written]
+        sent = [any(c is not Choice.BLANK for c in grid[i]) for i in range(n)]
+        counting = [i for i in range(n) if present[i] or (written and sent[i])]
         assert d.yes == sum(1 for i in counting if grid[i][j] is Choice.YES)
         assert d.yes + d.no + d.blank == len(counting)
         # every decision says why, in both languages

@@ -94,6 +94,11 @@ class MemberVote:
     def choice(self, unit: str) -> Choice:
         return self.choices.get(unit, Choice.BLANK)
 
+    @property
+    def sent(self) -> bool:
+        """Whether the member expressed any choice (an absent member: a written opinion)."""
+        return any(c is not Choice.BLANK for c in self.choices.values())
+
 
 class Outcome(Enum):
     SELECTED = "selected"  # được đề nghị
@@ -129,7 +134,7 @@ class VoteDecision:
     quorum: Share
     members: int
     present: int
-    counted: int  # members whose votes count (present, and absent with a written opinion)
+    counted: int  # members whose votes count: present, and absent with a written opinion
     quorum_met: bool
     decisions: tuple[Decision, ...]
     issues: tuple[Issue, ...] = ()  # about the vote as a whole (no quorum)
@@ -157,7 +162,8 @@ def decide(
     """Decide the vote on ``candidates`` for ``rule``'s title from each member's ``votes``."""
     total = len(council.members)
     present = sum(1 for v in votes if v.present)
-    counting = [v for v in votes if v.present or council.written_votes_count]
+    # an absent member's written opinion counts when the rules say so (and when there is one)
+    counting = [v for v in votes if v.present or (council.written_votes_count and v.sent)]
     quorum_met = council.quorum.met(present, total)
     base = {"members": str(total), "title": rule.title}
 
