@@ -336,6 +336,9 @@ def _errors() -> list[errors.ThiduaError]:
         errors.NoSectorsError("P-ANPHU", "UBND phường An Phú", []),
         errors.UnusableFileError("file_truncated", "xl/workbook.xml?"),
         errors.UnusableFileError("file_too_large", "60 MB"),
+        errors.VoteError("vote.no_council", campaign="NH-BDG-2024"),
+        errors.VoteError("vote.no_award"),
+        errors.VoteError("vote.summary_unusable", path="t.xlsx", reason="file_truncated"),
     ]
 
 

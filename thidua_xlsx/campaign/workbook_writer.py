@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -88,11 +88,16 @@ class Council:
 COUNCIL_ROLES = ("Chủ tịch", "Phó Chủ tịch", "Ủy viên", "Ủy viên - Thư ký", "Thư ký")
 
 
-def write_campaign_workbook(path: Path, sheets: CampaignSheets) -> None:
-    """Write ``sheets`` to ``path`` atomically (temporary file, then rename)."""
+def write_campaign_workbook(
+    path: Path, sheets: CampaignSheets, created: datetime | None = None
+) -> None:
+    """Write ``sheets`` to ``path`` atomically (temporary file, then rename); ``created``: the
+    time stamp the workbook carries (now when not given)."""
     with atomic_output(path) as temp:
         workbook = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False})
         try:
+            if created is not None:
+                workbook.set_properties({"created": created})
             _write(workbook, sheets)
         finally:
             workbook.close()

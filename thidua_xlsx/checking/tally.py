@@ -194,17 +194,17 @@ def _member_votes(
     for col, candidate in enumerate(candidates):
         ref = cell_name(row, candidate_col(col))
         typed = _typed(log, file, ref)
-        names = {"member": member.name, "unit": candidate.name}
+        who, unit = member.name, candidate.name
         if typed is None:
             if present:
-                log.add("tally_vote_blank", cell=ref, **names)
+                log.add("tally_vote_blank", cell=ref, member=who, unit=unit)
             continue
         agreed = vote_from_text(typed)
         if agreed is None:
-            log.add("tally_vote_unknown", cell=ref, value=typed, **names)
+            log.add("tally_vote_unknown", cell=ref, value=typed, member=who, unit=unit)
             continue
         if present is False and not plan.council.written_votes_count:
-            log.add("tally_absent_vote_ignored", cell=ref, **names)
+            log.add("tally_absent_vote_ignored", cell=ref, member=who, unit=unit)
         choices[candidate.unit] = Choice.YES if agreed else Choice.NO
     return MemberVote(member, bool(present), choices)
 

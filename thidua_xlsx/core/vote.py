@@ -177,7 +177,7 @@ def decide(
             "vote_no_quorum",
             value=str(present),
             params={
-                **base,
+                "members": str(total),
                 "share": council.quorum.text(),
                 "needed": _needed(council.quorum, total),
             },

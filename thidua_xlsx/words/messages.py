@@ -606,6 +606,25 @@ MESSAGES: Mapping[str, Text] = {
         "Give -o DIR to write the ballots and the tally (or --tally to decide).",
     ),
     "vote.result_written": Text("Kết quả biểu quyết: {path}", "Result of the vote: {path}"),
+    "show.council": Text(
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG ({count} thành viên)",
+        "EMULATION AND COMMENDATION COUNCIL ({count} members)",
+    ),
+    "show.council_quorum": Text(
+        "Số thành viên có mặt tối thiểu: {share} tổng số thành viên",
+        "Quorum: {share} of all members present",
+    ),
+    "show.council_written": Text(
+        "Tính ý kiến bằng văn bản của thành viên vắng mặt: {answer}",
+        "Written opinions of absent members count: {answer}",
+    ),
+    "show.council_title": Text(
+        "{title}: đồng ý {share} tổng số thành viên",
+        "{title}: agreement of {share} of all members",
+    ),
+    "show.council_quota": Text(", tối đa {quota} đơn vị", ", at most {quota} units"),
+    "show.yes": Text("có", "yes"),
+    "show.no": Text("không", "no"),
     "vote.outcome.selected": Text("Được đề nghị", "Proposed"),
     "vote.outcome.below_share": Text("Không đủ tỷ lệ", "Short of the share"),
     "vote.outcome.over_quota": Text("Ngoài số lượng", "Beyond the quota"),
