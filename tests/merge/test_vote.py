@@ -323,3 +323,27 @@ def test_the_command_line_writes_the_papers_then_decides(summary: Path, tmp_path
     # never over its inputs
     code = main(["vote", str(SEED_003), str(summary), "--tally", str(filled), "-o", str(filled)])
     assert code == 2
+
+
+def test_written_opinions_count_only_when_the_rules_say_so(
+    campaign: Campaign, summary: Path, tmp_path: Path
+) -> None:
+    council = campaign.council
+    assert council is not None
+    strict = replace(campaign, council=replace(council, written_votes_count=False))
+    _, tally = vote_papers(strict, summary, tmp_path / "papers")
+    presence = [HERE] * 7 + [AWAY] * 2
+    votes = _grid(9, 5, N)
+    votes[7] = [None] * 5
+    votes[8] = [Y, None, None, None, None]  # an absent member's written opinion
+    filled = fill_tally(tally, tmp_path / "t.xlsx", tally_cells(presence, votes))
+    result = decide_vote(strict, summary, filled)
+    assert [(i.code, i.cell) for i in result.issues] == [
+        ("tally_absent_vote_ignored", f"{chr(ord('A') + candidate_col(0))}{member_row(8) + 1}")
+    ]
+    assert result.decision is not None and result.decision.counted == 7
+    assert result.decision.decisions[0].yes == 0
+    # the same tally under the campaign's own rules is refused: the Council's rules changed
+    assert [i.code for i in decide_vote(campaign, summary, filled).issues] == [
+        "tally_council_changed"
+    ]

@@ -514,22 +514,29 @@ def _result(
 def _votes_table(
     sheet: Worksheet, result: VoteResult, f: dict[str, Format], row: int, last: int
 ) -> int:
-    """Each member's presence and votes, as the tally said (for the minutes)."""
+    """Each member's presence and votes, as the tally said (for the minutes): the units he
+    agreed to, those he did not, those left blank, by code."""
     candidates = result.plan.candidates
     sheet.merge_range(row, 0, row, last, "PHIẾU CỦA TỪNG THÀNH VIÊN", f["bold_center"])
     row += 1
     sheet.write_string(row, 0, "STT", f["th"])
     sheet.merge_range(row, 1, row, 2, "Họ và tên", f["th"])
-    sheet.write_string(row, 3, "Có mặt", f["th"])
-    width = last - 3
-    for index, c in enumerate(candidates[:width]):
-        sheet.write_string(row, 4 + index, c.unit, f["th"])
-    words = {"yes": YES_WORD, "no": NO_WORD, "blank": ""}
+    sheet.merge_range(row, 3, row, 4, "Chức vụ trong Hội đồng", f["th"])
+    sheet.merge_range(row, 5, row, 7, f"{PRESENT_WORD} / {ABSENT_WORD}", f["th"])
+    sheet.merge_range(row, 8, row, last, "Phiếu (mã đơn vị)", f["th"])
+    sheet.set_row(row, 34)
     for number, vote in enumerate(result.votes, start=1):
         row += 1
+        groups = []
+        for choice, word in (("yes", YES_WORD), ("no", NO_WORD), ("blank", "Không ghi")):
+            units = [c.unit for c in candidates if vote.choice(c.unit).value == choice]
+            if units and (choice != "blank" or vote.present or vote.sent):
+                groups.append(f"{word}: {', '.join(units)}")
+        said = "; ".join(groups) if vote.present or vote.sent else ""
         sheet.write_number(row, 0, number, f["cell"])
         sheet.merge_range(row, 1, row, 2, vote.member.name, f["text"])
-        sheet.write_string(row, 3, PRESENT_WORD if vote.present else ABSENT_WORD, f["cell"])
-        for index, c in enumerate(candidates[:width]):
-            sheet.write_string(row, 4 + index, words[vote.choice(c.unit).value], f["cell"])
+        sheet.merge_range(row, 3, row, 4, vote.member.role, f["text"])
+        sheet.merge_range(row, 5, row, 7, PRESENT_WORD if vote.present else ABSENT_WORD, f["cell"])
+        sheet.merge_range(row, 8, row, last, said, f["text"])
+        sheet.set_row(row, 17.0 * max(-(-len(said) // 80), 1) + 4)
     return row
