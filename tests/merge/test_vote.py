@@ -347,3 +347,37 @@ def test_written_opinions_count_only_when_the_rules_say_so(
     assert [i.code for i in decide_vote(campaign, summary, filled).issues] == [
         "tally_council_changed"
     ]
+
+
+def test_a_summary_made_with_verification_votes_on_its_verified_ranking(
+    campaign: Campaign, summary: Path, tmp_path: Path
+) -> None:
+    """The verified scores decide the summary's list: ``--verified`` gives the same
+    workbooks again, and the candidates are the summary's, not the self-scored ones."""
+    from verification_files import blank_workbook, filled
+
+    from thidua_xlsx import merge_rank
+    from thidua_xlsx.summary.writer import write_summary
+
+    inbox = summary.parent / "inbox"
+    first = plan_vote(campaign, summary).candidates[0]
+    report = merge_rank(campaign, [inbox])
+    card = report.card(first.unit)
+    assert card is not None
+    # every criterion of the first unit verified at 0, with a reason
+    typed = {
+        (first.unit, code): (0, "Không có minh chứng")
+        for code, score in card.self_nodes.items()
+        if campaign.criterion(code).is_leaf and score > 0
+    }
+    workbook = filled(
+        blank_workbook(campaign, inbox, tmp_path / "TD.xlsx"), tmp_path / "TD2.xlsx", typed
+    )
+    verified = merge_rank(campaign, [inbox], verified=[workbook])
+    out = tmp_path / "TONG-HOP-TD.xlsx"
+    write_summary(out, verified)
+    plain = [c.unit for c in plan_vote(campaign, out).candidates]
+    again = [c.unit for c in plan_vote(campaign, out, verified=[workbook]).candidates]
+    assert first.unit in plain and first.unit not in again
+    listed = [r.unit for r in verified.ranking][: len(again)]
+    assert again == listed

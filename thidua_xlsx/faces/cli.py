@@ -154,6 +154,13 @@ def _parser() -> argparse.ArgumentParser:
     vote.add_argument(
         "--tally", metavar="KIEM-PHIEU.xlsx", help="bảng kiểm phiếu thư ký đã nhập, để quyết định"
     )
+    vote.add_argument(
+        "--verified",
+        action="append",
+        default=[],
+        metavar="THAM-DINH.xlsx",
+        help="bảng thẩm định đã dùng khi lập bảng tổng hợp (merge --verified), lặp lại",
+    )
     vote.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     vote.add_argument("--json", action="store_true", help="in một tài liệu JSON")
     _limit_options(vote)
@@ -377,9 +384,9 @@ def _vote(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int
         if not args.output:
             print(render("cli.vote_output", lang), file=err)
             return EXIT_UNUSABLE
-        check_outputs([args.path, args.summary], output_folders=[args.output])
+        check_outputs([args.path, args.summary, *args.verified], output_folders=[args.output])
         campaign = load_campaign(args.path)
-        plan = plan_vote(campaign, args.summary, limits=_limits(args))
+        plan = plan_vote(campaign, args.summary, limits=_limits(args), verified=args.verified)
         ballots, tally = write_vote_papers(plan, args.output, force=args.force)
         if args.json:
             document = {
@@ -407,11 +414,13 @@ def _vote(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int
             print(said, file=out)
         return EXIT_OK
     output = Path(args.output) if args.output else Path(args.tally).parent / RESULT_FILE
-    check_outputs([args.path, args.summary, args.tally], output_files=[output])
+    check_outputs([args.path, args.summary, args.tally, *args.verified], output_files=[output])
     if output.exists() and not args.force:  # said before anything is read
         raise OutputExistsError(str(output))
     campaign = load_campaign(args.path)
-    result = decide_vote(campaign, args.summary, args.tally, limits=_limits(args))
+    result = decide_vote(
+        campaign, args.summary, args.tally, limits=_limits(args), verified=args.verified
+    )
     written = write_vote_result(result, output, force=args.force) if result.accepted else None
     if args.json:
         decided = result.to_json(lang)

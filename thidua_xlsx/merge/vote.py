@@ -9,6 +9,7 @@ is checked and scored again, ranked, and the campaign's award rule applied, as t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..checking.run import run_check
@@ -16,20 +17,27 @@ from ..checking.tally import TallyChecker, TallyReading, refused
 from ..core.model import Campaign
 from ..core.ranking import rank_units
 from ..core.submissions import choose_submissions
+from ..core.verification import apply_verification
 from ..core.vote import VotePlan, VoteResult, decide, proposed_units
 from ..errors import InboxError, VoteError
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits, run_contained
 from ..words.issues import Severity
 from ..words.messages import Message
 from .rank import expected_units
+from .verify import read_verifications
 
 __all__ = ["decide_vote", "plan_vote"]
 
 
 def plan_vote(
-    campaign: Campaign, summary: str | Path, limits: ReadLimits = DEFAULT_LIMITS
+    campaign: Campaign,
+    summary: str | Path,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    verified: Iterable[str | Path] = (),
 ) -> VotePlan:
     """The Council, the rule of the campaign's award and the units the summary proposes.
+    ``verified``: the verification workbooks the summary was made with (``merge
+    --verified``), applied again so that the ranking is the summary's.
 
     Raises :class:`VoteError` when the campaign has no Council or no award, or the summary
     is not one this campaign can use; :class:`InboxError` when it does not exist."""
@@ -55,6 +63,15 @@ def plan_vote(
     parent = result.unit or ""
     _, expected = expected_units(campaign, parent or None, result.cluster or None)
     completeness = choose_submissions(check.files, expected)
+    workbooks = list(verified)
+    if workbooks:
+        results = read_verifications(campaign, workbooks, limits)
+        refused = [r for r in results if not r.accepted]
+        if refused:
+            errors = [i.code for r in refused for i in r.issues if i.severity is Severity.ERROR]
+            path_text = str(refused[0].path)
+            raise VoteError("vote.verified_unusable", path=path_text, reason=", ".join(errors))
+        completeness, _, _ = apply_verification(campaign, completeness, results)
     cards = {
         u.unit: u.result.card
         for u in completeness.counted
@@ -69,10 +86,12 @@ def decide_vote(
     summary_path: str | Path,
     tally_path: str | Path,
     limits: ReadLimits = DEFAULT_LIMITS,
+    verified: Iterable[str | Path] = (),
 ) -> VoteResult:
     """Read the filled tally (checked like any returned file) and decide the vote on the
-    summary's candidates. A tally with an error decides nothing (``decision`` is None)."""
-    plan = plan_vote(campaign, summary_path, limits)
+    summary's candidates (``verified`` as for :func:`plan_vote`). A tally with an error decides
+    nothing (``decision`` is None)."""
+    plan = plan_vote(campaign, summary_path, limits, verified)
     tally = Path(tally_path)
     if not tally.is_file():
         raise InboxError(str(tally), "missing")

@@ -575,6 +575,10 @@ MESSAGES: Mapping[str, Text] = {
         "Không dùng được bảng tổng hợp {path}: {reason}",
         "The summary {path} cannot be used: {reason}",
     ),
+    "vote.verified_unusable": Text(
+        "Không dùng được bảng thẩm định {path}: {reason}",
+        "The verification workbook {path} cannot be used: {reason}",
+    ),
     "vote.summary_not_summary": Text(
         "tệp này không phải bảng tổng hợp của «thidua merge --mode rank»",
         "this file is not a summary written by «thidua merge --mode rank»",
