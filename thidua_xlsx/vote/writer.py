@@ -160,7 +160,7 @@ def _rule_line(plan: VotePlan) -> str:
     quota = f"; chọn tối đa {rule.quota} đơn vị theo số phiếu" if rule.quota else ""
     return (
         f"Hội đồng có {len(council.members)} thành viên. Đơn vị được đề nghị khi số phiếu "
-        f"đồng ý {rule.share.vi()} TỔNG SỐ thành viên Hội đồng{quota}."
+        f"đồng ý đạt {rule.share.vi()} so với TỔNG SỐ thành viên Hội đồng{quota}."
     )
 
 
@@ -250,7 +250,7 @@ def _tally(
     sheet.merge_range(4, 0, 4, last, "BẢNG KIỂM PHIẾU BIỂU QUYẾT", f["title"])
     sheet.merge_range(5, 0, 5, last, f"Đề nghị {plan.rule.title}", f["bold_center"])
     quorum = plan.council.quorum.vi()
-    line = f"{_rule_line(plan)} Số thành viên có mặt: {quorum} tổng số."
+    line = f"{_rule_line(plan)} Số thành viên có mặt phải đạt {quorum} so với tổng số."
     sheet.merge_range(6, 0, 6, last, line, f["left"])
     sheet.set_row(6, 36)
     titles = ("STT", "Họ và tên", "Chức vụ trong Hội đồng", f"{PRESENT_WORD} / {ABSENT_WORD}")
