@@ -370,9 +370,30 @@ def _vote_files(campaign: object, work: Path) -> None:
         sheet = book[TALLY_SHEET]
         for ref, value in {**good, **edits}.items():
             sheet[ref] = value
-        book.properties.created = book.properties.modified = stamp.replace(tzinfo=None)
+        book.properties.created = stamp.replace(tzinfo=None)
         book.save(VOTE / f"{name}.xlsx")
+        _pinned(VOTE / f"{name}.xlsx", stamp)
     _vote_files.done = True  # type: ignore[attr-defined]
+
+
+def _pinned(path: Path, stamp: object) -> None:
+    """openpyxl stamps its save time (the zip entries, the modified date): pinned to
+    ``stamp`` so that rebuilding gives the same bytes."""
+    import re
+    import zipfile
+    from datetime import datetime
+
+    assert isinstance(stamp, datetime)
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + when, data)
+            pinned = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(pinned, data)
 
 
 def _cell(row: int, col: int) -> str:
