@@ -64,10 +64,11 @@ if TYPE_CHECKING:
         VoteError,
     )
     from .faces.demo import DemoResult, run_demo
+    from .intake.vote_result_file import DecidedUnit, VoteResultFile
     from .merge.compose import merge_compose
     from .merge.rank import merge_rank
     from .merge.verify import plan_verification
-    from .merge.vote import decide_vote, plan_vote
+    from .merge.vote import decide_vote, plan_vote, read_vote_result
     from .runtime.containment import ReadLimits
     from .scorecard.blank_cards import TemplatesResult, write_templates
     from .scorecard.feedback import write_feedback
@@ -101,6 +102,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "check_verification_file",
     "plan_vote",
     "decide_vote",
+    "read_vote_result",
     "write_vote_papers",
     "write_vote_result",
     "run_demo",
@@ -142,6 +144,8 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "VoteDecision",
     "VotePlan",
     "VoteResult",
+    "VoteResultFile",
+    "DecidedUnit",
     "DemoResult",
     "Issue",
     "Severity",
@@ -185,6 +189,9 @@ _SOURCES: dict[str, str] = {
     "check_verification_file": "checking.verification",
     "plan_vote": "merge.vote",
     "decide_vote": "merge.vote",
+    "read_vote_result": "merge.vote",
+    "VoteResultFile": "intake.vote_result_file",
+    "DecidedUnit": "intake.vote_result_file",
     "write_vote_papers": "vote.writer",
     "write_vote_result": "vote.writer",
     "Council": "core.council",

@@ -14,7 +14,14 @@ import openpyxl
 import pytest
 from vote_files import fill_tally, tally_cells, town_summary, vote_campaign, vote_papers
 
-from thidua_xlsx import Campaign, VoteError, decide_vote, plan_vote, write_vote_result
+from thidua_xlsx import (
+    Campaign,
+    VoteError,
+    decide_vote,
+    plan_vote,
+    read_vote_result,
+    write_vote_result,
+)
 from thidua_xlsx.core.council import Share
 from thidua_xlsx.core.vote import Outcome
 from thidua_xlsx.faces.cli import main
@@ -157,6 +164,30 @@ def test_a_filled_tally_is_decided_and_every_decision_explained(
     assert [(r[0], r[4], r[7]) for r in listing] == [
         (d.candidate.unit, str(d.yes), d.outcome.value) for d in decision.decisions
     ]
+    # read back for the dossier, through intake, as the result workbook says it
+    read = read_vote_result(campaign, written)
+    assert [
+        (u.unit, u.total, u.yes, u.no, u.blank, u.outcome, u.code, u.reason) for u in read.decisions
+    ] == [
+        (
+            d.candidate.unit,
+            d.candidate.total,
+            d.yes,
+            d.no,
+            d.blank,
+            d.outcome.value,
+            d.reason.code,
+            d.reason.message("vi"),
+        )
+        for d in decision.decisions
+    ]
+    assert read.metadata["selected"] == ";".join(d.candidate.unit for d in decision.selected)
+    # found in an inbox, it is no unit's file
+    from thidua_xlsx import check_file
+
+    assert [i.code for i in check_file(campaign, written).issues] == ["tally_in_inbox"]
+    with pytest.raises(VoteError):
+        read_vote_result(campaign, filled)  # a tally, not a result
 
 
 def test_no_quorum_decides_no_unit(

@@ -338,6 +338,7 @@ def _errors() -> list[errors.ThiduaError]:
         errors.UnusableFileError("file_too_large", "60 MB"),
         errors.VoteError("vote.no_council", campaign="NH-BDG-2024"),
         errors.VoteError("vote.no_award"),
+        errors.VoteError("vote.result_unusable", path="kq.xlsx", reason="summary"),
         errors.VoteError("vote.verified_unusable", path="t.xlsx", reason="verification_damaged"),
         errors.VoteError("vote.summary_unusable", path="t.xlsx", reason="file_truncated"),
     ]

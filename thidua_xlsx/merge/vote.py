@@ -18,15 +18,17 @@ from ..core.model import Campaign
 from ..core.ranking import rank_units
 from ..core.submissions import choose_submissions
 from ..core.verification import apply_verification
-from ..core.vote import VotePlan, VoteResult, decide, proposed_units
-from ..errors import InboxError, VoteError
+from ..core.vote import VOTE_RESULT_KIND, VotePlan, VoteResult, decide, proposed_units
+from ..errors import InboxError, UnusableFileError, VoteError
+from ..intake.reader import ReturnedFileReader
+from ..intake.vote_result_file import VoteResultFile
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits, run_contained
 from ..words.issues import Severity
 from ..words.messages import Message
 from .rank import expected_units
 from .verify import read_verifications
 
-__all__ = ["decide_vote", "plan_vote"]
+__all__ = ["decide_vote", "plan_vote", "read_vote_result"]
 
 
 def plan_vote(
@@ -104,3 +106,46 @@ def decide_vote(
 
 def _unreadable(path: Path, code: str, detail: str) -> TallyReading:
     return refused(path, code, detail)
+
+
+def read_vote_result(
+    campaign: Campaign, path: str | Path, limits: ReadLimits = DEFAULT_LIMITS
+) -> VoteResultFile:
+    """The result workbook ``thidua vote … --tally`` wrote, read in a contained worker (for the
+    dossier's minutes). Raises :class:`VoteError` when it is not one, or not this campaign's
+    with its current criteria; :class:`InboxError` when it does not exist."""
+    target = Path(path)
+    if not target.is_file():
+        raise InboxError(str(target), "missing")
+    read = run_contained(_ResultReader(), _result_unreadable, [target], 1, limits)[0]
+    if isinstance(read, str):
+        raise VoteError("vote.result_unusable", path=str(target), reason=read)
+    meta = read.metadata
+    if meta.get("kind") != VOTE_RESULT_KIND or read.damaged:
+        raise VoteError("vote.result_unusable", path=str(target), reason=meta.get("kind", "?"))
+    if (meta.get("campaign_id"), meta.get("fingerprint")) != (
+        campaign.info.campaign_id,
+        campaign.fingerprint,
+    ):
+        reason = (
+            "tally_other_campaign"
+            if meta.get("campaign_id") != campaign.info.campaign_id
+            else "tally_outdated"
+        )
+        raise VoteError("vote.result_unusable", path=str(target), reason=reason)
+    return read
+
+
+class _ResultReader:
+    def __call__(self, path: Path) -> VoteResultFile | str:
+        try:
+            returned = ReturnedFileReader().read(path)
+        except UnusableFileError as exc:
+            return exc.code
+        if not isinstance(returned, VoteResultFile):
+            return returned.metadata.get("kind") or "card"
+        return returned
+
+
+def _result_unreadable(path: Path, code: str, detail: str) -> str:
+    return code

@@ -505,6 +505,7 @@ def _result(
             str(d.blank),
             d.outcome.value,
             d.reason.code,
+            d.reason.message("vi"),
         )
         for d in decisions
     ]

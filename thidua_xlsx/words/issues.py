@@ -1010,10 +1010,10 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
     ),
     "tally_in_inbox": CatalogueEntry(
         _E,
-        "«{value}» là bảng kiểm phiếu của Hội đồng, không phải phiếu chấm của đơn vị. Hãy "
-        "để nó ngoài thư mục phiếu chấm và dùng «thidua vote … --tally».",
-        "«{value}» is the Council's tally, not a unit's scorecard. Keep it out of the inbox "
-        "and use «thidua vote … --tally».",
+        "«{value}» là bảng kiểm phiếu hoặc kết quả biểu quyết của Hội đồng, không phải phiếu "
+        "chấm của đơn vị. Hãy để nó ngoài thư mục phiếu chấm.",
+        "«{value}» is the Council's tally or the result of its vote, not a unit's scorecard. "
+        "Keep it out of the inbox.",
     ),
     "tally_absent_vote_ignored": CatalogueEntry(
         _W,

@@ -579,6 +579,12 @@ MESSAGES: Mapping[str, Text] = {
         "Không dùng được bảng thẩm định {path}: {reason}",
         "The verification workbook {path} cannot be used: {reason}",
     ),
+    "vote.result_unusable": Text(
+        "Không dùng được kết quả biểu quyết {path} ({reason}): hãy dùng tệp do «thidua vote … "
+        "--tally» ghi cho đợt thi đua này.",
+        "The result of the vote {path} cannot be used ({reason}): use the file «thidua vote … "
+        "--tally» wrote for this campaign.",
+    ),
     "vote.summary_not_summary": Text(
         "tệp này không phải bảng tổng hợp của «thidua merge --mode rank»",
         "this file is not a summary written by «thidua merge --mode rank»",
