@@ -255,3 +255,14 @@ def test_shares_as_people_write_them(text: object, fraction: Fraction, strict: b
 @pytest.mark.parametrize("text", ["", "nhiều", "0", "0%", "150%", "3/2", "2/0", True])
 def test_what_is_not_a_share(text: object) -> None:
     assert parse_share(text) is None
+
+
+@given(st.integers(1, 200), st.integers(1, 200), st.booleans())
+def test_a_share_as_shown_reads_back_the_same(num: int, den: int, strict: bool) -> None:
+    """What ``thidua show``, the ballots and the reasons print reads back as the same rule."""
+    if num > den:
+        num, den = den, num
+    share = Share(Fraction(num, den), strict)
+    assert parse_share(share.text()) == share
+    words = share.vi()  # «trên 50%», «từ 2/3 trở lên»
+    assert parse_share(words) == share
