@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .checking.checker import FileChecker, check_file
     from .checking.run import issues_frame, run_check
     from .checking.verification import check_verification_file
+    from .core.dossier import CandidateVote, CouncilMember, CouncilVote, Dossier
     from .core.model import (
         AwardRule,
         Band,
@@ -46,11 +47,13 @@ if TYPE_CHECKING:
     from .core.scoring import RawInput, ScoreCard
     from .core.submissions import Completeness, SubmissionStatus, UnitSubmission
     from .core.verification import VerificationPlan, VerificationResult, VerifiedScore
+    from .dossier.writer import DossierFiles, write_dossier
     from .errors import (
         CampaignDefinitionError,
         CampaignError,
         CampaignFileError,
         DemoDataError,
+        DossierError,
         InboxError,
         NoSectorsError,
         OutputError,
@@ -62,6 +65,7 @@ if TYPE_CHECKING:
     )
     from .faces.demo import DemoResult, run_demo
     from .merge.compose import merge_compose
+    from .merge.dossier import build_dossier, load_vote
     from .merge.rank import merge_rank
     from .merge.verify import plan_verification
     from .runtime.containment import ReadLimits
@@ -94,6 +98,9 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "plan_verification",
     "write_verification_workbook",
     "check_verification_file",
+    "build_dossier",
+    "load_vote",
+    "write_dossier",
     "run_demo",
     # the result and model types they return
     "Campaign",
@@ -124,6 +131,11 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "VerificationResult",
     "VerifiedScore",
     "DemoResult",
+    "Dossier",
+    "DossierFiles",
+    "CouncilVote",
+    "CouncilMember",
+    "CandidateVote",
     "Issue",
     "Severity",
     "CATALOGUE",
@@ -133,6 +145,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "CampaignFileError",
     "CampaignDefinitionError",
     "DemoDataError",
+    "DossierError",
     "InboxError",
     "NoSectorsError",
     "OutputError",
@@ -166,6 +179,14 @@ _SOURCES: dict[str, str] = {
     "VerificationPlan": "core.verification",
     "VerificationResult": "core.verification",
     "VerifiedScore": "core.verification",
+    "build_dossier": "merge.dossier",
+    "load_vote": "merge.dossier",
+    "write_dossier": "dossier.writer",
+    "Dossier": "core.dossier",
+    "DossierFiles": "dossier.writer",
+    "CouncilVote": "core.dossier",
+    "CouncilMember": "core.dossier",
+    "CandidateVote": "core.dossier",
     "run_demo": "faces.demo",
     "Campaign": "core.model",
     "CampaignInfo": "core.model",
@@ -200,6 +221,7 @@ _SOURCES: dict[str, str] = {
     "CampaignFileError": "errors",
     "CampaignDefinitionError": "errors",
     "DemoDataError": "errors",
+    "DossierError": "errors",
     "InboxError": "errors",
     "NoSectorsError": "errors",
     "OutputError": "errors",
