@@ -1,0 +1,128 @@
+"""The dossier's inputs for the tests, made at test time: a campaign with an award (the Nhơn Hưng
+seed with *Hình thức khen thưởng* added), summaries written by the real merge, a Council's
+vote, and readers of what the papers say (python-docx) and of the summary (openpyxl)."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import openpyxl
+from docx import Document
+from lxml import etree
+
+from thidua_xlsx.campaign.loader import load_campaign
+from thidua_xlsx.core.model import Campaign
+from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.summary.writer import write_summary
+
+from conftest import ROOT, SEED_003
+
+SAMPLE_INBOX = ROOT / "samples" / "inbox-tinh-bien"
+MERGED_AT = datetime(2024, 10, 10, 8, 0, tzinfo=UTC)
+WRITTEN_AT = datetime(2024, 12, 2, 8, 0, tzinfo=UTC)
+AWARD = "Giấy khen của Chủ tịch UBND thị xã"
+
+
+def award_campaign(target: Path, top_n: int = 3, min_band: str = "Khá") -> Path:
+    """The Nhơn Hưng seed with an award rule on *Thông tin* (as a province would type it)."""
+    book = openpyxl.load_workbook(SEED_003)
+    sheet = book["Thông tin"]
+    sheet.append(("Hình thức khen thưởng", AWARD))
+    sheet.append(("Số đơn vị đề nghị khen thưởng", top_n))
+    if min_band:
+        sheet.append(("Xếp loại được đề nghị", min_band))
+    book.save(target)
+    return target
+
+
+def summary_of(
+    campaign: Campaign, inbox: Path, target: Path, verified: tuple[Path, ...] = ()
+) -> Path:
+    """The summary ``thidua merge`` writes over ``inbox``."""
+    report = merge_rank(campaign, [inbox], verified=verified)
+    write_summary(target, report, generated_at=MERGED_AT)
+    return target
+
+
+def loaded(path: Path) -> Campaign:
+    return load_campaign(path)
+
+
+def vote_file(
+    target: Path, votes: list[dict[str, object]], members: int = 9, present: int = 7
+) -> Path:
+    """A Council's vote as ``--vote`` reads it: ``members`` members, the first ``present``
+    of them at the meeting (the first is the chairman)."""
+    roles = ["Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng"] + ["Ủy viên"] * (members - 2)
+    document = {
+        "members": [
+            {"name": f"Thành viên {i + 1:02d}", "role": roles[i], "present": i < present}
+            for i in range(members)
+        ],
+        "votes": votes,
+        "meeting_date": "2024-12-01",
+        "meeting_place": "Hội trường UBND thị xã",
+        "secretary": "Nguyễn Văn Thư",
+    }
+    target.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def docx_lines(path: Path) -> list[str]:
+    """Every paragraph of a .docx, the tables' cells included (row by row)."""
+    document = Document(str(path))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                lines += [p.text for p in cell.paragraphs]
+    return lines
+
+
+def docx_rows(path: Path, first_title: str) -> list[list[str]]:
+    """The rows under the header of the table whose first header cell is ``first_title``."""
+    document = Document(str(path))
+    for table in document.tables:
+        cells = [[c.text.strip() for c in row.cells] for row in table.rows]
+        if cells and cells[0][0] == first_title:
+            return cells[1:]
+    raise AssertionError(f"{path.name}: no table headed {first_title!r}")
+
+
+def summary_table(path: Path, sheet: str, must_have: tuple[str, ...]) -> list[dict[str, object]]:
+    """The rows of the table on ``sheet`` whose header row holds ``must_have`` (read by the
+    header's words, wherever the table starts), up to the first row with no unit code."""
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    rows = list(book[sheet].iter_rows(values_only=True))
+    for index, row in enumerate(rows):
+        names = [str(v).strip() if v is not None else "" for v in row]
+        if all(m in names for m in must_have):
+            found = []
+            for below in rows[index + 1 :]:
+                record = dict(zip(names, below, strict=False))
+                if not record.get("Mã đơn vị"):
+                    break
+                found.append(record)
+            return found
+    raise AssertionError(f"{sheet}: no table with {must_have}")
+
+
+def vi_number(value: object) -> str:
+    """A summary's number as the papers write it: ``183,89``, ``20``."""
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")  # type: ignore[arg-type]
+    return text.replace(".", ",")
+
+
+_RSID = re.compile(rb'\s+w:rsid\w*="[0-9A-F]+"')
+
+
+def normalised_body(path: Path) -> str:
+    """The document's body XML, pretty-printed, without the revision ids Word adds."""
+    with zipfile.ZipFile(path) as archive:
+        xml = _RSID.sub(b"", archive.read("word/document.xml"))
+    root = etree.fromstring(xml)
+    return etree.tostring(root, pretty_print=True, encoding="unicode")
