@@ -25,6 +25,7 @@ SAMPLE_INBOX = ROOT / "samples" / "inbox-tinh-bien"
 MERGED_AT = datetime(2024, 10, 10, 8, 0, tzinfo=UTC)
 WRITTEN_AT = datetime(2024, 12, 2, 8, 0, tzinfo=UTC)
 AWARD = "Giấy khen của Chủ tịch UBND thị xã"
+RANK_WORDS = ("Mã đơn vị", "Tổng điểm", "Hạng", "Xếp loại")  # the summary's ranking columns
 
 
 def award_campaign(target: Path, top_n: int = 3, min_band: str = "Khá") -> Path:
@@ -126,3 +127,61 @@ def normalised_body(path: Path) -> str:
         xml = _RSID.sub(b"", archive.read("word/document.xml"))
     root = etree.fromstring(xml)
     return etree.tostring(root, pretty_print=True, encoding="unicode")
+
+
+GOLDEN_DOSSIER = ROOT / "tests" / "golden" / "dossier"
+GOLDEN_PAPERS = {  # golden file → the paper written from the wards' summary
+    "to-trinh.xml": "proposal",
+    "danh-sach-de-nghi.xml": "listing",
+    "bao-cao-thanh-tich-P-ANPHU.xml": "report",
+    "bien-ban-hoi-dong.xml": "minutes",
+    "bien-ban-hoi-dong-bieu-quyet.xml": "voted_minutes",
+}
+
+
+def golden_papers(work: Path) -> dict[str, Path]:
+    """The papers pinned by tests/golden/dossier: the three wards' cards of
+    tests/verification_files.py (fixed fills), one criterion verified by the town, merged,
+    and the dossier written without and with a vote, at fixed times."""
+    from thidua_xlsx.dossier.writer import write_dossier
+    from thidua_xlsx.merge.dossier import build_dossier, load_vote
+
+    from verification_files import blank_workbook, filled, ward_inbox
+
+    campaign_path = award_campaign(work / "campaign.xlsx", top_n=3, min_band="")
+    campaign = loaded(campaign_path)
+    inbox = ward_inbox(campaign, work / "inbox")
+    verification = filled(
+        blank_workbook(campaign, inbox, work / "tham-dinh.xlsx"),
+        work / "tham-dinh-da-dien.xlsx",
+        {("P-ANPHU", "II.1.a"): (2, "Chỉ có một biên bản tuyên truyền")},
+    )
+    summary = summary_of(campaign, inbox, work / "tong-hop.xlsx", verified=(verification,))
+    dossier = build_dossier(campaign, summary)
+    plain = write_dossier(dossier, work / "ho-so", generated_at=WRITTEN_AT)
+    codes = [c.unit.code for c in dossier.candidates]
+    votes = [{"unit": code, "agree": 8 - i, "passed": i == 0} for i, code in enumerate(codes)]
+    vote = load_vote(vote_file(work / "bieu-quyet.json", votes))
+    voted = build_dossier(campaign, summary, vote=vote)
+    with_vote = write_dossier(voted, work / "ho-so-bieu-quyet", generated_at=WRITTEN_AT)
+    return {
+        "proposal": plain.proposal,
+        "listing": plain.listing,
+        "report": next(p for p in plain.reports if "-P-ANPHU-" in p.name),  # verified
+        "minutes": plain.minutes,
+        "voted_minutes": with_vote.minutes,
+        "summary": summary,
+        "campaign": campaign_path,
+    }
+
+
+def write_golden_dossier(work: Path) -> list[Path]:
+    """Rewrite tests/golden/dossier/*.xml (tests/golden/regenerate.py calls this)."""
+    papers = golden_papers(work)
+    GOLDEN_DOSSIER.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, paper in GOLDEN_PAPERS.items():
+        target = GOLDEN_DOSSIER / name
+        target.write_text(normalised_body(papers[paper]), encoding="utf-8")
+        written.append(target)
+    return written

@@ -15,8 +15,16 @@ import openpyxl
 import pytest
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
+
+from thidua_xlsx.core.dossier import award_candidates, council_vote
+from thidua_xlsx.dossier.writer import TEMPLATE_FOLDER, DossierFiles, write_dossier
+from thidua_xlsx.errors import DossierError
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.merge.dossier import build_dossier, load_vote
+
 from dossier_files import (
     AWARD,
+    RANK_WORDS,
     SAMPLE_INBOX,
     WRITTEN_AT,
     award_campaign,
@@ -29,13 +37,6 @@ from dossier_files import (
     vote_file,
 )
 
-from thidua_xlsx.core.dossier import award_candidates, council_vote
-from thidua_xlsx.dossier.writer import TEMPLATE_FOLDER, DossierFiles, write_dossier
-from thidua_xlsx.errors import DossierError
-from thidua_xlsx.faces.cli import main
-from thidua_xlsx.merge.dossier import build_dossier, load_vote
-
-RANK_WORDS = ("Mã đơn vị", "Tổng điểm", "Hạng", "Xếp loại")
 CHUYEN_DE = "Điều 4 Nghị định số 152/2025/NĐ-CP"
 
 
