@@ -13,9 +13,12 @@ from pathlib import Path
 import openpyxl
 from docx import Document
 from lxml import etree
+from verification_files import blank_workbook, filled, ward_inbox
 
 from thidua_xlsx.campaign.loader import load_campaign
 from thidua_xlsx.core.model import Campaign
+from thidua_xlsx.dossier.writer import write_dossier
+from thidua_xlsx.merge.dossier import build_dossier, load_vote
 from thidua_xlsx.merge.rank import merge_rank
 from thidua_xlsx.summary.writer import write_summary
 
@@ -143,11 +146,6 @@ def golden_papers(work: Path) -> dict[str, Path]:
     """The papers pinned by tests/golden/dossier: the three wards' cards of
     tests/verification_files.py (fixed fills), one criterion verified by the town, merged,
     and the dossier written without and with a vote, at fixed times."""
-    from thidua_xlsx.dossier.writer import write_dossier
-    from thidua_xlsx.merge.dossier import build_dossier, load_vote
-
-    from verification_files import blank_workbook, filled, ward_inbox
-
     campaign_path = award_campaign(work / "campaign.xlsx", top_n=3, min_band="")
     campaign = loaded(campaign_path)
     inbox = ward_inbox(campaign, work / "inbox")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from verification_files import ON_TIME, WARDS, blank_workbook, cell_of, filled, ward_inbox
 
 from thidua_xlsx import Campaign, load_campaign, merge_rank, plan_verification
 from thidua_xlsx.core.model import Unit
@@ -29,7 +30,6 @@ from thidua_xlsx.verification.writer import write_verification_workbook
 
 from conftest import SEED_000, SEED_003
 from fill_helpers import valid_fill
-from verification_files import ON_TIME, WARDS, blank_workbook, cell_of, filled, ward_inbox
 
 
 @pytest.fixture(scope="module")

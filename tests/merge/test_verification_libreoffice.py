@@ -18,6 +18,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from verification_files import blank_workbook, cell_of, ward_inbox
 
 from thidua_xlsx import load_campaign, merge_rank
 from thidua_xlsx.core.submissions import SubmissionStatus
@@ -30,7 +31,6 @@ from thidua_xlsx.verification.layout import VERIFICATION_SHEET
 from conftest import SEED_003
 from fill_helpers import open_deadline
 from libreoffice import convert, page_sizes, page_text, run_uno
-from verification_files import blank_workbook, cell_of, ward_inbox
 
 pytestmark = pytest.mark.libreoffice
 
