@@ -27,6 +27,7 @@ APT_PACKAGES = [
     "libreoffice-writer-nogui",  # the dossier's .docx printed to PDF
     "python3-uno",
     "fonts-liberation",
+    "fonts-liberation2",  # Liberation Serif with the Vietnamese letters (1.07 has none)
     "poppler-utils",
 ]
 WRITER = Path("/usr/lib/libreoffice/program/libswlo.so")
@@ -43,6 +44,9 @@ def have_libreoffice() -> bool:
     if any(shutil.which(t) is None for t in tools) or not Path(SYSTEM_PYTHON).exists():
         return False
     if not WRITER.exists():
+        return False
+    vietnamese = ["fc-list", ":charset=1b0", "family"]  # ư: Liberation Serif 2 draws it
+    if "Liberation Serif" not in subprocess.run(vietnamese, capture_output=True, text=True).stdout:
         return False
     fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout
     if "Liberation Serif" not in fonts:

@@ -173,12 +173,32 @@ def _header(document: object, left_top: str, left_body: str, number: str, place:
     if left_top:
         _para(left, left_top, size=13, align=CENTER, after=0)
     _para(left, left_body, bold=True, size=13, align=CENTER, after=0)
-    _para(left, "───────", size=13, align=CENTER, after=2)
+    _rule(left, 64, 22)
     _para(left, number, size=13, align=CENTER, after=0)
     _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=CENTER, after=0)
     _para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=CENTER, after=0)
-    _para(right, "───────────────", size=13, align=CENTER, after=2)
+    _rule(right, 101, 62)
     _para(right, place, italic=True, size=14, align=CENTER, after=0)
+
+
+def _rule(where: object, column: float, length: float, after: float = 4) -> None:
+    """A short centred line, as Decree 30 draws under a body's name, the motto and a title:
+    the bottom border of an empty paragraph narrowed by its indents."""
+    paragraph = _para(where, size=4, align=CENTER, after=after)
+    paragraph.paragraph_format.left_indent = Mm((column - length) / 2)
+    paragraph.paragraph_format.right_indent = Mm((column - length) / 2)
+    paragraph.paragraph_format.line_spacing = Pt(4)
+    properties = paragraph._p.get_or_add_pPr()
+    borders = properties.makeelement(qn("w:pBdr"), {})
+    line = borders.makeelement(
+        qn("w:bottom"),
+        {qn("w:val"): "single", qn("w:sz"): "6", qn("w:space"): "1", qn("w:color"): "000000"},
+    )
+    borders.append(line)
+    # in the schema's order (Word refuses a pPr whose children are out of order)
+    properties.insert_element_before(
+        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc"
+    )
 
 
 def _signature(
@@ -237,7 +257,7 @@ def to_trinh() -> object:
     _standard_header(document, "Số: {{ number }}/TTr-{{ number_suffix }}")
     _para(document, "TỜ TRÌNH", bold=True, align=CENTER, before=12, after=0)
     _para(document, "Về việc đề nghị tặng {{ award_title }}", bold=True, align=CENTER, after=0)
-    _para(document, "───────", align=CENTER, after=6)
+    _rule(document, 165, 30, after=6)
     _para(document, "Kính gửi: {{ recipient }}.", align=CENTER, after=6)
     for line in (
         "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
@@ -283,6 +303,7 @@ def to_trinh() -> object:
         indent=True,
         before=3,
         after=12,
+        keep=True,  # on the page of the signature
     )
     _signature(
         document,
