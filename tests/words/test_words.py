@@ -336,6 +336,9 @@ def _errors() -> list[errors.ThiduaError]:
         errors.NoSectorsError("P-ANPHU", "UBND phường An Phú", []),
         errors.UnusableFileError("file_truncated", "xl/workbook.xml?"),
         errors.UnusableFileError("file_too_large", "60 MB"),
+        errors.DossierError("not_summary", "tong-hop.xlsx", detail="file_not_workbook"),
+        errors.DossierError("no_award", "tong-hop.xlsx"),
+        errors.DossierError("vote", "bieu-quyet.json", detail="members: empty"),
     ]
 
 

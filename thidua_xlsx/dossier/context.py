@@ -154,7 +154,7 @@ def report_context(dossier: Dossier, proposed: ProposedUnit, year: int) -> dict[
     )
     verified = ""
     if proposed.verified:
-        verified = render(
+        verified = " " + render(
             "dossier.verified",
             "vi",
             count=len(proposed.verified),
@@ -188,7 +188,7 @@ def report_context(dossier: Dossier, proposed: ProposedUnit, year: int) -> dict[
                     "code": s.code,
                     "content": s.content
                     + (
-                        render("dossier.deducted", "vi")
+                        " " + render("dossier.deducted", "vi")
                         if campaign.criterion(s.code).kind is SectionKind.DEDUCTION
                         else ""
                     ),
@@ -349,5 +349,5 @@ def _member(member: CouncilMember) -> dict[str, str]:
     return {
         "name": member.name,
         "role": member.role or render("dossier.member", "vi"),
-        "absent": "" if member.present else render("dossier.absent", "vi"),
+        "absent": "" if member.present else " " + render("dossier.absent", "vi"),
     }

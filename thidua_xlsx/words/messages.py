@@ -613,14 +613,14 @@ MESSAGES: Mapping[str, Text] = {
     "dossier.status_vote": Text("Hội đồng thông qua", "passed by the Council"),
     "dossier.status_rank": Text("Đề nghị theo thứ hạng", "proposed by rank"),
     "dossier.verified": Text(
-        " (đã thẩm định {count} tiêu chí; điểm tự chấm {self_total})",
-        " (verified on {count} criteria; self score {self_total})",
+        "(đã thẩm định {count} tiêu chí; điểm tự chấm {self_total})",
+        "(verified on {count} criteria; self score {self_total})",
     ),
     "dossier.cluster": Text("; cụm thi đua: {cluster}", "; cluster: {cluster}"),
     "dossier.cluster_rank": Text(
         ", hạng {rank} trong cụm {cluster}", ", rank {rank} in the cluster {cluster}"
     ),
-    "dossier.deducted": Text(" (trừ vào tổng)", " (subtracted)"),
+    "dossier.deducted": Text("(trừ vào tổng)", "(subtracted)"),
     "dossier.targets": Text(
         "Tập thể đạt trọn {met}/{count} chỉ tiêu tính theo tỷ lệ %:",
         "The collective fully met {met} of {count} percentage targets:",
@@ -662,5 +662,5 @@ MESSAGES: Mapping[str, Text] = {
         "Fewer than two thirds of the members are present.",
     ),
     "dossier.member": Text("Ủy viên", "member"),
-    "dossier.absent": Text(" (vắng mặt)", " (absent)"),
+    "dossier.absent": Text("(vắng mặt)", "(absent)"),
 }
