@@ -310,3 +310,56 @@ def test_unusable_inputs_are_said_and_end_with_exit_2(
     code = main(["dossier", str(campaign_path), str(summary), "-o", str(summary.parent)], out=out)
     assert code == 2
     assert not (summary.parent / "01-to-trinh.docx").exists()
+
+
+def test_a_broken_province_template_is_said_with_its_reason(
+    campaign_path: Path, summary: Path, work: Path
+) -> None:
+    own = work / "mau-hong"
+    own.mkdir()
+    document = Document(str(TEMPLATE_FOLDER / "bien-ban-hoi-dong.docx"))
+    document.paragraphs[0].add_run("{{ chưa đóng ngoặc")
+    document.save(str(own / "bien-ban-hoi-dong.docx"))
+    (own / "to-trinh.docx").write_bytes(b"not a Word document")
+    out = io.StringIO()
+    code = main(
+        [
+            "dossier",
+            str(campaign_path),
+            str(summary),
+            "-o",
+            str(work / "x3"),
+            "--templates",
+            str(own),
+        ],
+        out=out,
+    )
+    assert code == 2
+    assert "to-trinh.docx không dùng được" in out.getvalue()
+    (own / "to-trinh.docx").unlink()
+    dossier = build_dossier(loaded(campaign_path), summary)
+    with pytest.raises(DossierError) as raised:
+        write_dossier(dossier, work / "x4", templates=own)
+    assert raised.value.reason == "template"
+    assert "bien-ban-hoi-dong.docx" in raised.value.message("en")
+
+
+def test_a_unit_whose_row_was_edited_is_left_out_and_said(
+    campaign_path: Path, summary: Path, work: Path
+) -> None:
+    """A summary whose hidden data was edited: that unit no longer checks, the papers leave
+    it out, the command says so and exits 1."""
+    book = openpyxl.load_workbook(summary)
+    data = book["_thidua_dulieu"]
+    first = next(row for row in data.iter_rows() if row[0].value == "ĐƠN VỊ")
+    edited_unit = first[1].value
+    first[8].value = str(first[8].value).replace('"F":', '"F":9', 1)  # a value changed
+    edited = work / "tong-hop-da-sua.xlsx"
+    book.save(edited)
+    dossier = build_dossier(loaded(campaign_path), edited)
+    assert dossier.exit_code == 1
+    assert {i.code for i in dossier.issues} == {"summary_data_damaged"}
+    assert edited_unit not in {r.unit for r in dossier.ranking}
+    out = io.StringIO()
+    code = main(["dossier", str(campaign_path), str(edited), "-o", str(work / "x5")], out=out)
+    assert code == 1 and "summary_data_damaged" in out.getvalue()

@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..words.issues import Issue
 from .model import AwardRule, Campaign, Method, Unit
 from .ranking import RankedUnit
 from .scoring import RawInput, ScoreCard
@@ -143,6 +144,13 @@ class Dossier:
     candidates: tuple[ProposedUnit, ...]  # proposed by the award rule, best first
     vote: CouncilVote | None = None
     summary_name: str = ""  # the summary's file name, cited by the papers
+    # the errors that kept a unit the summary carries out of the papers (its entries no longer
+    # check: a damaged or edited summary); the papers then differ from the summary's sheets
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.issues else 0
 
     @property
     def proposed(self) -> tuple[ProposedUnit, ...]:

@@ -10,6 +10,7 @@ Word without touching code. Every file is written atomically; inputs are never r
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
+from jinja2 import TemplateError
 
 from ..core.dossier import Dossier
 from ..core.vi_text import slug
-from ..errors import OutputExistsError
+from ..errors import DossierError, OutputExistsError
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
 from .context import common_context, minutes_context, report_context
@@ -107,8 +110,13 @@ def write_dossier(
 
 
 def _render(template: Path, context: dict[str, Any], target: Path) -> None:
-    document = DocxTemplate(str(template))
-    document.render(context, autoescape=True)
+    """Fill ``template``; a template that cannot be opened or filled (a province's copy with
+    a broken placeholder, a file that is no Word document) is said with its reason."""
+    try:
+        document = DocxTemplate(str(template))
+        document.render(context, autoescape=True)
+    except (TemplateError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DossierError("template", path=str(template), detail=str(exc)) from exc
     with atomic_output(target) as temp:
         document.save(str(temp))
 

@@ -383,10 +383,14 @@ def _dossier(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
     print(said, file=out)
     for path in files.paths:
         print(f"  {path.name}", file=out)
+    if dossier.issues:
+        print(render("cli.dossier_issues", lang, count=len(dossier.issues)), file=out)
+        for issue in dossier.issues:
+            print(f"    {issue.message(lang)} [{issue.code}]", file=out)
     if vote is None:
         print(render("cli.dossier_no_vote", lang), file=out)
     print(render("cli.dossier_fill", lang), file=out)
-    return EXIT_OK
+    return dossier.exit_code
 
 
 def _compose(

@@ -46,10 +46,13 @@ class SummaryFile:
     verified: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
 
 
-def read_summary(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> SummaryFile:
+def read_summary(
+    opened: OpenedWorkbook, metadata: Mapping[str, str], verified: bool = False
+) -> SummaryFile:
     """The units on the summary's data sheets (a large summary goes on over
-    ``_thidua_dulieu_2``, ``_thidua_dulieu_3``…); raises :class:`UnusableFileError` when a
-    sheet cannot be read within bounds."""
+    ``_thidua_dulieu_2``, ``_thidua_dulieu_3``…), and with ``verified`` the scores on its
+    *Thẩm định* sheet (for the dossier; a merge never reads them); raises
+    :class:`UnusableFileError` when a sheet cannot be read within bounds."""
     saved = saved_at(opened.data, opened.archive, opened.format)
     names = tuple(n for n in opened.names if is_data_sheet(n))
     members = []
@@ -69,7 +72,7 @@ def read_summary(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> Summary
         names,
         tuple(members),
         tuple(returned),
-        _verified(opened),
+        _verified(opened) if verified else {},
     )
 
 
@@ -79,7 +82,7 @@ def _verified(opened: OpenedWorkbook) -> dict[str, dict[str, Decimal]]:
     if VERIFIED_SHEET not in opened.names:
         return {}
     scores: dict[str, dict[str, Decimal]] = {}
-    rows = opened.load(VERIFIED_SHEET)[0].to_python(skip_empty_area=False)
+    rows = opened.load(VERIFIED_SHEET, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False)
     for row in rows[1:]:
         if len(row) <= _VERIFIED_SCORE:
             continue

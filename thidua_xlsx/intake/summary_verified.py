@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
-from .reader import read_returned_file
+from .reader import ReturnedFileReader
 from .summary_file import SummaryFile
 
 __all__ = ["read_summary_verified"]
@@ -18,5 +18,5 @@ __all__ = ["read_summary_verified"]
 
 def read_summary_verified(path: Path) -> Mapping[str, Mapping[str, Decimal]]:
     """unit → criterion → verified score (empty when the summary has no *Thẩm định*)."""
-    returned = read_returned_file(path)
+    returned = ReturnedFileReader(summary_verified=True).read(path)
     return returned.verified if isinstance(returned, SummaryFile) else {}

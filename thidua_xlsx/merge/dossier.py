@@ -44,8 +44,10 @@ def build_dossier(
     verified = read_summary_verified(path)
     cards: dict[str, ScoreCard] = {}
     inputs = {}
+    issues = []
     for member in result.members:
         if not member.accepted or member.card is None or member.unit is None:
+            issues += [i for i in member.issues if i.severity is Severity.ERROR]
             continue
         if not campaign.has_unit(member.unit):
             continue
@@ -70,6 +72,7 @@ def build_dossier(
         candidates=candidates,
         vote=vote,
         summary_name=path.name,
+        issues=tuple(issues),
     )
 
 

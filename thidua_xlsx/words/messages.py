@@ -575,6 +575,19 @@ MESSAGES: Mapping[str, Text] = {
         "Không đọc được kết quả biểu quyết {path}: {detail}.",
         "Cannot read the Council's vote {path}: {detail}.",
     ),
+    "error.dossier_template": Text(
+        "Mẫu {path} không dùng được: {detail}. Hãy sửa chỗ giữ chỗ trong mẫu (tên đặt giữa "
+        "hai cặp ngoặc nhọn), hoặc bỏ tệp này khỏi thư mục --templates để dùng mẫu có sẵn.",
+        "The template {path} cannot be used: {detail}. Fix its placeholders (a name between "
+        "double curly braces), or take the file out of the --templates folder to use the "
+        "shipped one.",
+    ),
+    "cli.dossier_issues": Text(
+        "Có đơn vị trong bảng tổng hợp không còn hợp lệ khi kiểm tra lại ({count} lỗi), nên "
+        "không có trong hồ sơ (bảng tổng hợp bị sửa hoặc hỏng?):",
+        "Some units of the summary no longer check ({count} errors), so they are not in the "
+        "dossier (was the summary edited or damaged?):",
+    ),
     "cli.dossier_done": Text(
         "Hồ sơ khen thưởng: {folder} ({count} tệp, {proposed} tập thể đề nghị).",
         "Award dossier: {folder} ({count} files, {proposed} collectives proposed).",
