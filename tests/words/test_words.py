@@ -338,6 +338,7 @@ def _errors() -> list[errors.ThiduaError]:
         errors.UnusableFileError("file_too_large", "60 MB"),
         errors.DossierError("not_summary", "tong-hop.xlsx", detail="file_not_workbook"),
         errors.DossierError("no_award", "tong-hop.xlsx"),
+        errors.DossierError("template", "to-trinh.docx", detail="unexpected end of template"),
         errors.DossierError("vote", "bieu-quyet.json", detail="members: empty"),
     ]
 
