@@ -23,6 +23,13 @@ A4 = (595.28, 841.89)  # points
 MM = 72 / 25.4
 TOP, BOTTOM, LEFT, RIGHT = 20 * MM, 20 * MM, 30 * MM, 15 * MM
 PAPERS = ("proposal", "listing", "report", "minutes", "voted_minutes")
+CLOSING = {  # the text kept on the signature's page (a signature never stands alone)
+    "proposal": "Kínhtrình",
+    "listing": "Điều4",
+    "report": "Điều4",
+    "minutes": "Cuộchọpkếtthúc",
+    "voted_minutes": "Cuộchọpkếtthúc",
+}
 
 
 @dataclass(frozen=True)
@@ -153,3 +160,4 @@ def test_the_signers_title_and_name_are_printed(
     title = "CHỦ TỊCH HỘI ĐỒNG" if name == "voted_minutes" else info.signer_title
     assert signer.replace(" ", "") in last.replace(" ", "")
     assert title.replace(" ", "") in last.replace(" ", "")
+    assert CLOSING[name] in last.replace(" ", "")

@@ -155,6 +155,8 @@ def _grid(document: object, titles: list[str], widths: list[float], size: float 
 
 def _grid_row(table: Table, cells: list[str], size: float = 13, aligns: str = "") -> None:
     row = table.add_row()  # type: ignore[no-untyped-call]
+    properties = row._tr.get_or_add_trPr()
+    properties.append(properties.makeelement(qn("w:cantSplit"), {}))  # a row on one page
     widths = [c.width for c in table.rows[0].cells]
     for index, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
         cell.width = widths[index]
@@ -364,7 +366,7 @@ def danh_sach() -> object:
     _grid_row(table, ["{%tr endfor %}", "", "", "", "", "", ""], size=12)
     _para(document, "Danh sách có {{ count_text }} tập thể.", italic=True, before=3)
     _para(document, "{{ list_basis }}", italic=True)
-    _para(document, CHUYEN_DE_NOTE, italic=True, after=12)
+    _para(document, CHUYEN_DE_NOTE, italic=True, after=12, keep=True)
     _signature(
         document,
         [("", {})],
@@ -452,7 +454,7 @@ def bao_cao() -> object:
     _fill(document, "những giải pháp, cách làm mới, sáng tạo đã áp dụng và hiệu quả")
     _para(document, "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN", bold=True, before=6)
     _fill(document, "danh hiệu thi đua, hình thức khen thưởng đã nhận (năm, số quyết định)")
-    _para(document, "Lưu ý: " + CHUYEN_DE_NOTE, italic=True, before=6, after=12)
+    _para(document, "Lưu ý: " + CHUYEN_DE_NOTE, italic=True, before=6, after=12, keep=True)
     bold = {"bold": True, "size": 14, "align": CENTER}
     _signature(
         document,
@@ -554,12 +556,14 @@ def bien_ban() -> object:
         "Cuộc họp kết thúc lúc ….. giờ ….. cùng ngày. Biên bản đã được thông qua trước Hội đồng./.",
         indent=True,
         after=12,
+        keep=True,  # on the page of the signatures
     )
     bold = {"bold": True, "size": 14, "align": CENTER}
     _signature(
         document,
         [
             ("THƯ KÝ", bold),
+            ("", {"size": 14}),
             ("", {"size": 14}),
             ("", {"size": 14}),
             ("", {"size": 14}),
