@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
+from verification_files import ward_inbox
 
 from thidua_xlsx.core.dossier import award_candidates, council_vote
 from thidua_xlsx.dossier.writer import TEMPLATE_FOLDER, DossierFiles, write_dossier
@@ -22,6 +23,7 @@ from thidua_xlsx.errors import DossierError
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.merge.dossier import build_dossier, load_vote
 
+from conftest import SEED_000
 from dossier_files import (
     AWARD,
     RANK_WORDS,
@@ -363,3 +365,35 @@ def test_a_unit_whose_row_was_edited_is_left_out_and_said(
     out = io.StringIO()
     code = main(["dossier", str(campaign_path), str(edited), "-o", str(work / "x5")], out=out)
     assert code == 1 and "summary_data_damaged" in out.getvalue()
+
+
+def test_the_provincial_seed_proposes_its_bang_khen_or_says_none_qualifies(work: Path) -> None:
+    """Seed 000 (Hội LHPN tỉnh An Giang): Bằng khen for the top 3 in band Xuất sắc. With the
+    districts' cards filled at random nobody reaches Xuất sắc: nothing is written and the
+    command says why; with the band lowered to Khá the top three are proposed."""
+    campaign = loaded(SEED_000)
+    districts = tuple(u.code for u in campaign.units if u.parent)
+    inbox = ward_inbox(campaign, work / "hop-thu-tinh", units=districts)
+    summary = summary_of(campaign, inbox, work / "tong-hop-tinh.xlsx")
+    out = io.StringIO()
+    folder = work / "ho-so-tinh-xs"
+    code = main(["dossier", str(SEED_000), str(summary), "-o", str(folder)], out=out)
+    assert code == 0, out.getvalue()
+    assert "không lập hồ sơ" in out.getvalue() and "xếp loại Xuất sắc" in out.getvalue()
+    assert not folder.exists()
+    book = openpyxl.load_workbook(SEED_000)
+    for row in book["Thông tin"].iter_rows():
+        if row[0].value == "Xếp loại được đề nghị":
+            row[1].value = "Khá"
+    lowered = work / "an-giang-kha.xlsx"
+    book.save(lowered)
+    dossier = build_dossier(loaded(lowered), summary)
+    papers = write_dossier(dossier, work / "ho-so-an-giang", generated_at=WRITTEN_AT)
+    listed = summary_table(summary, "Xếp hạng", RANK_WORDS)[:3]
+    assert [r[1] for r in docx_rows(papers.listing, "STT")] == [
+        str(r["Tên đơn vị"]) for r in listed
+    ]
+    text = "\n".join(docx_lines(papers.proposal))
+    assert "Bằng khen của Đoàn Chủ tịch Hội LHPN Việt Nam" in text
+    assert "TRUNG ƯƠNG HỘI LHPN VIỆT NAM" in text and "CHỦ TỊCH" in text
+    assert "[Họ và tên]" in text  # the seed names no signer: a place to write the name

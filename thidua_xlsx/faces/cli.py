@@ -370,6 +370,21 @@ def _dossier(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
     campaign = load_campaign(args.path)
     vote = load_vote(args.vote) if args.vote else None
     dossier = build_dossier(campaign, args.summary, vote=vote, limits=_limits(args))
+    if not dossier.candidates:
+        award = dossier.award
+        rule = [
+            render("dossier.rule_top", lang, count=award.top_n) if award.top_n else "",
+            render("dossier.rule_band", lang, band=award.min_band) if award.min_band else "",
+        ]
+        said = render(
+            "cli.dossier_none",
+            lang,
+            award=award.title,
+            path=str(args.summary),
+            rule=", ".join(r for r in rule if r) or render("word.none", lang),
+        )
+        print(said, file=out)
+        return dossier.exit_code
     files = write_dossier(
         dossier, args.output, inputs=inputs, templates=args.templates, force=args.force
     )

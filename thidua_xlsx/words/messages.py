@@ -588,6 +588,11 @@ MESSAGES: Mapping[str, Text] = {
         "Some units of the summary no longer check ({count} errors), so they are not in the "
         "dossier (was the summary edited or damaged?):",
     ),
+    "cli.dossier_none": Text(
+        "Không có đơn vị nào đạt điều kiện đề nghị {award} trong {path} ({rule}): không lập "
+        "hồ sơ.",
+        "No unit in {path} qualifies for {award} ({rule}): no dossier written.",
+    ),
     "cli.dossier_done": Text(
         "Hồ sơ khen thưởng: {folder} ({count} tệp, {proposed} tập thể đề nghị).",
         "Award dossier: {folder} ({count} files, {proposed} collectives proposed).",
