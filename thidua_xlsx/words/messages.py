@@ -589,8 +589,7 @@ MESSAGES: Mapping[str, Text] = {
         "dossier (was the summary edited or damaged?):",
     ),
     "cli.dossier_none": Text(
-        "Không có đơn vị nào đạt điều kiện đề nghị {award} trong {path} ({rule}): không lập "
-        "hồ sơ.",
+        "Không có đơn vị nào đạt điều kiện đề nghị {award} trong {path} ({rule}): không lập hồ sơ.",
         "No unit in {path} qualifies for {award} ({rule}): no dossier written.",
     ),
     "cli.dossier_done": Text(
