@@ -5,12 +5,15 @@ the papers print."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from thidua_xlsx.dossier.make_templates import BUILDERS, TEMPLATE_NAMES
 from thidua_xlsx.dossier.writer import TEMPLATE_FOLDER
+from thidua_xlsx.intake.reader import read_returned_file
+from thidua_xlsx.intake.summary_verified import read_summary_verified
 
 from dossier_files import (
     GOLDEN_DOSSIER,
@@ -60,3 +63,12 @@ def test_the_verified_total_is_the_one_printed(papers: dict[str, Path]) -> None:
     for code, row in ranking.items():
         if row["Hạng"] not in (None, ""):
             assert vi_number(row["Tổng điểm"]) in minutes, code
+
+
+def test_a_summarys_verified_scores_are_read_for_the_dossier_only(
+    papers: dict[str, Path],
+) -> None:
+    """A merge reading the summary as a lower level's never sees this level's verification;
+    the dossier reads it from the *Thẩm định* sheet."""
+    assert read_returned_file(papers["summary"]).verified == {}  # type: ignore[union-attr]
+    assert read_summary_verified(papers["summary"]) == {"P-ANPHU": {"II.1.a": Decimal(2)}}
