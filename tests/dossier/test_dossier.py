@@ -397,3 +397,13 @@ def test_the_provincial_seed_proposes_its_bang_khen_or_says_none_qualifies(work:
     assert "Bằng khen của Đoàn Chủ tịch Hội LHPN Việt Nam" in text
     assert "TRUNG ƯƠNG HỘI LHPN VIỆT NAM" in text and "CHỦ TỊCH" in text
     assert "[Họ và tên]" in text  # the seed names no signer: a place to write the name
+
+
+def test_two_runs_at_one_time_give_the_same_bytes(
+    campaign_path: Path, summary: Path, work: Path
+) -> None:
+    dossier = build_dossier(loaded(campaign_path), summary)
+    first = write_dossier(dossier, work / "lan-1", generated_at=WRITTEN_AT)
+    second = write_dossier(dossier, work / "lan-2", generated_at=WRITTEN_AT)
+    for one, two in zip(first.paths, second.paths, strict=True):
+        assert one.read_bytes() == two.read_bytes(), one.name

@@ -10,6 +10,7 @@ Word without touching code. Every file is written atomically; inputs are never r
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,7 +75,8 @@ def write_dossier(
     when a paper is already there (it may have been written on) unless ``force``."""
     out = Path(folder)
     check_outputs([*inputs, *(p for p in [templates] if p is not None)], output_folders=[out])
-    year = (generated_at or output_time()).year
+    stamp = generated_at or output_time()
+    year = stamp.year
     proposed = dossier.proposed
     names = {
         "proposal": out / "01-to-trinh.docx",
@@ -92,12 +94,12 @@ def write_dossier(
                 raise OutputExistsError(str(path))
     used = {name: template_path(name, templates) for name in TEMPLATE_NAMES}
     common = common_context(dossier, year)
-    _render(used["to-trinh"], common, names["proposal"])
-    _render(used["danh-sach-de-nghi"], common, names["listing"])
-    _listing_workbook(dossier, common, names["listing_xlsx"])
+    _render(used["to-trinh"], common, names["proposal"], stamp)
+    _render(used["danh-sach-de-nghi"], common, names["listing"], stamp)
+    _listing_workbook(dossier, common, names["listing_xlsx"], stamp)
     for path, unit in zip(reports, proposed, strict=True):
-        _render(used["bao-cao-thanh-tich"], report_context(dossier, unit, year), path)
-    _render(used["bien-ban-hoi-dong"], minutes_context(dossier, year), names["minutes"])
+        _render(used["bao-cao-thanh-tich"], report_context(dossier, unit, year), path, stamp)
+    _render(used["bien-ban-hoi-dong"], minutes_context(dossier, year), names["minutes"], stamp)
     return DossierFiles(
         folder=out,
         proposal=names["proposal"],
@@ -109,19 +111,38 @@ def write_dossier(
     )
 
 
-def _render(template: Path, context: dict[str, Any], target: Path) -> None:
+def _render(template: Path, context: dict[str, Any], target: Path, stamp: datetime) -> None:
     """Fill ``template``; a template that cannot be opened or filled (a province's copy with
-    a broken placeholder, a file that is no Word document) is said with its reason."""
+    a broken placeholder, a file that is no Word document) is said with its reason. Every part
+    of the package is dated ``stamp``, so two runs give the same bytes."""
     try:
         document = DocxTemplate(str(template))
         document.render(context, autoescape=True)
     except (TemplateError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DossierError("template", path=str(template), detail=str(exc)) from exc
+    filled = io.BytesIO()
+    document.save(filled)
     with atomic_output(target) as temp:
-        document.save(str(temp))
+        _dated(filled.getvalue(), temp, stamp)
 
 
-def _listing_workbook(dossier: Dossier, common: dict[str, Any], target: Path) -> None:
+def _dated(package: bytes, target: Path, stamp: datetime) -> None:
+    """The .docx package again, each part dated ``stamp`` (python-docx dates them now)."""
+    when = max(stamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # a zip date starts in 1980
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in source.infolist():
+            part = zipfile.ZipInfo(info.filename, date_time=when)
+            part.compress_type = zipfile.ZIP_DEFLATED
+            part.external_attr = 0o644 << 16
+            out.writestr(part, source.read(info.filename))
+
+
+def _listing_workbook(
+    dossier: Dossier, common: dict[str, Any], target: Path, stamp: datetime
+) -> None:
     """The list as a workbook, A4 portrait: one row per proposed collective, numbers kept as
     numbers (shown with two decimals)."""
     with atomic_output(target) as temp:
@@ -129,6 +150,7 @@ def _listing_workbook(dossier: Dossier, common: dict[str, Any], target: Path) ->
             str(temp), {"strings_to_formulas": False, "strings_to_numbers": False}
         )
         try:
+            workbook.set_properties({"author": "thidua_xlsx", "created": stamp})
             _listing_sheet(workbook, dossier, common)
         finally:
             workbook.close()
