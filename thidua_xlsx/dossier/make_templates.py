@@ -88,7 +88,7 @@ def _para(
     paragraph.paragraph_format.space_after = Pt(after)
     if indent:
         paragraph.paragraph_format.first_line_indent = Mm(10)
-    if keep:
+    if keep or (bold and not isinstance(where, _Cell)):  # a heading stays with its text
         paragraph.paragraph_format.keep_with_next = True
     if text:
         _run(paragraph, text, bold=bold, italic=italic, underline=underline, size=size, fill=fill)
