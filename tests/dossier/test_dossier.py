@@ -138,7 +138,9 @@ def test_without_a_vote_the_minutes_leave_the_vote_to_fill_by_hand(
 ) -> None:
     listed = _proposed_in_summary(summary)
     rows = docx_rows(papers.minutes, "STT")
-    assert [r[1] for r in rows] == [str(r["Tên đơn vị"]) for r in listed]
+    assert [r[1:4] for r in rows] == [
+        [str(r["Tên đơn vị"]), vi_number(r["Tổng điểm"]), str(r["Hạng"])] for r in listed
+    ]
     assert all(r[4:] == ["……", "……", "……"] for r in rows)
     listing = docx_rows(papers.listing, "STT")
     assert {r[5] for r in listing} == {"chưa biểu quyết"}
