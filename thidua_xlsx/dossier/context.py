@@ -20,7 +20,7 @@ from ..words.messages import render
 __all__ = ["BLANK", "Bodies", "bodies", "common_context", "percent_text"]
 
 BLANK = "……"  # a place to write by hand
-_FILL_NAME = "[Họ và tên]"
+_FILL_NAME = render("dossier.fill_name", "vi")
 
 
 @dataclass(frozen=True)
@@ -287,7 +287,7 @@ def minutes_context(dossier: Dossier, year: int) -> dict[str, Any]:
                     "dossier.conclusion_blank", "vi", award=dossier.award.title, blank=BLANK
                 ),
                 "secretary_sign": _FILL_NAME,
-                "chair_first": "CHỦ TRÌ",
+                "chair_first": render("dossier.chair", "vi"),
                 "chair_title": context["signer_title"],
                 "chair_name": context["signer_name"],
             }
@@ -323,7 +323,7 @@ def minutes_context(dossier: Dossier, year: int) -> dict[str, Any]:
                 names=", ".join(p.unit.name for p in passed) or render("word.none", "vi"),
             ),
             "secretary_sign": vote.secretary or _FILL_NAME,
-            "chair_first": "CHỦ TRÌ",
+            "chair_first": render("dossier.chair", "vi"),
             "chair_title": _chair_title(vote.members, chair) or context["signer_title"],
             "chair_name": chair or _FILL_NAME,
         }

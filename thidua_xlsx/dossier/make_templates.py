@@ -23,6 +23,8 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from ..words.messages import render
+
 __all__ = ["TEMPLATE_NAMES", "build_templates"]
 
 FOLDER = Path(__file__).resolve().parent / "templates"
@@ -35,11 +37,7 @@ CENTER, LEFT, JUSTIFY, RIGHT = (
     WD_ALIGN_PARAGRAPH.JUSTIFY,
     WD_ALIGN_PARAGRAPH.RIGHT,
 )
-CHUYEN_DE_NOTE = (
-    "Khen thưởng theo đợt thi đua chuyên đề. Theo Điều 4 Nghị định số 152/2025/NĐ-CP, kết "
-    "quả khen thưởng thi đua theo chuyên đề không dùng làm căn cứ đề nghị khen thưởng "
-    "thành tích thường xuyên hằng năm lên cấp trên."
-)
+CHUYEN_DE_NOTE = render("dossier.chuyen_de", "vi")  # Nghị định 152/2025 Điều 4
 
 Line = tuple[str, dict[str, Any]]  # a signature block line: its text and its style
 

@@ -28,6 +28,7 @@ from ..core.vi_text import slug
 from ..errors import DossierError, OutputExistsError
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
+from ..words.messages import render
 from .context import common_context, minutes_context, report_context
 from .make_templates import CHUYEN_DE_NOTE, TEMPLATE_NAMES
 
@@ -166,19 +167,25 @@ def _listing_sheet(workbook: xlsxwriter.Workbook, dossier: Dossier, common: dict
     text = workbook.add_format(box)
     cell = workbook.add_format({**box, "align": "center"})
     score = workbook.add_format({**box, "align": "center", "num_format": "0.00"})
-    sheet = workbook.add_worksheet("Danh sách đề nghị")
+    sheet = workbook.add_worksheet(render("dossier.list_sheet", "vi"))
     titles = ["STT", "Mã đơn vị", "Tên tập thể", "Tổng điểm", "Hạng", "Xếp loại", "Biểu quyết"]
     widths = [5, 12, 34, 10, 6, 10, 14]
     last = len(titles) - 1
-    sheet.merge_range(0, 0, 0, last, f"DANH SÁCH ĐỀ NGHỊ TẶNG {common['award_title_upper']}", title)
+    heading = render("dossier.list_title", "vi", award=common["award_title_upper"])
+    sheet.merge_range(0, 0, 0, last, heading, title)
     sheet.set_row(0, 36)
     sheet.merge_range(
         1,
         0,
         1,
         last,
-        f"(Kèm theo Tờ trình số {common['number']}/TTr-{common['number_suffix']} của "
-        f"{common['issuing_body_name']})",
+        render(
+            "dossier.list_ref",
+            "vi",
+            number=common["number"],
+            suffix=common["number_suffix"],
+            body=common["issuing_body_name"],
+        ),
         italic,
     )
     sheet.set_row(1, 32)

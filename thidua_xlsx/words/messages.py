@@ -606,6 +606,21 @@ MESSAGES: Mapping[str, Text] = {
         "Các chỗ tô vàng «[Phần tự viết: …]» là phần cần viết trước khi ký.",
         "The yellow «[Phần tự viết: …]» places are to be written before signing.",
     ),
+    "dossier.chuyen_de": Text(
+        "Khen thưởng theo đợt thi đua chuyên đề. Theo Điều 4 Nghị định số 152/2025/NĐ-CP, "
+        "kết quả khen thưởng thi đua theo chuyên đề không dùng làm căn cứ đề nghị khen thưởng "
+        "thành tích thường xuyên hằng năm lên cấp trên.",
+        "A campaign (chuyên đề) award. Under Article 4 of Decree 152/2025/NĐ-CP, the results "
+        "of a campaign award are no basis for proposing annual merit awards upward.",
+    ),
+    "dossier.fill_name": Text("[Họ và tên]", "[Full name]"),
+    "dossier.chair": Text("CHỦ TRÌ", "CHAIR"),
+    "dossier.list_sheet": Text("Danh sách đề nghị", "Proposals"),
+    "dossier.list_title": Text("DANH SÁCH ĐỀ NGHỊ TẶNG {award}", "PROPOSED FOR {award}"),
+    "dossier.list_ref": Text(
+        "(Kèm theo Tờ trình số {number}/TTr-{suffix} của {body})",
+        "(Attached to proposal no. {number}/TTr-{suffix} of {body})",
+    ),
     "dossier.rule_top": Text("{count} đơn vị đứng đầu", "the top {count} units"),
     "dossier.rule_band": Text("xếp loại {band} trở lên", "band {band} or better"),
     "dossier.decided_vote": Text(
