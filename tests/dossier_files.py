@@ -117,6 +117,8 @@ def summary_table(path: Path, sheet: str, must_have: tuple[str, ...]) -> list[di
 
 def vi_number(value: object) -> str:
     """A summary's number as the papers write it: ``183,89``, ``20``."""
+    if isinstance(value, str):  # a print copy that shows its numbers as text, the Vietnamese way
+        return value.strip()
     text = f"{float(value):.2f}".rstrip("0").rstrip(".")  # type: ignore[arg-type]
     return text.replace(".", ",")
 
