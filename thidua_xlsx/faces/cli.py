@@ -144,7 +144,9 @@ def _parser() -> argparse.ArgumentParser:
     dossier.add_argument("summary", metavar="SUMMARY.xlsx", help="bảng tổng hợp do merge ghi")
     dossier.add_argument("-o", "--output", required=True, metavar="DIR", help="thư mục ghi")
     dossier.add_argument(
-        "--vote", metavar="RESULT", help="kết quả biểu quyết của Hội đồng (không có: để trống)"
+        "--vote",
+        metavar="RESULT",
+        help="kết quả biểu quyết của Hội đồng, tệp JSON (không có: bảng biểu quyết để trống)",
     )
     dossier.add_argument(
         "--templates", metavar="DIR", help="thư mục mẫu .docx của tỉnh (thay mẫu cùng tên)"
