@@ -20,6 +20,8 @@ def convert(soffice: str, source: Path, extension: str, out_dir: Path) -> Path:
         "ods": "ods",
         "pdf": "pdf:calc_pdf_Export",
     }
+    if source.suffix == ".docx":  # a Word document prints through Writer
+        filters["pdf"] = "pdf:writer_pdf_Export"
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         subprocess.run(
             [

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .checking.run import issues_frame, run_check
     from .checking.verification import check_verification_file
     from .core.council import Council, CouncilMember, Share, TitleRule
+    from .core.dossier import CandidateVote, CouncilVote, Dossier, MeetingMember
     from .core.model import (
         AwardRule,
         Band,
@@ -48,11 +49,13 @@ if TYPE_CHECKING:
     from .core.submissions import Completeness, SubmissionStatus, UnitSubmission
     from .core.verification import VerificationPlan, VerificationResult, VerifiedScore
     from .core.vote import Candidate, Decision, Outcome, VoteDecision, VotePlan, VoteResult
+    from .dossier.writer import DossierFiles, write_dossier
     from .errors import (
         CampaignDefinitionError,
         CampaignError,
         CampaignFileError,
         DemoDataError,
+        DossierError,
         InboxError,
         NoSectorsError,
         OutputError,
@@ -66,6 +69,7 @@ if TYPE_CHECKING:
     from .faces.demo import DemoResult, run_demo
     from .intake.vote_result_file import DecidedUnit, VoteResultFile
     from .merge.compose import merge_compose
+    from .merge.dossier import build_dossier, load_vote
     from .merge.rank import merge_rank
     from .merge.verify import plan_verification
     from .merge.vote import decide_vote, plan_vote, read_vote_result
@@ -105,6 +109,9 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "read_vote_result",
     "write_vote_papers",
     "write_vote_result",
+    "build_dossier",
+    "load_vote",
+    "write_dossier",
     "run_demo",
     # the result and model types they return
     "Campaign",
@@ -147,6 +154,11 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "VoteResultFile",
     "DecidedUnit",
     "DemoResult",
+    "Dossier",
+    "DossierFiles",
+    "CouncilVote",
+    "MeetingMember",
+    "CandidateVote",
     "Issue",
     "Severity",
     "CATALOGUE",
@@ -156,6 +168,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "CampaignFileError",
     "CampaignDefinitionError",
     "DemoDataError",
+    "DossierError",
     "InboxError",
     "NoSectorsError",
     "OutputError",
@@ -207,6 +220,14 @@ _SOURCES: dict[str, str] = {
     "VerificationPlan": "core.verification",
     "VerificationResult": "core.verification",
     "VerifiedScore": "core.verification",
+    "build_dossier": "merge.dossier",
+    "load_vote": "merge.dossier",
+    "write_dossier": "dossier.writer",
+    "Dossier": "core.dossier",
+    "DossierFiles": "dossier.writer",
+    "CouncilVote": "core.dossier",
+    "MeetingMember": "core.dossier",
+    "CandidateVote": "core.dossier",
     "run_demo": "faces.demo",
     "Campaign": "core.model",
     "CampaignInfo": "core.model",
@@ -241,6 +262,7 @@ _SOURCES: dict[str, str] = {
     "CampaignFileError": "errors",
     "CampaignDefinitionError": "errors",
     "DemoDataError": "errors",
+    "DossierError": "errors",
     "InboxError": "errors",
     "NoSectorsError": "errors",
     "OutputError": "errors",

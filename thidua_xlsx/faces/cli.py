@@ -21,8 +21,10 @@ from ..checking.run import run_check
 from ..core.model import Campaign
 from ..core.reports import units_json
 from ..core.vi_text import format_decimal
+from ..dossier.writer import write_dossier
 from ..errors import OutputExistsError, ThiduaError
 from ..merge.compose import merge_compose
+from ..merge.dossier import build_dossier, load_vote
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
 from ..merge.vote import decide_vote, plan_vote
@@ -164,6 +166,24 @@ def _parser() -> argparse.ArgumentParser:
     vote.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     vote.add_argument("--json", action="store_true", help="in một tài liệu JSON")
     _limit_options(vote)
+    dossier = commands.add_parser(
+        "dossier",
+        parents=[common],
+        help="lập hồ sơ khen thưởng (.docx): tờ trình, danh sách, báo cáo thành tích, biên bản",
+    )
+    dossier.add_argument("path", metavar="CAMPAIGN.xlsx")
+    dossier.add_argument("summary", metavar="SUMMARY.xlsx", help="bảng tổng hợp do merge ghi")
+    dossier.add_argument("-o", "--output", required=True, metavar="DIR", help="thư mục ghi")
+    dossier.add_argument(
+        "--vote",
+        metavar="RESULT",
+        help="kết quả biểu quyết của Hội đồng, tệp JSON (không có: bảng biểu quyết để trống)",
+    )
+    dossier.add_argument(
+        "--templates", metavar="DIR", help="thư mục mẫu .docx của tỉnh (thay mẫu cùng tên)"
+    )
+    dossier.add_argument("--force", action="store_true", help="ghi đè hồ sơ đã có")
+    _limit_options(dossier)
 
     demo = commands.add_parser(
         "demo", parents=[common], help="chạy thử toàn bộ quy trình trên dữ liệu mẫu đi kèm"
@@ -202,6 +222,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _verify(args, lang, out, err)
         elif args.command == "vote":
             return _vote(args, lang, out, err)
+        elif args.command == "dossier":
+            return _dossier(args, lang, out)
         elif args.command == "demo":
             result = run_demo(args.folder, lang)
             print(result.describe(lang), file=out)
@@ -459,6 +481,50 @@ def _vote(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int
     if written is not None:
         print(render("vote.result_written", lang, path=str(written)), file=out)
     return result.exit_code
+
+
+def _dossier(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
+    inputs = [args.path, args.summary, *(p for p in (args.vote, args.templates) if p)]
+    check_outputs(inputs, output_folders=[args.output])
+    campaign = load_campaign(args.path)
+    vote = load_vote(args.vote) if args.vote else None
+    dossier = build_dossier(campaign, args.summary, vote=vote, limits=_limits(args))
+    if not dossier.candidates:
+        award = dossier.award
+        rule = [
+            render("dossier.rule_top", lang, count=award.top_n) if award.top_n else "",
+            render("dossier.rule_band", lang, band=award.min_band) if award.min_band else "",
+        ]
+        said = render(
+            "cli.dossier_none",
+            lang,
+            award=award.title,
+            path=str(args.summary),
+            rule=", ".join(r for r in rule if r) or render("word.none", lang),
+        )
+        print(said, file=out)
+        return dossier.exit_code
+    files = write_dossier(
+        dossier, args.output, inputs=inputs, templates=args.templates, force=args.force
+    )
+    said = render(
+        "cli.dossier_done",
+        lang,
+        folder=str(files.folder),
+        count=len(files.paths),
+        proposed=len(dossier.proposed),
+    )
+    print(said, file=out)
+    for path in files.paths:
+        print(f"  {path.name}", file=out)
+    if dossier.issues:
+        print(render("cli.dossier_issues", lang, count=len(dossier.issues)), file=out)
+        for issue in dossier.issues:
+            print(f"    {issue.message(lang)} [{issue.code}]", file=out)
+    if vote is None:
+        print(render("cli.dossier_no_vote", lang), file=out)
+    print(render("cli.dossier_fill", lang), file=out)
+    return dossier.exit_code
 
 
 def _compose(

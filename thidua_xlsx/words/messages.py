@@ -662,4 +662,143 @@ MESSAGES: Mapping[str, Text] = {
     "vote.outcome.over_quota": Text("Ngoài số lượng", "Beyond the quota"),
     "vote.outcome.tie": Text("Bằng phiếu: biểu quyết lại", "Tie: vote again"),
     "vote.outcome.no_quorum": Text("Không đủ số thành viên có mặt", "No quorum"),
+    # -- issue 16: the dossier in Word ----------------------------------------------------
+    "error.dossier_not_summary": Text(
+        "{path} không phải bảng tổng hợp dùng được của đợt thi đua này ({detail}). Hãy dùng "
+        "bảng tổng hợp do «thidua merge» ghi cho đợt thi đua này.",
+        "{path} is not a usable summary of this campaign ({detail}). Use the summary that "
+        "«thidua merge» wrote for this campaign.",
+    ),
+    "error.dossier_no_award": Text(
+        "Đợt thi đua chưa ghi «Hình thức khen thưởng» ở trang «Thông tin», nên chưa có danh "
+        "sách đề nghị để lập hồ sơ cho {path}. Hãy ghi hình thức khen thưởng (và số đơn vị, "
+        "xếp loại được đề nghị), rồi chạy lại «thidua merge» và «thidua dossier».",
+        "The campaign has no «Hình thức khen thưởng» on its «Thông tin» sheet, so there is no "
+        "list of proposals to make papers for {path}. Fill in the award (and how many units, "
+        "from which band), then run «thidua merge» and «thidua dossier» again.",
+    ),
+    "error.dossier_vote": Text(
+        "Không đọc được kết quả biểu quyết {path}: {detail}.",
+        "Cannot read the Council's vote {path}: {detail}.",
+    ),
+    "error.dossier_template": Text(
+        "Mẫu {path} không dùng được: {detail}. Hãy sửa chỗ giữ chỗ trong mẫu (tên đặt giữa "
+        "hai cặp ngoặc nhọn), hoặc bỏ tệp này khỏi thư mục --templates để dùng mẫu có sẵn.",
+        "The template {path} cannot be used: {detail}. Fix its placeholders (a name between "
+        "double curly braces), or take the file out of the --templates folder to use the "
+        "shipped one.",
+    ),
+    "cli.dossier_issues": Text(
+        "Có đơn vị trong bảng tổng hợp không còn hợp lệ khi kiểm tra lại ({count} lỗi), nên "
+        "không có trong hồ sơ (bảng tổng hợp bị sửa hoặc hỏng?):",
+        "Some units of the summary no longer check ({count} errors), so they are not in the "
+        "dossier (was the summary edited or damaged?):",
+    ),
+    "cli.dossier_none": Text(
+        "Không có đơn vị nào đạt điều kiện đề nghị {award} trong {path} ({rule}): không lập hồ sơ.",
+        "No unit in {path} qualifies for {award} ({rule}): no dossier written.",
+    ),
+    "cli.dossier_done": Text(
+        "Hồ sơ khen thưởng: {folder} ({count} tệp, {proposed} tập thể đề nghị).",
+        "Award dossier: {folder} ({count} files, {proposed} collectives proposed).",
+    ),
+    "cli.dossier_no_vote": Text(
+        "Chưa có kết quả biểu quyết (--vote): danh sách đề nghị theo thứ hạng; bảng biểu "
+        "quyết trong biên bản để trống, ghi tay sau cuộc họp Hội đồng.",
+        "No vote given (--vote): the list proposes by rank; the minutes' vote table is left "
+        "blank, to fill in by hand after the Council's meeting.",
+    ),
+    "cli.dossier_fill": Text(
+        "Các chỗ tô vàng «[Phần tự viết: …]» là phần cần viết trước khi ký.",
+        "The yellow «[Phần tự viết: …]» places are to be written before signing.",
+    ),
+    "dossier.chuyen_de": Text(
+        "Khen thưởng theo đợt thi đua chuyên đề. Theo Điều 4 Nghị định số 152/2025/NĐ-CP, "
+        "kết quả khen thưởng thi đua theo chuyên đề không dùng làm căn cứ đề nghị khen thưởng "
+        "thành tích thường xuyên hằng năm lên cấp trên.",
+        "A campaign (chuyên đề) award. Under Article 4 of Decree 152/2025/NĐ-CP, the results "
+        "of a campaign award are no basis for proposing annual merit awards upward.",
+    ),
+    "dossier.fill_name": Text("[Họ và tên]", "[Full name]"),
+    "dossier.chair": Text("CHỦ TRÌ", "CHAIR"),
+    "dossier.list_sheet": Text("Danh sách đề nghị", "Proposals"),
+    "dossier.list_title": Text("DANH SÁCH ĐỀ NGHỊ TẶNG {award}", "PROPOSED FOR {award}"),
+    "dossier.list_ref": Text(
+        "(Kèm theo Tờ trình số {number}/TTr-{suffix} của {body})",
+        "(Attached to proposal no. {number}/TTr-{suffix} of {body})",
+    ),
+    "dossier.rule_top": Text("{count} đơn vị đứng đầu", "the top {count} units"),
+    "dossier.rule_band": Text("xếp loại {band} trở lên", "band {band} or better"),
+    "dossier.decided_vote": Text(
+        "đã được Hội đồng Thi đua - Khen thưởng biểu quyết thông qua",
+        "passed by the vote of the Council",
+    ),
+    "dossier.decided_rank": Text(
+        "được đề nghị theo thứ hạng và xếp loại trong bảng tổng hợp",
+        "proposed by their rank and band in the summary",
+    ),
+    "dossier.basis_vote": Text(
+        "Danh sách gồm các tập thể được Hội đồng biểu quyết thông qua ({rule}).",
+        "The list holds the collectives the Council passed ({rule}).",
+    ),
+    "dossier.basis_rank": Text(
+        "Danh sách đề nghị theo thứ hạng ({rule}); Hội đồng chưa biểu quyết.",
+        "Proposed by rank ({rule}); the Council has not voted yet.",
+    ),
+    "dossier.meeting_blank": Text("tại cuộc họp ngày {blank}", "at its meeting of {blank}"),
+    "dossier.meeting_on": Text("tại cuộc họp ngày {date}", "at its meeting of {date}"),
+    "dossier.not_voted": Text("chưa biểu quyết", "not voted"),
+    "dossier.status_vote": Text("Hội đồng thông qua", "passed by the Council"),
+    "dossier.status_rank": Text("Đề nghị theo thứ hạng", "proposed by rank"),
+    "dossier.verified": Text(
+        "(đã thẩm định {count} tiêu chí; điểm tự chấm {self_total})",
+        "(verified on {count} criteria; self score {self_total})",
+    ),
+    "dossier.cluster": Text("; cụm thi đua: {cluster}", "; cluster: {cluster}"),
+    "dossier.cluster_rank": Text(
+        ", hạng {rank} trong cụm {cluster}", ", rank {rank} in the cluster {cluster}"
+    ),
+    "dossier.deducted": Text("(trừ vào tổng)", "(subtracted)"),
+    "dossier.targets": Text(
+        "Tập thể đạt trọn {met}/{count} chỉ tiêu tính theo tỷ lệ %:",
+        "The collective fully met {met} of {count} percentage targets:",
+    ),
+    "dossier.targets_none": Text(
+        "Đợt thi đua không có chỉ tiêu tính theo tỷ lệ % mà tập thể đã ghi ({met}/{count}).",
+        "The campaign has no percentage target the collective entered ({met}/{count}).",
+    ),
+    "dossier.evidence_none": Text(
+        "Phiếu chấm không nêu minh chứng.", "The scorecard cites no evidence."
+    ),
+    "dossier.meeting_time_blank": Text("….. giờ ….. ngày {blank}", "….. o'clock on {blank}"),
+    "dossier.vote_blank": Text(
+        "Ghi số phiếu đồng ý của từng tập thể; tỷ lệ tính trên tổng số thành viên Hội đồng "
+        "(kể cả thành viên vắng mặt có ý kiến bằng văn bản).",
+        "Write each collective's votes in favour; shares are of all the Council's members "
+        "(absent members' written opinions count).",
+    ),
+    "dossier.vote_intro": Text(
+        "Tỷ lệ tính trên tổng số {total} thành viên Hội đồng.",
+        "Shares are of all {total} members of the Council.",
+    ),
+    "dossier.conclusion_blank": Text(
+        "Hội đồng thống nhất đề nghị tặng {award} cho {blank} tập thể có tên trong danh sách.",
+        "The Council agrees to propose {award} for {blank} collectives on the list.",
+    ),
+    "dossier.conclusion": Text(
+        "Hội đồng thống nhất đề nghị tặng {award} cho {count} tập thể: {names}.",
+        "The Council agrees to propose {award} for {count} collectives: {names}.",
+    ),
+    "dossier.passed": Text("Đề nghị", "Proposed"),
+    "dossier.not_passed": Text("Không đề nghị", "Not proposed"),
+    "dossier.quorum_met": Text(
+        "Đủ số thành viên dự họp theo quy định (ít nhất hai phần ba).",
+        "Quorum met (at least two thirds of the members).",
+    ),
+    "dossier.quorum_short": Text(
+        "Chưa đủ hai phần ba số thành viên dự họp.",
+        "Fewer than two thirds of the members are present.",
+    ),
+    "dossier.member": Text("Ủy viên", "member"),
+    "dossier.absent": Text("(vắng mặt)", "(absent)"),
 }
