@@ -27,18 +27,31 @@ from conftest import ROOT, SEED_003
 SAMPLE_INBOX = ROOT / "samples" / "inbox-tinh-bien"
 MERGED_AT = datetime(2024, 10, 10, 8, 0, tzinfo=UTC)
 WRITTEN_AT = datetime(2024, 12, 2, 8, 0, tzinfo=UTC)
-AWARD = "Giấy khen của Chủ tịch UBND thị xã"
+AWARD = "Giấy khen của Chủ tịch UBND thị xã Tịnh Biên"  # as the seed's Council has it
 RANK_WORDS = ("Mã đơn vị", "Tổng điểm", "Hạng", "Xếp loại")  # the summary's ranking columns
 
 
 def award_campaign(target: Path, top_n: int = 3, min_band: str = "Khá") -> Path:
-    """The Nhơn Hưng seed with an award rule on *Thông tin* (as a province would type it)."""
+    """The Nhơn Hưng seed with its award rule on *Thông tin* set as a province would type it:
+    the top ``top_n`` units, of band ``min_band`` or better (any band when it is empty)."""
     book = openpyxl.load_workbook(SEED_003)
     sheet = book["Thông tin"]
-    sheet.append(("Hình thức khen thưởng", AWARD))
-    sheet.append(("Số đơn vị đề nghị khen thưởng", top_n))
-    if min_band:
-        sheet.append(("Xếp loại được đề nghị", min_band))
+    wanted: dict[str, object] = {
+        "Hình thức khen thưởng": AWARD,
+        "Số đơn vị đề nghị khen thưởng": top_n,
+        "Xếp loại được đề nghị": min_band or None,
+    }
+    for row in range(sheet.max_row, 0, -1):
+        key = sheet.cell(row, 1).value
+        if key in wanted:
+            value = wanted.pop(key)
+            if value is None:
+                sheet.delete_rows(row)
+            else:
+                sheet.cell(row, 2).value = value
+    for key, value in wanted.items():
+        if value is not None:
+            sheet.append((key, value))
     book.save(target)
     return target
 
