@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import math
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -37,7 +37,9 @@ __all__ = [
     "input_cells",
     "is_sector",
     "plan_card",
+    "row_height",
     "values_digest",
+    "wrapped_lines",
 ]
 
 FORMAT_VERSION = "1"
@@ -50,6 +52,39 @@ TOTAL_LABEL = "TỔNG ĐIỂM"
 # (``values_digest``, see :func:`values_digest`); a summary's ``kind`` is ``summary``.
 FEEDBACK_KIND = "feedback"
 _CELL_TEXT_MAX = 32767  # Excel's limit on a cell's text (the writer cuts longer texts)
+
+# Wrapped text, laid out ahead: neither Excel nor LibreOffice grows the row of a file they did
+# not lay out themselves, so a writer gives every wrapped row its height. A column of width w
+# (in Excel's units, the width of a digit of the default font) holds about w characters of
+# Times New Roman at 12 pt; the estimate keeps a margin so a line never runs over.
+_CHARS_PER_WIDTH_12PT = 0.92
+
+
+def wrapped_lines(text: str, width: float, font_size: float = 12) -> int:
+    """How many lines ``text`` takes in a column ``width`` wide, wrapped at spaces (a word
+    longer than a line is cut across lines, as the spreadsheet does)."""
+    per_line = max(1, int(width * _CHARS_PER_WIDTH_12PT * 12 / font_size) - 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        used = 0
+        lines += 1
+        for word in paragraph.split():
+            size = len(word)
+            if used and used + 1 + size > per_line:
+                lines += 1
+                used = 0
+            used += (1 if used else 0) + size
+            while used > per_line:
+                lines += 1
+                used -= per_line
+    return max(lines, 1)
+
+
+def row_height(cells: Iterable[tuple[str, float]], font_size: float = 12) -> float:
+    """The height in points of a row whose cells hold (text, column width): its tallest."""
+    lines = max((wrapped_lines(text, width, font_size) for text, width in cells), default=1)
+    return round(lines * font_size * 1.32 + 4, 1)
+
 
 COL = {
     "code": 0,
@@ -281,7 +316,9 @@ class CardLayout:
             "issuer": (unit.name if parent else info.issuing_body or unit.name).upper(),
             "motto": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "motto2": "Độc lập - Tự do - Hạnh phúc",
-            "place_date": f"{info.place or '……'}, ngày …… tháng …… năm {year or '……'}",
+            "place_date": (
+                f"{self.campaign.place_of(unit.code) or '……'}, ngày …… tháng …… năm {year or '……'}"
+            ),
             "title": "PHIẾU CHẤM ĐIỂM THI ĐUA"
             if self.full
             else "PHIẾU CHẤM ĐIỂM THI ĐUA (PHẦN CỦA NGÀNH)",
