@@ -216,7 +216,7 @@ def _assert_print_layout(soffice: str, summary: Path, out: Path) -> None:
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
     assert "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA" in first
     assert "14/14 đơn vị đã nộp" in first
-    for title in ("STT", "Tổng điểm", "Xếp loại", "Ghi chú"):
+    for title in ("STT", "Tổng", "Xếp loại", "Tình trạng"):
         assert title in first
     assert "NGƯỜI LẬP BIỂU" in first and "TM. " in first and "Nơi nhận:" in first
     assert "Trang 1/" in first

@@ -57,13 +57,13 @@ _CELL_TEXT_MAX = 32767  # Excel's limit on a cell's text (the writer cuts longer
 # not lay out themselves, so a writer gives every wrapped row its height. A column of width w
 # (in Excel's units, the width of a digit of the default font) holds about w characters of
 # Times New Roman at 12 pt; the estimate keeps a margin so a line never runs over.
-_CHARS_PER_WIDTH_12PT = 0.92
+_CHARS_PER_WIDTH_12PT = 1.1
 
 
 def wrapped_lines(text: str, width: float, font_size: float = 12) -> int:
     """How many lines ``text`` takes in a column ``width`` wide, wrapped at spaces (a word
     longer than a line is cut across lines, as the spreadsheet does)."""
-    per_line = max(1, int(width * _CHARS_PER_WIDTH_12PT * 12 / font_size) - 1)
+    per_line = max(1, int(width * _CHARS_PER_WIDTH_12PT * 12 / font_size))
     lines = 0
     for paragraph in text.split("\n"):
         used = 0
