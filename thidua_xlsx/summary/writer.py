@@ -497,6 +497,7 @@ def _detail_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
         for index, criterion in enumerate(campaign.criteria):
             row = index + 1
             style = f["total"] if not criterion.is_leaf else f["number"]
+            sheet.set_row(row, row_height([(criterion.content, 48)]))
             sheet.write_string(row, 0, criterion.code, f["cell"])
             sheet.write_string(row, 1, criterion.content, f["text"])
             sheet.write_number(row, 2, float(criterion.max_points), f["cell"])
@@ -730,6 +731,8 @@ def _verified_sheet(
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, f["th"])
     for row, (ranked, criterion, own, final, score) in enumerate(rows, start=1):
+        tall = [(ranked.name, 34), (score.reason, 44), (score.source, 26)]
+        sheet.set_row(row, row_height(tall))
         sheet.write_string(row, 0, ranked.unit, f["cell"])
         sheet.write_string(row, 1, ranked.name, f["text"])
         sheet.write_string(row, 2, criterion.code, f["cell"])
@@ -744,7 +747,7 @@ def _verified_sheet(
 def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
     sheet = workbook.add_worksheet(ISSUES_SHEET)
     titles = ["Tệp", "Đơn vị", "Ô", "Tiêu chí", "Mức độ", "Nội dung", "Mã lỗi"]
-    for col, (title, width) in enumerate(zip(titles, [30, 14, 7, 9, 10, 80, 24], strict=True)):
+    for col, (title, width) in enumerate(zip(titles, _ISSUE_WIDTHS, strict=True)):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, f["th"])
     row = 1
@@ -760,10 +763,7 @@ def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
                 issue.message("vi"),
                 issue.code,
             ]
-            for col, text in enumerate(cells):
-                sheet.write_string(
-                    row, col, text, f["error"] if is_error and col == 4 else f["text"]
-                )
+            _issue_row(sheet, row, cells, is_error, f)
             row += 1
     for verification in report.verification:  # the upper level's verification workbooks
         for issue in verification.issues:
@@ -777,14 +777,23 @@ def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
                 issue.message("vi"),
                 issue.code,
             ]
-            for col, text in enumerate(cells):
-                sheet.write_string(
-                    row, col, text, f["error"] if is_error and col == 4 else f["text"]
-                )
+            _issue_row(sheet, row, cells, is_error, f)
             row += 1
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row - 1, 0), len(titles) - 1)
     _print(sheet, 0)
+
+
+_ISSUE_WIDTHS = (30, 14, 7, 9, 10, 80, 24)
+
+
+def _issue_row(
+    sheet: Worksheet, row: int, cells: list[str], is_error: bool, f: dict[str, Format]
+) -> None:
+    """One issue, its row as tall as its longest text wrapped."""
+    sheet.set_row(row, row_height(list(zip(cells, _ISSUE_WIDTHS, strict=True))))
+    for col, text in enumerate(cells):
+        sheet.write_string(row, col, text, f["error"] if is_error and col == 4 else f["text"])
 
 
 def _missing_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
@@ -803,7 +812,9 @@ def _missing_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[st
     for row, submission in enumerate(shown, start=1):
         unit = report.campaign.unit(submission.unit)
         status = report.status_word(submission.status)
-        for col, text in enumerate([unit.code, unit.name, unit.cluster, status]):
+        cells = [unit.code, unit.name, unit.cluster, status]
+        sheet.set_row(row, row_height(list(zip(cells, (14, 40, 18, 22), strict=True))))
+        for col, text in enumerate(cells):
             sheet.write_string(row, col, text, f["text"])
     _print(sheet, 0)
 
