@@ -7,6 +7,7 @@ clean table, one row per expected unit. Text from units' files is always written
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -40,8 +41,8 @@ from ..scorecard.layout import (
     FORMAT_VERSION,
     META_SHEET,
     input_cells,
-    row_height,
 )
+from ..scorecard.layout import row_height as _row_height
 from ..words.issues import Issue, Severity
 from ..words.messages import render
 
@@ -160,10 +161,15 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
 
 # A4 landscape less the margins of _print (30 mm left, 15 mm right), in pixels at 96 dpi, a
 # little kept back: the print copy's columns add up to this, so it prints at 100 % (12 pt)
-_PRINT_WIDTH_PX = 925
+_PRINT_WIDTH_PX = 935
 
 
 _DIGIT_PX = 8  # a digit of Times New Roman 12 pt, in pixels at 96 dpi
+
+
+def row_height(cells: Iterable[tuple[str, float]], font_size: float = 12) -> float:
+    """A wrapped row's height in this workbook (its default font: Times New Roman 12 pt)."""
+    return _row_height(cells, font_size, _DIGIT_PX)
 
 
 def _px(width: float) -> int:
@@ -296,7 +302,7 @@ def _print_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str,
     columns += [("Tổng điểm", max(longest * 0.8 + 1.5, 7)), ("Hạng", 5)]
     if clustered:
         columns.append(("Hạng trong cụm", 6))
-    columns += [("Xếp loại", 9.5), ("Tình trạng", 10.5)]
+    columns += [("Xếp loại", 10.5), ("Tình trạng", 10.5)]
     fixed = sum(_px(width) for _, width in columns if width)
     name_width = min(40.0, max(16.0, (_PRINT_WIDTH_PX - fixed - 5) / _DIGIT_PX))
     widths = [width or name_width for _, width in columns]
