@@ -245,7 +245,7 @@ def blank_campaign_sheets() -> CampaignSheets:
         ],
         bands=[[90, "Xuất sắc"], [80, "Tốt"], [65, "Khá"], [50, "Trung bình"], [0, "Yếu"]],
         units=[
-            ["XA", "UBND xã ...", "xã", None, None, "..."],
+            ["XA", "UBND xã ...", "xã", None, None, None],
             ["VP", "Văn phòng HĐND-UBND", "ngành", "XA", None],
             ["CA", "Công an xã", "ngành", "XA", None],
         ],
