@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from thidua_xlsx import load_campaign
+from thidua_xlsx.core.model import AwardRule
 from thidua_xlsx.core.vi_text import format_points
 from thidua_xlsx.merge.rank import merge_rank
 from thidua_xlsx.scorecard.blank_cards import scorecard_filename
@@ -46,7 +47,8 @@ def town_summary(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object
         signer_title=SIGNER[0],
         signer_name=SIGNER[1],
     )
-    campaign = replace(seed, info=info)
+    award = AwardRule("Giấy khen của Chủ tịch UBND thị xã", top_n=3)
+    campaign = replace(seed, info=info, award=award)
     inbox = tmp_path_factory.mktemp("inbox")
     for index, unit in enumerate(campaign.children_units("TXTB")):
         if index == 3:
@@ -116,6 +118,16 @@ def test_the_print_copy_printed_through_libreoffice(
     assert not re.search(r"\b\d{1,3}\.\d{2}\b", printed)  # no 183.89
     # the signature block is not alone on its page: the table's last rows go with it
     assert report.ranking[-1].name in texts[signed - 1] or "STT" in texts[signed - 1]  # type: ignore[attr-defined]
+    # the award list, a paper to sign as well: its heading, its tờ trình, its signature
+    listed = next(n for n, text in enumerate(texts, start=1) if "DANH SÁCH ĐỀ NGHỊ" in text)
+    award = texts[listed - 1]
+    assert "(Kèm theo Tờ trình số" in award and "TM. UBND THỊ XÃ TỊNH BIÊN" in award
+    assert SIGNER[0] in award and SIGNER[1] in award
+    for ranked in report.ranking[:3]:  # type: ignore[attr-defined]
+        assert ranked.name in award and format_points(ranked.total) in award
+    chars = [c for c in page_chars(pdf, listed) if c.text.strip() and c.y0 > MARGINS["bottom"]]
+    assert round(min(c.size for c in chars), 1) >= 11
+    assert max(c.x1 for c in chars) <= sizes[listed - 1][0] - MARGINS["right"] + 2
     png = tmp_path / "print-copy"
     subprocess.run(
         ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(png)],

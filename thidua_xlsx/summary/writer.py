@@ -578,7 +578,8 @@ def _award_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str,
     if award.min_band:
         rule.append(f"xếp loại {award.min_band} trở lên")
     titles = ["STT", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Hạng", "Xếp loại", "Hình thức"]
-    widths = [5, 14, 36, 10, 7, 12, 37]
+    code = min(max((len(r.unit) * 1.4 + 1 for r in proposed), default=10), 20)
+    widths = [5, code, 46 - code, 10, 7, 11, 32]  # A4 landscape's width at 100 %
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     total = sum(widths)
@@ -593,12 +594,13 @@ def _award_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str,
     )
     sheet.set_row(6, row_height([(reference, total)]))
     sheet.merge_range(6, 0, 6, 6, reference, f["italic_wrap"])
+    sheet.set_row(AWARD_HEADER_ROW, row_height(list(zip(titles, widths, strict=True))))
     for col, title in enumerate(titles):
         sheet.write_string(AWARD_HEADER_ROW, col, title, f["th"])
     places = _decimals(report)
     row = AWARD_HEADER_ROW + 1
     for index, ranked in enumerate(proposed, start=1):
-        sheet.set_row(row, row_height([(ranked.name, 36), (award.title, 37)]))
+        sheet.set_row(row, row_height([(ranked.name, widths[2]), (award.title, widths[6])]))
         sheet.write_number(row, 0, index, f["cell"])
         sheet.write_string(row, 1, ranked.unit, f["cell"])
         sheet.write_string(row, 2, ranked.name, f["text"])
