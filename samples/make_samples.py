@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the sample inboxes that ``thidua demo`` runs on (see samples/README.md).
 
-    python3 samples/make_samples.py                     all files (LibreOffice for three)
+    python3 samples/make_samples.py                     all files (LibreOffice for four)
     python3 samples/make_samples.py --no-libreoffice    only the files written by XlsxWriter
     python3 samples/make_samples.py --out DIR           into DIR instead of samples/
 
@@ -10,15 +10,19 @@ The campaign is ``workbook_templates/nhon-hung-2024-bdg.xlsx`` (deadline 01/10/2
 - ``inbox-nhon-hung/``: the cards of the sectors of Nhơn Hưng ward (children of P-NHONHUNG),
   which the ward composes into its own card;
 - ``inbox-tinh-bien/``: the cards of the other wards and communes of Tịnh Biên town (children
-  of TXTB except P-NHONHUNG, whose card the demo composes), which the town ranks.
+  of TXTB except P-NHONHUNG, whose card the demo composes), which the town ranks;
+- ``tham-dinh-tinh-bien.xlsx``: the town's verification workbook (``thidua verify`` over the
+  town's inbox as the demo sees it), a few verified scores typed in LibreOffice, which the
+  demo applies (``merge --verified``).
 
 Every value comes from one seeded random generator, and every file written by the library's
 own writer carries a fixed saved time before the deadline, so two runs give the same files.
 Three cards are typed into and saved by a real LibreOffice through UNO (tests/uno_driver.py,
 run with the system ``/usr/bin/python3``): LibreOffice stamps today as the saved time, so those
-are reported late (*nộp muộn*). A few files carry the mistakes people make; each file's
-expected issues are listed in PLANTED and checked after writing, so the script fails loudly if
-the checker and the samples ever disagree.
+are reported late (*nộp muộn*); the verification workbook is filled the same way. A few files
+carry the mistakes people make; each file's expected issues are set in the plan below and
+checked after writing, so the script fails loudly if the checker and the samples ever disagree
+(and the verification workbook must apply without an issue).
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ from thidua_xlsx.scorecard.writer import write_scorecard  # noqa: E402
 CAMPAIGN = ROOT / "workbook_templates" / "nhon-hung-2024-bdg.xlsx"
 WARD, TOWN = "P-NHONHUNG", "TXTB"
 SECTOR_INBOX, WARD_INBOX = "inbox-nhon-hung", "inbox-tinh-bien"
+VERIFICATION = "tham-dinh-tinh-bien.xlsx"  # the town's verification workbook, filled
+VERIFICATION_WRITTEN = datetime(2024, 10, 3, 2, 0, tzinfo=UTC)  # 03/10/2024 09:00, Vietnam
 SEED = 2024
 Values = dict[tuple[str, str], object]
 
@@ -127,6 +133,8 @@ class SampleFile:
     saved_at: datetime | None  # None: typed and saved by LibreOffice (saved today)
     expected: frozenset[str] = frozenset()  # issue codes the checker must report
     mistakes: list[str] = field(default_factory=list)
+    # texts typed as a person types them (LibreOffice files only): «86%» becomes a percentage
+    typed: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------------------------
@@ -317,6 +325,10 @@ def _sector_inbox(campaign: Campaign, rng: random.Random) -> list[SampleFile]:
             sample.inputs[leaf.code] = RawInput(None, evidence=raw.evidence)
             sample.expected = frozenset({"value_number_as_text", "card_total_differs"})
             sample.mistakes.append(f"{leaf.code}: «{amount}» as text")
+        elif code == "NH-THB":  # the blank template attached instead of the filled card
+            sample.values, sample.inputs = {}, {}
+            sample.expected = frozenset({"card_blank"})
+            sample.mistakes.append("the blank template sent back")
         elif code == "NH-CCB":  # points without the evidence
             leaf = _first_leaf(layout, Method.DIEM)
             sample.values[(leaf.code, "result")] = Decimal(4)
@@ -350,7 +362,19 @@ def _ward_inbox(campaign: Campaign, rng: random.Random) -> list[SampleFile]:
             continue
         if code == "P-THOISON":  # typed and saved in LibreOffice: saved today, late
             sample.saved_at = None
-            sample.expected = frozenset({"file_late"})
+            # II.5.a typed «86%»: 86 counts, but the card's own formulas take 0.86
+            sample.values.pop(("II.5.a", "result"), None)
+            sample.typed[("II.5.a", "result")] = "86%"
+            if ("II.5.a", "evidence") not in sample.values:
+                sample.values[("II.5.a", "evidence")] = "Báo cáo số 81/BC-UBND ngày 11/9/2024"
+            sample.expected = frozenset({"file_late", "value_percent_format", "card_total_differs"})
+            sample.mistakes.append("II.5.a: «86%» typed")
+        elif code == "X-VANGIAO":  # the ward typed into its own verification column
+            for leaf in ("I.5", "II.3.d"):
+                score = Decimal(values.get((leaf, "result"), 0) or 0)  # type: ignore[arg-type]
+                sample.values[(leaf, "verified")] = max(score - 1, Decimal(0))
+            sample.expected = frozenset({"verified_in_unit_file"})
+            sample.mistakes.append("I.5, II.3.d: scores in its own «Điểm thẩm định»")
         elif code == "P-NUIVOI":  # an older file of the same ward
             old_values, old_inputs = fill(campaign, layout, rng, 0.55)
             files.append(
@@ -422,18 +446,109 @@ def write_samples(out: Path, libreoffice: bool = True) -> list[Path]:
             typed.append(sample)
             continue
         layout = plan_card(campaign, sample.unit)
+        verified = {c: v for (c, column), v in sample.values.items() if column == "verified"}
         write_scorecard(
             path,
             layout,
             values=sample.values,  # type: ignore[arg-type]
             inputs=sample.inputs,
+            verified=verified or None,  # type: ignore[arg-type]
             generated_at=sample.saved_at,
         )
         written.append(path)
     if libreoffice and typed:
         written += _libreoffice(campaign, typed, out)
     _verify(campaign, [s for s in samples if (out / s.folder / s.name) in written], out)
+    if libreoffice:
+        written.append(_verification_workbook(campaign, out))
     return written
+
+
+# The town's verification (thidua verify, then typed in LibreOffice): unit → criteria, each
+# with the points taken off its self score (0: confirmed as it is) and the reason
+VERIFIED: dict[str, tuple[tuple[tuple[str, ...], Decimal, str], ...]] = {
+    WARD: (
+        (
+            ("III.3", "II.2.e", "II.3.d"),
+            Decimal(1),
+            "Hồ sơ chỉ có báo cáo của phường, thiếu biên bản kiểm tra thực tế: trừ 1 điểm",
+        ),
+    ),
+    "P-ANPHU": (
+        (
+            ("II.5.c", "I.5", "II.3.d"),
+            Decimal("1.5"),
+            "Câu lạc bộ chỉ có 8/12 biên bản sinh hoạt trong năm: trừ 1,5 điểm",
+        ),
+    ),
+    "P-TINHBIEN": ((("I.1", "I.2", "I.3"), Decimal(0), ""),),
+}
+
+
+def _verification_workbook(campaign: Campaign, out: Path) -> Path:
+    """The town's verification workbook over its inbox as ``thidua demo`` sees it (the ward
+    card the demo composes included), with a few verified scores typed in LibreOffice; it
+    must apply without an issue and change the verified wards' totals, on time."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from thidua_xlsx.core.submissions import SubmissionStatus
+    from thidua_xlsx.faces.demo import COMPOSED_AT
+    from thidua_xlsx.merge.compose import merge_compose
+    from thidua_xlsx.merge.rank import merge_rank
+    from thidua_xlsx.merge.verify import plan_verification
+    from thidua_xlsx.scorecard.writer import write_composed_card
+    from thidua_xlsx.verification.layout import VCOL, VERIFICATION_SHEET, plan_sheet
+    from thidua_xlsx.verification.writer import write_verification_workbook
+
+    from libreoffice import run_uno
+
+    target = out / VERIFICATION
+    with tempfile.TemporaryDirectory(prefix="thidua-verify-") as tmp:
+        work = Path(tmp)
+        compose = merge_compose(campaign, [out / SECTOR_INBOX], WARD)
+        card = work / scorecard_filename(compose.parent)
+        write_composed_card(card, compose, "vi", generated_at=COMPOSED_AT)
+        inbox = [card, out / WARD_INBOX]
+        plan = plan_verification(campaign, inbox, parent=TOWN)
+        blank = work / VERIFICATION
+        write_verification_workbook(blank, plan, generated_at=VERIFICATION_WRITTEN)
+        rows = {(r.unit, r.criterion): r for r in plan_sheet(plan).rows}
+        typed: dict[str, str] = {}
+        for unit, entries in VERIFIED.items():
+            for choices, off, reason in entries:
+                row = next(
+                    rows[(unit, c)]
+                    for c in choices
+                    if (unit, c) in rows and rows[(unit, c)].self_score >= max(off, Decimal(1))
+                )
+                address = row.row + 1
+                score = row.self_score - off
+                typed["ABCDEFGH"[VCOL["verified"]] + str(address)] = format(score, "f")
+                if reason:
+                    typed["ABCDEFGH"[VCOL["reason"]] + str(address)] = reason
+        document = {
+            "source": str(blank),
+            "sheet": VERIFICATION_SHEET,
+            "fills": [{"typed": typed, "save_as": [str(target)]}],
+        }
+        run_uno({"documents": [document]}, work / "uno")
+        plain = merge_rank(campaign, inbox, parent=TOWN)
+        report = merge_rank(campaign, inbox, parent=TOWN, verified=[target])
+    (result,) = report.verification
+    wrong = [f"{i.cell} {i.code}" for i in result.issues]
+    for unit in VERIFIED:
+        before, after = plain.card(unit), report.card(unit)
+        submission = report.submission(unit)
+        if before is None or after is None or submission is None:
+            wrong.append(f"{unit}: not counted")
+            continue
+        if submission.status is not SubmissionStatus.ACCEPTED:
+            wrong.append(f"{unit}: {submission.status.value}")
+        changed = after.total != before.total
+        if changed != any(off for _, off, _ in VERIFIED[unit]):
+            wrong.append(f"{unit}: total {before.total} → {after.total}")
+    if not result.accepted or wrong:
+        raise SystemExit(f"{VERIFICATION} does not apply as planned:\n  " + "\n  ".join(wrong))
+    return target
 
 
 def _libreoffice(campaign: Campaign, samples: Sequence[SampleFile], out: Path) -> list[Path]:
@@ -453,13 +568,14 @@ def _libreoffice(campaign: Campaign, samples: Sequence[SampleFile], out: Path) -
             cells = {
                 layout.cell(code, column): _json(v) for (code, column), v in sample.values.items()
             }
+            typed = {layout.cell(c, column): text for (c, column), text in sample.typed.items()}
             target = out / sample.folder / sample.name
             targets.append(target)
             documents.append(
                 {
                     "source": str(blank),
                     "sheet": SCORECARD_SHEET,
-                    "fills": [{"cells": cells, "save_as": [str(target)]}],
+                    "fills": [{"cells": cells, "typed": typed, "save_as": [str(target)]}],
                 }
             )
         run_uno({"documents": documents}, work)

@@ -5,13 +5,15 @@ LibreOffice tests type them instead: tests/merge/test_verification_libreoffice.p
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import openpyxl
 
-from thidua_xlsx.core.model import Campaign
+from thidua_xlsx.core.model import Campaign, Unit
 from thidua_xlsx.merge.verify import plan_verification
 from thidua_xlsx.scorecard.blank_cards import scorecard_filename
 from thidua_xlsx.scorecard.layout import plan_card
@@ -24,6 +26,8 @@ from fill_helpers import valid_fill
 ON_TIME = datetime(2024, 9, 25, 8, 0, tzinfo=UTC)
 WRITTEN_AT = datetime(2024, 10, 5, 9, 0, tzinfo=UTC)  # after the deadline, as verifying is
 WARDS = ("P-ANPHU", "P-CHILANG", "P-NHABANG")
+RESENT_SEED = 41  # P-ANPHU's card sent again, filled otherwise
+STRANGER = Unit("P-MOI", "UBND phường Mới", "phường", "TXTB", "Cụm 1 - Phường")
 
 Typed = Mapping[tuple[str, str], tuple[object, object]]  # (unit, criterion) → (score, reason)
 
@@ -43,6 +47,32 @@ def ward_inbox(campaign: Campaign, folder: Path, units: tuple[str, ...] = WARDS)
             generated_at=ON_TIME,
         )
     return folder
+
+
+def resent_inbox(campaign: Campaign, inbox: Path, folder: Path) -> Path:
+    """A copy of the wards' ``inbox`` in which P-ANPHU has sent its card again, filled
+    otherwise (other self scores): a workbook verified over ``inbox`` has gone stale there."""
+    shutil.copytree(inbox, folder)
+    ward = campaign.unit("P-ANPHU")
+    layout = plan_card(campaign, ward)
+    values, inputs = valid_fill(layout, RESENT_SEED)
+    write_scorecard(
+        folder / scorecard_filename(ward),
+        layout,
+        values,  # type: ignore[arg-type]
+        inputs,
+        generated_at=ON_TIME,
+    )
+    return folder
+
+
+def wider_inbox(campaign: Campaign, inbox: Path, folder: Path, target: Path) -> Path:
+    """The verification workbook written while the campaign listed one ward more (STRANGER,
+    the criteria and so the fingerprint unchanged), over ``inbox`` and that ward's card."""
+    widened = replace(campaign, units=(*campaign.units, STRANGER))
+    shutil.copytree(inbox, folder)
+    ward_inbox(widened, folder, (STRANGER.code,))
+    return blank_workbook(widened, folder, target)
 
 
 def blank_workbook(campaign: Campaign, inbox: Path, target: Path) -> Path:

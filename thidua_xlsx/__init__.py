@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .checking.checker import FileChecker, check_file
     from .checking.run import issues_frame, run_check
     from .checking.verification import check_verification_file
+    from .core.council import Council, CouncilMember, Share, TitleRule
     from .core.model import (
         AwardRule,
         Band,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from .core.scoring import RawInput, ScoreCard
     from .core.submissions import Completeness, SubmissionStatus, UnitSubmission
     from .core.verification import VerificationPlan, VerificationResult, VerifiedScore
+    from .core.vote import Candidate, Decision, Outcome, VoteDecision, VotePlan, VoteResult
     from .errors import (
         CampaignDefinitionError,
         CampaignError,
@@ -59,17 +61,21 @@ if TYPE_CHECKING:
         ThiduaError,
         UnitSelectionError,
         UnusableFileError,
+        VoteError,
     )
     from .faces.demo import DemoResult, run_demo
+    from .intake.vote_result_file import DecidedUnit, VoteResultFile
     from .merge.compose import merge_compose
     from .merge.rank import merge_rank
     from .merge.verify import plan_verification
+    from .merge.vote import decide_vote, plan_vote, read_vote_result
     from .runtime.containment import ReadLimits
     from .scorecard.blank_cards import TemplatesResult, write_templates
     from .scorecard.feedback import write_feedback
     from .scorecard.writer import write_composed_card
     from .summary.writer import write_summary
     from .verification.writer import write_verification_workbook
+    from .vote.writer import write_vote_papers, write_vote_result
     from .words.issues import CATALOGUE, Issue, Severity
 
 __all__ = [  # noqa: RUF022 (in tiers, not sorted)
@@ -94,6 +100,11 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "plan_verification",
     "write_verification_workbook",
     "check_verification_file",
+    "plan_vote",
+    "decide_vote",
+    "read_vote_result",
+    "write_vote_papers",
+    "write_vote_result",
     "run_demo",
     # the result and model types they return
     "Campaign",
@@ -123,6 +134,18 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "VerificationPlan",
     "VerificationResult",
     "VerifiedScore",
+    "Council",
+    "CouncilMember",
+    "Share",
+    "TitleRule",
+    "Candidate",
+    "Decision",
+    "Outcome",
+    "VoteDecision",
+    "VotePlan",
+    "VoteResult",
+    "VoteResultFile",
+    "DecidedUnit",
     "DemoResult",
     "Issue",
     "Severity",
@@ -140,6 +163,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "OutputNotEmptyError",
     "UnitSelectionError",
     "UnusableFileError",
+    "VoteError",
 ]
 
 # public name -> the module defining it
@@ -163,6 +187,23 @@ _SOURCES: dict[str, str] = {
     "plan_verification": "merge.verify",
     "write_verification_workbook": "verification.writer",
     "check_verification_file": "checking.verification",
+    "plan_vote": "merge.vote",
+    "decide_vote": "merge.vote",
+    "read_vote_result": "merge.vote",
+    "VoteResultFile": "intake.vote_result_file",
+    "DecidedUnit": "intake.vote_result_file",
+    "write_vote_papers": "vote.writer",
+    "write_vote_result": "vote.writer",
+    "Council": "core.council",
+    "CouncilMember": "core.council",
+    "Share": "core.council",
+    "TitleRule": "core.council",
+    "Candidate": "core.vote",
+    "Decision": "core.vote",
+    "Outcome": "core.vote",
+    "VoteDecision": "core.vote",
+    "VotePlan": "core.vote",
+    "VoteResult": "core.vote",
     "VerificationPlan": "core.verification",
     "VerificationResult": "core.verification",
     "VerifiedScore": "core.verification",
@@ -207,6 +248,7 @@ _SOURCES: dict[str, str] = {
     "OutputNotEmptyError": "errors",
     "UnitSelectionError": "errors",
     "UnusableFileError": "errors",
+    "VoteError": "errors",
 }
 
 

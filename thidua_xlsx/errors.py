@@ -14,6 +14,8 @@
     │   ├── OutputNotEmptyError   a folder to fill already holds other files
     │   └── OutputOverlapsInputError   it is an input, or lies among the inputs
     ├── DemoDataError             the sample data of ``thidua demo`` is not installed
+    ├── VoteError                 ``thidua vote`` cannot start: no Council, no award, the
+    │                             summary not usable
     └── UnusableFileError         a returned file cannot be read as a workbook (``.code``: the
                                   issue to report for it); caught by the checker, never
                                   raised out of a check
@@ -47,6 +49,7 @@ __all__ = [
     "ThiduaError",
     "UnitSelectionError",
     "UnusableFileError",
+    "VoteError",
 ]
 
 
@@ -232,3 +235,12 @@ class UnusableFileError(ThiduaError):
         super().__init__("error.unusable_file", issue=issue, code=code)
         self.code = code
         self.detail = detail
+
+
+class VoteError(ThiduaError):
+    """``thidua vote`` cannot start: the campaign has no Council or no award to vote on, or the
+    summary cannot be used (``reason``: a message code, ``vote.no_council``…)."""
+
+    def __init__(self, reason: str, /, **params: Param) -> None:
+        super().__init__(reason, **params)
+        self.reason = reason

@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from thidua_xlsx.campaign.workbook_writer import CampaignSheets, write_campaign_workbook
+from thidua_xlsx.campaign.workbook_writer import CampaignSheets, Council, write_campaign_workbook
 
 __all__ = ["an_giang_hlhpn_2021", "main", "nhon_hung_2024"]
 
@@ -506,12 +506,34 @@ def nhon_hung_2024() -> CampaignSheets:
             ("Bước làm tròn", "0,01"),
             ("Thứ tự xét khi bằng điểm", "II; V"),
             ("Cách xếp hạng", "đồng hạng (1, 2, 2, 4)"),
+            ("Hình thức khen thưởng", "Giấy khen của Chủ tịch UBND thị xã Tịnh Biên"),
+            ("Số đơn vị đề nghị khen thưởng", 5),
+            ("Xếp loại được đề nghị", "Khá"),
             ("Chức danh người ký", "TRƯỞNG BAN"),
             ("Người ký", "Lê Thị Kim Sa"),
         ],
         criteria=_nhon_hung_criteria(),
         bands=[[180, "Xuất sắc"], [160, "Tốt"], [140, "Khá"], [100, "Trung bình"], [0, "Yếu"]],
         units=_nhon_hung_units(),
+        council=Council(
+            heading="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG THỊ XÃ TỊNH BIÊN",
+            rules=[("quorum", "2/3"), ("written_votes", "có")],
+            members=[
+                ["Châu Văn Hòa", "Chủ tịch", "Chủ tịch UBND thị xã"],
+                ["Nguyễn Thị Thu Hà", "Phó Chủ tịch", "Phó Chủ tịch UBND thị xã"],
+                ["Lâm Quốc Trung", "Phó Chủ tịch", "Trưởng phòng Nội vụ"],
+                ["Trần Thị Mỹ Linh", "Ủy viên", "Trưởng phòng Lao động - TB&XH"],
+                ["Néang Sóc Thi", "Ủy viên", "Chủ tịch Hội LHPN thị xã"],
+                ["Phan Văn Lợi", "Ủy viên", "Chủ tịch Ủy ban MTTQ Việt Nam thị xã"],
+                ["Đỗ Minh Tâm", "Ủy viên", "Bí thư Thị đoàn"],
+                ["Võ Thị Kim Ngân", "Ủy viên", "Chủ tịch Liên đoàn Lao động thị xã"],
+                ["Huỳnh Thanh Sang", "Ủy viên - Thư ký", "Chuyên viên phòng Nội vụ"],
+            ],
+            titles=[
+                ["Giấy khen của Chủ tịch UBND thị xã Tịnh Biên", "Trên 50%", 3],
+                ["Bằng khen của Chủ tịch UBND tỉnh", "Từ 80% trở lên", None],
+            ],
+        ),
         guide=[
             "HƯỚNG DẪN CHẤM ĐIỂM THI ĐUA CÔNG TÁC VSTBPN VÀ BĐG NĂM 2024 - PHƯỜNG NHƠN HƯNG",
             (
@@ -775,6 +797,20 @@ def an_giang_hlhpn_2021() -> CampaignSheets:
         criteria=_an_giang_criteria(),
         bands=[[90, "Xuất sắc"], [80, "Tốt"], [65, "Khá"], [50, "Trung bình"], [0, "Yếu"]],
         units=_an_giang_units(),
+        council=Council(
+            heading="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HỘI LHPN TỈNH AN GIANG",
+            rules=[("quorum", "2/3"), ("written_votes", "có")],
+            members=[
+                ["Nguyễn Thị Thanh Hương", "Chủ tịch", "Chủ tịch Hội LHPN tỉnh"],
+                ["Lê Thị Mỹ Dung", "Phó Chủ tịch", "Phó Chủ tịch Thường trực Hội LHPN tỉnh"],
+                ["Trần Thị Ngọc Hân", "Phó Chủ tịch", "Phó Chủ tịch Hội LHPN tỉnh"],
+                ["Chau Sóc Khêna", "Ủy viên", "Trưởng ban Tổ chức - Kiểm tra"],
+                ["Phạm Thị Bích Thủy", "Ủy viên", "Trưởng ban Tuyên giáo"],
+                ["Đặng Thị Kim Yến", "Ủy viên", "Trưởng ban Gia đình - Xã hội"],
+                ["Võ Thị Thanh Tuyền", "Ủy viên - Thư ký", "Chánh Văn phòng"],
+            ],
+            titles=[["Bằng khen của Đoàn Chủ tịch Hội LHPN Việt Nam", "2/3", None]],
+        ),
         guide=[
             (
                 "HƯỚNG DẪN CHẤM ĐIỂM ĐỢT THI ĐUA ĐẶC BIỆT CHÀO MỪNG ĐẠI HỘI PHỤ NỮ TOÀN QUỐC LẦN "

@@ -18,16 +18,24 @@ from python_calamine import CalamineWorkbook
 from thidua_xlsx import load_campaign
 from thidua_xlsx.checking.checker import check_file
 from thidua_xlsx.core.submissions import SubmissionStatus
+from thidua_xlsx.core.vi_text import format_decimal
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.faces.demo import bundled_samples, run_demo
 from thidua_xlsx.scorecard.layout import SCORECARD_SHEET
-from thidua_xlsx.summary.writer import MISSING_SHEET, RANKING_HEADER_ROW, RANKING_SHEET
+from thidua_xlsx.summary.writer import (
+    MISSING_SHEET,
+    RANKING_HEADER_ROW,
+    RANKING_SHEET,
+    VERIFIED_SHEET,
+)
+from thidua_xlsx.verification.layout import VERIFICATION_SHEET
 
 from conftest import ROOT, SEED_003
 
 SAMPLES = ROOT / "samples"
 MAKE_SAMPLES = SAMPLES / "make_samples.py"
 INBOXES = ("inbox-nhon-hung", "inbox-tinh-bien")
+VERIFIED = "tham-dinh-tinh-bien.xlsx"  # the town's verification workbook, filled in LibreOffice
 # typed and saved by LibreOffice: their saved time is the day they were made
 LIBREOFFICE_FILES = {
     "inbox-nhon-hung/NH-CA-cong-an-phuong.xlsx",
@@ -41,6 +49,7 @@ def _bundled_hashes() -> dict[str, str]:
     files = [
         SEED_003,
         SAMPLES / "README.md",
+        SAMPLES / VERIFIED,
         *(p for i in INBOXES for p in (SAMPLES / i).iterdir()),
     ]
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
@@ -68,6 +77,7 @@ def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
     copies = folder / "0-du-lieu-mau"
     assert _sample_files(copies) == _sample_files(SAMPLES)
     assert (copies / SEED_003.name).is_file() and (copies / "README.md").is_file()
+    assert (copies / VERIFIED).is_file()
     # 1. the blank cards: 15 sectors of the ward, 14 wards and communes of the town
     templates = folder / "1-mau-phieu"
     assert len(list((templates / "nganh-phuong-nhon-hung").glob("NH-*.xlsx"))) == 15
@@ -75,19 +85,25 @@ def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
     # 2. the sectors' inbox checked; a feedback copy for each planted mistake
     check = result.check
     assert len(check.files) == 15
-    assert sorted(f.unit or "" for f in check.rejected) == ["NH-CCB", "NH-ND", "NH-TP"]
+    rejected = ["NH-CCB", "NH-ND", "NH-THB", "NH-TP"]
+    assert sorted(f.unit or "" for f in check.rejected) == rejected
+    thb = next(f for f in check.files if f.unit == "NH-THB")  # the blank template sent back
+    assert [i.code for i in thb.issues] == ["card_blank"]
     assert (folder / "2-kiem-tra" / "ket-qua-kiem-tra.txt").read_text(encoding="utf-8")
     feedback = sorted(p.name for p in (folder / "2-kiem-tra" / "phan-hoi").iterdir())
     assert feedback == [
         "nh-ccb-hoi-cuu-chien-binh-phuong-phan-hoi.xlsx",
         "nh-dtn-doan-tncs-ho-chi-minh-phuong-phan-hoi.xlsx",
         "nh-nd-hoi-nong-dan-phuong-phan-hoi.xlsx",
+        "nh-thb-truong-tieu-hoc-b-nhon-hung-phan-hoi.xlsx",
         "nh-tp-cong-chuc-tu-phap-ho-tich-phan-hoi.xlsx",
     ]
     # 3. the ward's composed card: a valid card of the ward, sent on time
     compose = result.compose
     assert compose.completeness.missing == ("NH-MG",)
-    accepted = "NH-CA NH-DTN NH-MTTQ NH-PN NH-QS NH-THA NH-THB NH-THCS NH-VHXH NH-VP NH-YT"
+    sectors = {u.unit: u.status for u in compose.completeness.units}
+    assert sectors["NH-THB"] is SubmissionStatus.BLANK
+    accepted = "NH-CA NH-DTN NH-MTTQ NH-PN NH-QS NH-THA NH-THCS NH-VHXH NH-VP NH-YT"
     assert sorted(compose.parts) == accepted.split()
     assert [i.code for i in compose.issues] == ["compose_shared_evidence"]
     # I.5: NH-PN, NH-DTN and NH-MTTQ each give themselves 3.5 of 4; the ward gets 3.5 (the
@@ -113,6 +129,15 @@ def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
     assert len(statuses) == TOWN_WARDS + 1
     assert statuses["P-NHONHUNG"] is SubmissionStatus.ACCEPTED
     assert statuses["P-THOISON"] is SubmissionStatus.LATE
+    thoison = rank.submission("P-THOISON")
+    assert thoison is not None and thoison.result is not None
+    codes = {i.code for i in thoison.result.issues}  # «86%» typed in LibreOffice
+    assert {"value_percent_format", "card_total_differs"} <= codes
+    vangiao = rank.submission("X-VANGIAO")  # its own verification column: not counted
+    assert vangiao is not None and vangiao.status is SubmissionStatus.ACCEPTED
+    assert vangiao.result is not None
+    assert {i.code for i in vangiao.result.issues} == {"verified_in_unit_file"}
+    assert "X-VANGIAO" not in rank.verified
     assert statuses["X-VINHTRUNG"] is SubmissionStatus.MISSING
     assert sorted(u for u, s in statuses.items() if s is SubmissionStatus.REJECTED) == [
         "X-ANCU",
@@ -137,14 +162,47 @@ def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
     rank_feedback = sorted(p.name for p in (folder / "4-xep-hang-thi-xa" / "phan-hoi").iterdir())
     assert rank_feedback == [
         "p-chilang-ubnd-phuong-chi-lang-phan-hoi.xlsx",
+        "p-thoison-ubnd-phuong-thoi-son-phan-hoi.xlsx",
         "x-ancu-ubnd-xa-an-cu-phan-hoi.xlsx",
         "x-anhao-ubnd-xa-an-hao-phan-hoi.xlsx",
         "x-tanlap-ubnd-xa-tan-lap-phan-hoi.xlsx",
+        "x-vangiao-ubnd-xa-van-giao-phan-hoi.xlsx",
     ]
+    # 4. the town's verification: the workbook to fill, one row per criterion of each ward it
+    # counts; the filled one bundled applied, without an issue
+    blank = folder / "4-xep-hang-thi-xa" / "TXTB-bang-tham-dinh.xlsx"
+    book = openpyxl.load_workbook(blank, read_only=True)
+    sheet = book[VERIFICATION_SHEET]
+    listed = {row[0] for row in sheet.iter_rows(values_only=True) if row[3] is not None}
+    book.close()
+    assert ranked <= listed
+    (applied,) = rank.verification
+    assert applied.accepted and not applied.issues and applied.path.name == VERIFIED
+    book = openpyxl.load_workbook(summary, read_only=True)
+    rows = list(book[VERIFIED_SHEET].iter_rows(min_row=2, values_only=True))
+    book.close()
+    assert sorted((r[0], r[2]) for r in rows) == [
+        ("P-ANPHU", "II.5.c"),
+        ("P-NHONHUNG", "III.3"),
+        ("P-TINHBIEN", "I.1"),  # confirmed as it is
+    ]
+    assert all(r[7] == VERIFIED and (r[5] == 0 or r[6]) for r in rows)  # a reason if changed
+    # the composed ward's total verified down, the ward still on time and ranked with it
+    ward = rank.card("P-NHONHUNG")
+    assert ward is not None and ward.total == compose.card.total - 1
+    assert ward.self_total == compose.card.total
+    assert statuses["P-NHONHUNG"] is SubmissionStatus.ACCEPTED
+    assert next(r for r in rank.ranking if r.unit == "P-NHONHUNG").total == ward.total
+    assert str(blank) in text and "P-NHONHUNG" in text
+    said = f"P-NHONHUNG {format_decimal(ward.self_total)} → {format_decimal(ward.total)}"
+    assert said in text
     # what it prints: where each output is, the one-line summary, the mistakes are planted
     assert str(summary) in text and str(card) in text and "X-VINHTRUNG" in text
     assert rank.summary_line("vi") in text
     assert "13/14 đơn vị đã nộp, 1 nộp muộn, 2 bị trả lại, 1 chưa nộp" in text
+    # the sectors' one-line summary says the empty card apart, and names it
+    assert "13/15 đã nộp, 2 nộp muộn, 3 bị trả lại, 1 gửi phiếu trống, 1 chưa nộp" in text
+    assert "gửi phiếu trống (đính kèm nhầm phiếu mẫu): NH-THB" in text
     assert "cài sẵn trong dữ liệu mẫu" in text
 
 
@@ -157,6 +215,8 @@ def test_demo_in_english_reruns_in_its_folder_and_keeps_other_folders(tmp_path: 
     assert not (folder / "2-kiem-tra" / "phan-hoi" / "stale.xlsx").exists()
     assert "13/14 units submitted, 1 late, 2 rejected, 1 missing" in out.getvalue()
     assert "planted in the sample data on purpose" in out.getvalue()
+    assert "empty card (the blank template attached): NH-THB" in out.getvalue()
+    assert "The filled verification workbook (sample data) applied" in out.getvalue()
     # a folder holding someone's files is left alone: one message, exit code 2
     busy = tmp_path / "busy"
     busy.mkdir()
@@ -211,8 +271,9 @@ def test_samples_typed_in_libreoffice_are_reproducible(soffice: str, tmp_path: P
     """The three files LibreOffice saves differ only in their saved time."""
     _make_samples(tmp_path)
     assert _sample_files(tmp_path) == _sample_files(SAMPLES)
-    for name in sorted(LIBREOFFICE_FILES):
+    sheets = [(name, SCORECARD_SHEET) for name in sorted(LIBREOFFICE_FILES)]
+    for name, sheet in [*sheets, (VERIFIED, VERIFICATION_SHEET)]:
         made = CalamineWorkbook.from_path(str(tmp_path / name))
         committed = CalamineWorkbook.from_path(str(SAMPLES / name))
-        rows = made.get_sheet_by_name(SCORECARD_SHEET).to_python()
-        assert rows == committed.get_sheet_by_name(SCORECARD_SHEET).to_python(), name
+        rows = made.get_sheet_by_name(sheet).to_python()
+        assert rows == committed.get_sheet_by_name(sheet).to_python(), name

@@ -336,6 +336,11 @@ def _errors() -> list[errors.ThiduaError]:
         errors.NoSectorsError("P-ANPHU", "UBND phường An Phú", []),
         errors.UnusableFileError("file_truncated", "xl/workbook.xml?"),
         errors.UnusableFileError("file_too_large", "60 MB"),
+        errors.VoteError("vote.no_council", campaign="NH-BDG-2024"),
+        errors.VoteError("vote.no_award"),
+        errors.VoteError("vote.result_unusable", path="kq.xlsx", reason="summary"),
+        errors.VoteError("vote.verified_unusable", path="t.xlsx", reason="verification_damaged"),
+        errors.VoteError("vote.summary_unusable", path="t.xlsx", reason="file_truncated"),
     ]
 
 

@@ -15,6 +15,7 @@ from enum import Enum
 from functools import cached_property
 
 from ..words.issues import Issue
+from .council import Council
 from .vi_text import canonical_decimal, fold
 
 __all__ = [
@@ -205,6 +206,7 @@ class Campaign:
     tie_breaks: tuple[str, ...] = ()  # criterion codes, compared in this order
     ranking_style: RankingStyle = RankingStyle.COMPETITION
     award: AwardRule | None = None
+    council: Council | None = None  # the Hội đồng sheet (not in the fingerprint)
     # what the definition may mean otherwise (a parent its children cannot reach…): shown by
     # ``thidua show``, never a reason to refuse the campaign
     warnings: tuple[Issue, ...] = field(default=(), compare=False)

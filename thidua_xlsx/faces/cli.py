@@ -25,6 +25,7 @@ from ..errors import OutputExistsError, ThiduaError
 from ..merge.compose import merge_compose
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
+from ..merge.vote import decide_vote, plan_vote
 from ..runtime.bulk import bulk_run
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ..runtime.output_guard import check_outputs
@@ -33,6 +34,8 @@ from ..scorecard.feedback import write_feedback
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
 from ..verification.writer import write_verification_workbook
+from ..vote.layout import RESULT_FILE
+from ..vote.writer import write_vote_papers, write_vote_result
 from ..words.messages import Lang, as_lang, render
 from .console import EXIT_INTERRUPTED, say_interrupted
 from .console import run as console_run
@@ -133,6 +136,35 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--workers", type=int, default=0, help="số tiến trình (mặc định: số CPU)")
     _limit_options(verify)
 
+    vote = commands.add_parser(
+        "vote",
+        parents=[common],
+        help="Hội đồng biểu quyết danh sách đề nghị: ghi phiếu và bảng kiểm phiếu, hoặc đọc "
+        "bảng kiểm phiếu đã nhập và quyết định",
+    )
+    vote.add_argument("path", metavar="CAMPAIGN.xlsx")
+    vote.add_argument("summary", metavar="SUMMARY.xlsx", help="bảng tổng hợp (merge --mode rank)")
+    vote.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR | RESULT.xlsx",
+        help="thư mục ghi phiếu và bảng kiểm phiếu; với --tally: tệp kết quả (mặc định "
+        f"{RESULT_FILE} cạnh bảng kiểm phiếu)",
+    )
+    vote.add_argument(
+        "--tally", metavar="KIEM-PHIEU.xlsx", help="bảng kiểm phiếu thư ký đã nhập, để quyết định"
+    )
+    vote.add_argument(
+        "--verified",
+        action="append",
+        default=[],
+        metavar="THAM-DINH.xlsx",
+        help="bảng thẩm định đã dùng khi lập bảng tổng hợp (merge --verified), lặp lại",
+    )
+    vote.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    vote.add_argument("--json", action="store_true", help="in một tài liệu JSON")
+    _limit_options(vote)
+
     demo = commands.add_parser(
         "demo", parents=[common], help="chạy thử toàn bộ quy trình trên dữ liệu mẫu đi kèm"
     )
@@ -168,6 +200,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _merge(args, lang, out, err)
         elif args.command == "verify":
             return _verify(args, lang, out, err)
+        elif args.command == "vote":
+            return _vote(args, lang, out, err)
         elif args.command == "demo":
             result = run_demo(args.folder, lang)
             print(result.describe(lang), file=out)
@@ -341,6 +375,90 @@ def _verify(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> i
         said = render("cli.verify_done", lang, path=str(output), units=len(plan.units), rows=rows)
         print(said, file=out)
     return plan.exit_code
+
+
+def _vote(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    """``thidua vote``: the papers (ballots and tally) into a folder, or, with ``--tally``,
+    the filled tally read back, decided, printed and written as the result workbook."""
+    if args.tally is None:
+        if not args.output:
+            print(render("cli.vote_output", lang), file=err)
+            return EXIT_UNUSABLE
+        check_outputs([args.path, args.summary, *args.verified], output_folders=[args.output])
+        campaign = load_campaign(args.path)
+        plan = plan_vote(campaign, args.summary, limits=_limits(args), verified=args.verified)
+        ballots, tally = write_vote_papers(plan, args.output, force=args.force)
+        if args.json:
+            document = {
+                "campaign_id": campaign.info.campaign_id,
+                "title": plan.rule.title,
+                "ballots": str(ballots),
+                "tally": str(tally),
+                "members": [m.name for m in plan.council.members],
+                "candidates": [
+                    {"unit": c.unit, "name": c.name, "total": str(c.total), "rank": c.rank}
+                    for c in plan.candidates
+                ],
+            }
+            print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+        else:
+            said = render(
+                "vote.written",
+                lang,
+                ballots=len(plan.council.members),
+                ballots_path=str(ballots),
+                tally_path=str(tally),
+                candidates=len(plan.candidates),
+                title=plan.rule.title,
+            )
+            print(said, file=out)
+        return EXIT_OK
+    output = Path(args.output) if args.output else Path(args.tally).parent / RESULT_FILE
+    check_outputs([args.path, args.summary, args.tally, *args.verified], output_files=[output])
+    if output.exists() and not args.force:  # said before anything is read
+        raise OutputExistsError(str(output))
+    campaign = load_campaign(args.path)
+    result = decide_vote(
+        campaign, args.summary, args.tally, limits=_limits(args), verified=args.verified
+    )
+    written = write_vote_result(result, output, force=args.force) if result.accepted else None
+    if args.json:
+        decided = result.to_json(lang)
+        decided["output"] = str(written) if written else None
+        print(json.dumps(decided, ensure_ascii=False, indent=2), file=out)
+        return result.exit_code
+    for issue in result.issues:
+        print(f"  {issue.describe(lang)}", file=out)
+    decision = result.decision
+    if decision is None:
+        print(render("vote.tally_refused", lang, path=args.tally), file=out)
+        return result.exit_code
+    quota = (
+        render("vote.quota", lang, quota=result.plan.rule.quota) if result.plan.rule.quota else ""
+    )
+    meeting = render(
+        "vote.meeting",
+        lang,
+        members=decision.members,
+        present=decision.present,
+        quorum=decision.quorum.text(),
+        counted=decision.counted,
+        title=decision.title,
+        share=decision.rule.share.text(),
+        quota=quota,
+    )
+    print(meeting, file=out)
+    for issue in decision.issues:
+        print(issue.message(lang), file=out)
+    marks = {"selected": "✔", "tie": "?", "no_quorum": "–"}
+    for d in decision.decisions:
+        mark = marks.get(d.outcome.value, "✘")
+        outcome = render(f"vote.outcome.{d.outcome.value}", lang)
+        print(f"{mark} {d.candidate.name} [{d.candidate.unit}]  {outcome}", file=out)
+        print(f"    {d.reason.message(lang)} [{d.reason.code}]", file=out)
+    if written is not None:
+        print(render("vote.result_written", lang, path=str(written)), file=out)
+    return result.exit_code
 
 
 def _compose(

@@ -8,7 +8,9 @@ never touched), then, as ward and town staff would:
 1. writes the blank scorecards the ward sends its sectors and the town sends its wards;
 2. checks the sectors' inbox and writes the feedback copies to send back;
 3. composes the accepted sector cards into the ward's own card (``merge --mode compose``);
-4. ranks the town's wards, the composed ward card among them (``merge --mode rank``).
+4. writes the town's verification workbook for the wards it accepted (``thidua verify``), and
+   ranks the town's wards, the composed ward card among them, with the bundled filled
+   verification workbook applied (``merge --mode rank --verified``).
 
 It returns a :class:`DemoResult`; :meth:`DemoResult.describe` renders it for the terminal.
 """
@@ -24,10 +26,12 @@ from ..campaign.loader import load_campaign
 from ..checking.run import run_check
 from ..core.model import Campaign
 from ..core.reports import CheckReport, ComposeReport, RankReport
+from ..core.submissions import SubmissionStatus
 from ..core.vi_text import format_decimal
 from ..errors import DemoDataError, OutputError, OutputNotEmptyError
 from ..merge.compose import merge_compose
 from ..merge.rank import merge_rank
+from ..merge.verify import plan_verification
 from ..runtime.atomic import atomic_output
 from ..runtime.bulk import bulk_run
 from ..runtime.output_guard import check_outputs
@@ -35,6 +39,7 @@ from ..scorecard.blank_cards import TemplatesResult, scorecard_filename, write_t
 from ..scorecard.feedback import write_feedback
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
+from ..verification.writer import write_verification_workbook
 from ..words.issues import Severity
 from ..words.messages import Param, as_lang, render
 
@@ -43,6 +48,8 @@ __all__ = ["DEFAULT_FOLDER", "DemoResult", "bundled_samples", "run_demo"]
 DEFAULT_FOLDER = "thidua-demo"
 CAMPAIGN_FILE = "nhon-hung-2024-bdg.xlsx"
 SECTOR_INBOX, WARD_INBOX = "inbox-nhon-hung", "inbox-tinh-bien"
+# the town's verification workbook as its staff filled it (samples/make_samples.py)
+VERIFIED_FILE = "tham-dinh-tinh-bien.xlsx"
 WARD, TOWN = "P-NHONHUNG", "TXTB"
 # The ward's composed card is dated as if the ward had sent it on time (30/09/2024 16:00,
 # Vietnam time): the demo replays the 2024 campaign, so today's date would make it late.
@@ -72,6 +79,8 @@ class DemoResult:
     feedback: tuple[Path, ...]
     compose: ComposeReport
     composed_card: Path
+    verification: Path  # the blank verification workbook (thidua verify)
+    verification_rows: tuple[int, int]  # its units and criteria
     rank: RankReport
     summary: Path
     rank_feedback: tuple[Path, ...]
@@ -113,6 +122,39 @@ class DemoResult:
         def missing(codes: tuple[str, ...]) -> str:
             return "; ".join(f"{c} {campaign.unit(c).name}" for c in codes) or "—"
 
+        def verified() -> list[str]:
+            count = sum(len(scores) for scores in self.rank.verified.values())
+            if not count:
+                return []
+            changes = []
+            for unit in self.rank.verified:
+                card = self.rank.card(unit)
+                if card is not None and card.total != card.self_total:
+                    before = format_decimal(card.self_total, lang)
+                    after = format_decimal(card.total, lang)
+                    changes.append(say("demo.verify_change", unit=unit, before=before, after=after))
+            return ["   " + say("demo.verify_applied", count=count, changes="; ".join(changes))]
+
+        sectors = self.compose.completeness.units
+        count = {s: sum(1 for u in sectors if u.status is s) for s in SubmissionStatus}
+        blank = tuple(u.unit for u in sectors if u.status is SubmissionStatus.BLANK)
+        absent = count[SubmissionStatus.MISSING] + count[SubmissionStatus.BLANK]
+        sectors_line = say(
+            "demo.sectors_line",
+            sent=len(sectors) - absent,
+            units=len(sectors),
+            late=count[SubmissionStatus.LATE],
+            rejected=count[SubmissionStatus.REJECTED],
+            blank=count[SubmissionStatus.BLANK],
+            missing=count[SubmissionStatus.MISSING],
+            composed=len(self.compose.parts),
+        )
+        sectors_missing = say(
+            "demo.sectors_missing", units=missing(self.compose.completeness.missing)
+        )
+        if blank:
+            sectors_missing += say("demo.sectors_blank", units=missing(blank))
+
         top = "; ".join(
             f"{r.rank}. {r.name} {format_decimal(r.total, lang)} ({r.band})"
             for r in self.rank.ranking[:3]
@@ -147,9 +189,19 @@ class DemoResult:
                 total=format_decimal(self.compose.card.total, lang),
                 card=str(self.composed_card),
             ),
-            "   " + say("demo.sectors_missing", units=missing(self.compose.completeness.missing)),
+            "   " + sectors_line,
+            "   " + sectors_missing,
             *["   " + say("demo.warning", message=issue) for issue in self.compose.issues],
-            "4. " + say("demo.summary", town=town, summary=str(self.summary)),
+            "4. "
+            + say(
+                "demo.verify_blank",
+                town=town,
+                units=self.verification_rows[0],
+                rows=self.verification_rows[1],
+                path=str(self.verification),
+            ),
+            *verified(),
+            "   " + say("demo.summary", town=town, summary=str(self.summary)),
             "   " + say("demo.top", units=top),
             "   " + say("demo.units_missing", units=missing(self.rank.completeness.missing)),
             "   "
@@ -202,9 +254,9 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
         shutil.copyfile(campaign_source, campaign_path)
         for name in (SECTOR_INBOX, WARD_INBOX):
             shutil.copytree(samples / name, inputs / name)
-        readme = samples / "README.md"
-        if readme.is_file():
-            shutil.copyfile(readme, inputs / "README.md")
+        for name in ("README.md", VERIFIED_FILE):
+            if (samples / name).is_file():
+                shutil.copyfile(samples / name, inputs / name)
     except OSError as exc:
         raise OutputError(str(inputs), exc) from exc
     campaign = load_campaign(campaign_path)
@@ -227,9 +279,16 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
     composed_card = out / COMPOSE_DIR / scorecard_filename(compose.parent)
     write_composed_card(composed_card, compose, lang, generated_at=COMPOSED_AT)
 
-    # 4. the town ranks its wards: the composed card and the other wards' inbox
-    rank = merge_rank(campaign, [composed_card, ward_inbox], parent=TOWN)
+    # 4. the town verifies the wards it accepted (the workbook to fill), then ranks its wards
+    # (the composed card and the other wards' inbox) with the workbook its staff filled
+    town_inbox = [composed_card, ward_inbox]
     rank_dir = out / RANK_DIR
+    plan = plan_verification(campaign, town_inbox, parent=TOWN)
+    verification = rank_dir / f"{TOWN}-bang-tham-dinh.xlsx"
+    write_verification_workbook(verification, plan)
+    filled = inputs / VERIFIED_FILE
+    verified = [filled] if filled.is_file() else []
+    rank = merge_rank(campaign, town_inbox, parent=TOWN, verified=verified)
     summary = rank_dir / f"{TOWN}-bang-tong-hop-xep-hang.xlsx"
     write_summary(summary, rank)
     rank_feedback = tuple(write_feedback(rank.check, rank_dir / _FEEDBACK, lang))
@@ -244,6 +303,8 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
         feedback=feedback,
         compose=compose,
         composed_card=composed_card,
+        verification=verification,
+        verification_rows=(len(plan.units), sum(len(u.criteria) for u in plan.units)),
         rank=rank,
         summary=summary,
         rank_feedback=rank_feedback,

@@ -31,6 +31,7 @@ import python_calamine
 
 from ..core.cellref import cell_text
 from ..core.verification import VERIFICATION_KIND
+from ..core.vote import TALLY_KIND, VOTE_RESULT_KIND
 from ..errors import UnusableFileError
 from ..scorecard.layout import META_SHEET
 from .archive import close, diagnose, read_part, read_structural_part, sniff
@@ -38,7 +39,9 @@ from .file_bytes import read_file_bytes
 from .scorecard_file import ScorecardFile, read_scorecard
 from .structure import PackageStructure, StructureCache
 from .summary_file import SummaryFile, read_summary
+from .tally_file import TallyFile, read_tally
 from .verification_file import VerificationFile, read_verification
+from .vote_result_file import VoteResultFile, read_vote_result_file
 from .workbook import OpenedWorkbook, check_ods_extent
 
 __all__ = ["ReturnedFileReader", "UnusableFileError", "read_returned_file"]
@@ -51,7 +54,9 @@ class ReturnedFileReader:
     def __init__(self) -> None:
         self.structures = StructureCache()
 
-    def read(self, path: Path) -> ScorecardFile | SummaryFile | VerificationFile:
+    def read(
+        self, path: Path
+    ) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile | VoteResultFile:
         """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not
         usable."""
         data = read_file_bytes(path)
@@ -99,13 +104,17 @@ class ReturnedFileReader:
         )
 
 
-def read_returned_file(path: Path) -> ScorecardFile | SummaryFile | VerificationFile:
+def read_returned_file(
+    path: Path,
+) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile | VoteResultFile:
     """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not usable
     (see :class:`ReturnedFileReader` for many files)."""
     return ReturnedFileReader().read(path)
 
 
-def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile | VerificationFile:
+def _read(
+    opened: OpenedWorkbook,
+) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile | VoteResultFile:
     """The file's hidden information, then the card, the summary or the verification workbook
     it says the file is."""
     sheets = {meta.name: meta for meta in opened.workbook.sheets_metadata}
@@ -121,4 +130,8 @@ def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile | VerificationF
         return read_summary(opened, metadata)
     if metadata.get("kind") == VERIFICATION_KIND:
         return read_verification(opened, metadata)
+    if metadata.get("kind") == TALLY_KIND:
+        return read_tally(opened, metadata)
+    if metadata.get("kind") == VOTE_RESULT_KIND:
+        return read_vote_result_file(opened, metadata)
     return read_scorecard(opened, metadata, metadata_visible)

@@ -356,12 +356,12 @@ MESSAGES: Mapping[str, Text] = {
     "demo.top": Text("Dẫn đầu: {units}", "Top: {units}"),
     "demo.units_missing": Text("Chưa nộp: {units}", "Missing: {units}"),
     "demo.planted": Text(
-        "Các tệp bị trả lại, cảnh báo, tệp nộp muộn và đơn vị chưa nộp ở trên được cài sẵn "
-        "trong dữ liệu mẫu để minh họa (xem {readme}): quy trình đã chạy hết. Các tệp do "
-        "LibreOffice lưu mang ngày lưu là hôm nay nên bị tính là nộp muộn.",
-        "The rejected files, warnings, late files and missing units above are planted in the "
-        "sample data on purpose (see {readme}): the chain ran to the end. The files "
-        "LibreOffice saved carry today's date, so they are late.",
+        "Các tệp bị trả lại, phiếu trống, cảnh báo, tệp nộp muộn và đơn vị chưa nộp ở trên "
+        "được cài sẵn trong dữ liệu mẫu để minh họa (xem {readme}): quy trình đã chạy hết. "
+        "Các tệp do LibreOffice lưu mang ngày lưu là hôm nay nên bị tính là nộp muộn.",
+        "The rejected files, empty card, warnings, late files and missing units above are "
+        "planted in the sample data on purpose (see {readme}): the chain ran to the end. The "
+        "files LibreOffice saved carry today's date, so they are late.",
     ),
     # -- the issue sheet of a feedback copy or a composed card (thidua_xlsx.scorecard.writer)
     "issue_sheet.name": Text("Lỗi cần sửa", "Issues"),
@@ -556,4 +556,110 @@ MESSAGES: Mapping[str, Text] = {
         "are taken otherwise by Excel (numbers typed as text are not added; in a percent cell "
         "86% is 0.86 to Excel, while 86 is counted)",
     ),
+    # -- demo: verification --------------------------------------------------------------------
+    "demo.sectors_line": Text(
+        "Các ngành: {sent}/{units} đã nộp, {late} nộp muộn, {rejected} bị trả lại, {blank} gửi "
+        "phiếu trống, {missing} chưa nộp; {composed} ngành được tổng hợp.",
+        "Sectors: {sent}/{units} submitted, {late} late, {rejected} rejected, {blank} sent an "
+        "empty card, {missing} missing; {composed} composed.",
+    ),
+    "demo.sectors_blank": Text(
+        "; gửi phiếu trống (đính kèm nhầm phiếu mẫu): {units}",
+        "; an empty card (the blank template attached): {units}",
+    ),
+    "demo.verify_blank": Text(
+        "Thẩm định của {town}: bảng thẩm định để nhập ({units} đơn vị, {rows} tiêu chí): {path}",
+        "Verification by {town}: the workbook to fill ({units} units, {rows} criteria): {path}",
+    ),
+    "demo.verify_applied": Text(
+        "Bảng thẩm định đã nhập (dữ liệu mẫu) được áp dụng khi xếp hạng, {count} tiêu chí: "
+        "{changes}",
+        "The filled verification workbook (sample data) applied to the ranking, {count} "
+        "criteria: {changes}",
+    ),
+    "demo.verify_change": Text("{unit} {before} → {after}", "{unit} {before} → {after}"),
+    # -- issue 16: the Council's vote --------------------------------------------------------
+    "severity.info": Text("thông tin", "info"),
+    "issue_sheet_severity.info": Text("Thông tin", "Info"),
+    "vote.no_council": Text(
+        "Đợt thi đua {campaign} chưa có trang «Hội đồng» (thành viên và quy tắc biểu quyết). "
+        "Hãy thêm trang này vào tệp đợt thi đua (xem tệp mẫu của «thidua init»).",
+        "The campaign {campaign} has no «Hội đồng» sheet (the members and the voting rules). "
+        "Add it to the campaign workbook (see the workbook «thidua init» writes).",
+    ),
+    "vote.no_award": Text(
+        "Đợt thi đua chưa có «Hình thức khen thưởng» ở trang «Thông tin»: không có gì để biểu "
+        "quyết.",
+        "The campaign has no «Hình thức khen thưởng» (award) on its «Thông tin» sheet: there "
+        "is nothing to vote on.",
+    ),
+    "vote.summary_unusable": Text(
+        "Không dùng được bảng tổng hợp {path}: {reason}",
+        "The summary {path} cannot be used: {reason}",
+    ),
+    "vote.verified_unusable": Text(
+        "Không dùng được bảng thẩm định {path}: {reason}",
+        "The verification workbook {path} cannot be used: {reason}",
+    ),
+    "vote.result_unusable": Text(
+        "Không dùng được kết quả biểu quyết {path} ({reason}): hãy dùng tệp do «thidua vote … "
+        "--tally» ghi cho đợt thi đua này.",
+        "The result of the vote {path} cannot be used ({reason}): use the file «thidua vote … "
+        "--tally» wrote for this campaign.",
+    ),
+    "vote.summary_not_summary": Text(
+        "tệp này không phải bảng tổng hợp của «thidua merge --mode rank»",
+        "this file is not a summary written by «thidua merge --mode rank»",
+    ),
+    "vote.tally_missing": Text(
+        "Không tìm thấy bảng kiểm phiếu {path}.", "The tally workbook {path} does not exist."
+    ),
+    "vote.written": Text(
+        "Đã ghi {ballots} phiếu biểu quyết ({ballots_path}) và bảng kiểm phiếu ({tally_path}) "
+        "cho {candidates} đơn vị đề nghị {title}. Thư ký nhập có mặt/vắng mặt và từng phiếu "
+        "vào các ô tô màu, rồi dùng «thidua vote … --tally {tally_path}».",
+        "Wrote {ballots} ballots ({ballots_path}) and the tally ({tally_path}) for {candidates} "
+        "units proposed for {title}. The secretary types who was present and every vote into "
+        "the tinted cells, then runs «thidua vote … --tally {tally_path}».",
+    ),
+    "vote.meeting": Text(
+        "Hội đồng {members} thành viên, có mặt {present} (cần {quorum}); số phiếu được tính: "
+        "{counted}. Hình thức: {title}, mức đồng ý cần đạt {share} tổng số thành viên{quota}.",
+        "Council of {members} members, {present} present (needed: {quorum}); votes counted: "
+        "{counted}. Award: {title}, agreement needed: {share} of all members{quota}.",
+    ),
+    "vote.quota": Text(", tối đa {quota} đơn vị", ", at most {quota} units"),
+    "vote.tally_refused": Text(
+        "Bảng kiểm phiếu {path} có lỗi: chưa quyết định được. Sửa các ô nêu trên rồi chạy lại.",
+        "The tally {path} has errors: nothing is decided. Fix the cells above and run again.",
+    ),
+    "cli.vote_output": Text(
+        "Cần -o THƯ_MỤC để ghi phiếu biểu quyết và bảng kiểm phiếu (hoặc --tally để quyết định).",
+        "Give -o DIR to write the ballots and the tally (or --tally to decide).",
+    ),
+    "vote.result_written": Text("Kết quả biểu quyết: {path}", "Result of the vote: {path}"),
+    "show.council": Text(
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG ({count} thành viên)",
+        "EMULATION AND COMMENDATION COUNCIL ({count} members)",
+    ),
+    "show.council_quorum": Text(
+        "Số thành viên có mặt tối thiểu: {share} tổng số thành viên",
+        "Quorum: {share} of all members present",
+    ),
+    "show.council_written": Text(
+        "Tính ý kiến bằng văn bản của thành viên vắng mặt: {answer}",
+        "Written opinions of absent members count: {answer}",
+    ),
+    "show.council_title": Text(
+        "{title}: đồng ý {share} tổng số thành viên",
+        "{title}: agreement of {share} of all members",
+    ),
+    "show.council_quota": Text(", tối đa {quota} đơn vị", ", at most {quota} units"),
+    "show.yes": Text("có", "yes"),
+    "show.no": Text("không", "no"),
+    "vote.outcome.selected": Text("Được đề nghị", "Proposed"),
+    "vote.outcome.below_share": Text("Không đủ tỷ lệ", "Short of the share"),
+    "vote.outcome.over_quota": Text("Ngoài số lượng", "Beyond the quota"),
+    "vote.outcome.tie": Text("Bằng phiếu: biểu quyết lại", "Tie: vote again"),
+    "vote.outcome.no_quorum": Text("Không đủ số thành viên có mặt", "No quorum"),
 }
