@@ -15,6 +15,7 @@ import pytest
 
 from thidua_xlsx import load_campaign
 from thidua_xlsx.core.model import AwardRule
+from thidua_xlsx.core.reports import RankReport
 from thidua_xlsx.core.vi_text import format_points
 from thidua_xlsx.merge.rank import merge_rank
 from thidua_xlsx.scorecard.blank_cards import scorecard_filename
@@ -35,7 +36,7 @@ SIGNER = ("CHỦ TỊCH", "Nguyễn Văn An")
 
 
 @pytest.fixture(scope="module")
-def town_summary(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+def town_summary(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RankReport]:
     """The town's ranking of its wards and communes, in a campaign the town issues itself
     (so the campaign's signer signs the town's summary)."""
     seed = load_campaign(SEED_003)
@@ -62,7 +63,7 @@ def town_summary(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object
     return out, report
 
 
-def test_the_print_copy_holds_what_a_signer_reads(town_summary: tuple[Path, object]) -> None:
+def test_the_print_copy_holds_what_a_signer_reads(town_summary: tuple[Path, RankReport]) -> None:
     path, report = town_summary
     book = openpyxl.load_workbook(path)
     assert book.sheetnames[0] == PRINT_SHEET and book.active.title == PRINT_SHEET  # type: ignore[union-attr]
@@ -73,7 +74,7 @@ def test_the_print_copy_holds_what_a_signer_reads(town_summary: tuple[Path, obje
     assert printed.print_area is not None
     # the scores to sign are text the Vietnamese way; Xếp hạng keeps numbers for pandas
     total_col = header.index("Tổng điểm") + 1
-    first = report.ranking[0]  # type: ignore[attr-defined]
+    first = report.ranking[0]
     assert printed.cell(RANKING_HEADER_ROW + 2, total_col).value == format_points(first.total)
     ranking = book[RANKING_SHEET]
     titles = [c.value for c in ranking[RANKING_HEADER_ROW + 1]]
@@ -83,7 +84,7 @@ def test_the_print_copy_holds_what_a_signer_reads(town_summary: tuple[Path, obje
 
 
 def test_the_print_copy_printed_through_libreoffice(
-    soffice: str, town_summary: tuple[Path, object], tmp_path: Path
+    soffice: str, town_summary: tuple[Path, RankReport], tmp_path: Path
 ) -> None:
     path, report = town_summary
     # English regional settings: a number cell would print 183.89 here
@@ -111,19 +112,19 @@ def test_the_print_copy_printed_through_libreoffice(
     assert "Nơi nhận:" in printed and "- UBND TỈNH AN GIANG;" in printed
     assert SIGNER[0] in texts[signed - 1] and SIGNER[1] in texts[signed - 1]
     # every unit's name whole and every total as the Vietnamese write it
-    for ranked in report.ranking:  # type: ignore[attr-defined]
+    for ranked in report.ranking:
         assert ranked.name in printed
         assert format_points(ranked.total) in printed
     assert re.search(r"\b\d{1,3},\d{2}\b", printed)
     assert not re.search(r"\b\d{1,3}\.\d{2}\b", printed)  # no 183.89
     # the signature block is not alone on its page: the table's last rows go with it
-    assert report.ranking[-1].name in texts[signed - 1] or "STT" in texts[signed - 1]  # type: ignore[attr-defined]
+    assert report.ranking[-1].name in texts[signed - 1] or "STT" in texts[signed - 1]
     # the award list, a paper to sign as well: its heading, its tờ trình, its signature
     listed = next(n for n, text in enumerate(texts, start=1) if "DANH SÁCH ĐỀ NGHỊ" in text)
     award = texts[listed - 1]
     assert "(Kèm theo Tờ trình số" in award and "TM. UBND THỊ XÃ TỊNH BIÊN" in award
     assert SIGNER[0] in award and SIGNER[1] in award
-    for ranked in report.ranking[:3]:  # type: ignore[attr-defined]
+    for ranked in report.ranking[:3]:
         assert ranked.name in award and format_points(ranked.total) in award
     chars = [c for c in page_chars(pdf, listed) if c.text.strip() and c.y0 > MARGINS["bottom"]]
     assert round(min(c.size for c in chars), 1) >= 11
