@@ -236,8 +236,10 @@ def _titles(
     title = f"{info.title} — {report.cluster}" if report.cluster else info.title
     plan = f"(Theo Kế hoạch số {info.plan_number})" if info.plan_number else ""
     line = report.summary_line()
-    heights = [8, 22, row_height([(title, width)], 12.5), 17, row_height([(line, width)]), 8]
-    for row, height in enumerate(heights, start=3):
+    # rows 3 and 8 stay empty, at the default height (a height set on an empty row is not
+    # written in constant_memory mode)
+    heights = [16, 22, row_height([(title, width)], 12.5), 17, row_height([(line, width)]), 16]
+    for row, height in enumerate(heights[1:5], start=4):
         sheet.set_row(row, height)
     sheet.merge_range(4, 0, 4, last, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA", f["title"])
     sheet.merge_range(5, 0, 5, last, title, f["bold_center_wrap"])
@@ -340,8 +342,8 @@ def _print_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str,
             cells += [("", "cell")] * (len(sections) + 3 + clustered)
         style = "error_wrap" if submission.status in _NOT_COUNTED_SENT else "cell_wrap"
         cells.append((status, style))
-        texts = [(str(v), w) for (v, _), w in zip(cells, widths, strict=True)]
-        heights.append(row_height(texts))
+        wrapped = [(str(v), w) for (v, s), w in zip(cells, widths, strict=True) if s in _WRAPPED]
+        heights.append(row_height(wrapped))
         sheet.set_row(row, heights[-1])
         for col, (value, style) in enumerate(cells):
             if isinstance(value, int):
@@ -356,6 +358,9 @@ def _print_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str,
     _keep_signature_with_table(sheet, heights, RANKING_HEADER_ROW, signature + 16)
     sheet.print_area(0, 0, end, last)
     sheet.activate()
+
+
+_WRAPPED = ("text", "cell_wrap", "error_wrap")  # the print copy's styles that wrap
 
 
 def _ranking_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
