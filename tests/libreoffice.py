@@ -10,7 +10,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PdfChar", "convert", "page_chars", "page_sizes", "page_text", "png_size", "run_uno"]
+__all__ = [
+    "PdfChar",
+    "convert",
+    "page_chars",
+    "page_sizes",
+    "page_text",
+    "png_size",
+    "run_uno",
+    "vertical_rules",
+]
 
 
 def convert(
@@ -126,6 +135,27 @@ def page_chars(pdf: Path, page: int) -> list[PdfChar]:
     def walk(item: LTComponent) -> None:
         if isinstance(item, LTChar):
             found.append(PdfChar(item.get_text(), item.size, item.x0, item.x1, item.y0, item.y1))
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                walk(child)
+
+    for layout in extract_pages(str(pdf), page_numbers=[page - 1]):
+        walk(layout)
+    return found
+
+
+def vertical_rules(pdf: Path, page: int) -> list[tuple[float, float, float]]:
+    """The vertical lines drawn on page ``page`` (1-based): a table's column borders, as
+    (x, bottom, top) in points."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTComponent, LTCurve
+
+    found: list[tuple[float, float, float]] = []
+
+    def walk(item: LTComponent) -> None:
+        if isinstance(item, LTCurve):  # lines and rectangles too
+            if item.width < 1.5 and item.height > 5:
+                found.append(((item.x0 + item.x1) / 2, item.y0, item.y1))
         elif hasattr(item, "__iter__"):
             for child in item:
                 walk(child)

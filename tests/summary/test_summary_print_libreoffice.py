@@ -25,7 +25,7 @@ from thidua_xlsx.summary.writer import PRINT_SHEET, RANKING_HEADER_ROW, RANKING_
 
 from conftest import SEED_003
 from fill_helpers import valid_fill
-from libreoffice import convert, page_chars, page_sizes, page_text, png_size
+from libreoffice import convert, page_chars, page_sizes, page_text, png_size, vertical_rules
 
 pytestmark = pytest.mark.libreoffice
 
@@ -94,15 +94,7 @@ def test_the_print_copy_printed_through_libreoffice(
     signed = next(n for n, text in enumerate(texts, start=1) if "TM. UBND THỊ XÃ TỊNH BIÊN" in text)
     pages = range(1, signed + 1)  # the print copy: its table, then its signature block
     for page in pages:
-        width, height = sizes[page - 1]
-        assert abs(width - A4_LANDSCAPE[0]) < 2 and abs(height - A4_LANDSCAPE[1]) < 2
-        chars = [c for c in page_chars(pdf, page) if c.text.strip()]
-        body = [c for c in chars if c.y0 > MARGINS["bottom"]]  # the page number is below
-        assert body and round(min(c.size for c in body), 1) >= 11, f"page {page}: smallest type"
-        # nothing runs past the page's margins (a cut cell or a column off the page)
-        assert min(c.x0 for c in chars) >= MARGINS["left"] - 2
-        assert max(c.x1 for c in chars) <= width - MARGINS["right"] + 2
-        assert max(c.y1 for c in chars) <= height - MARGINS["top"] + 2
+        _assert_fit_to_read(pdf, page, sizes[page - 1])
     printed = "\n".join(texts[page - 1] for page in pages)
     # Decree 30's heading: the bodies, the number line, the place and date
     for line in ("UBND TỈNH AN GIANG", "UBND THỊ XÃ TỊNH BIÊN", "Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"):
@@ -126,9 +118,7 @@ def test_the_print_copy_printed_through_libreoffice(
     assert SIGNER[0] in award and SIGNER[1] in award
     for ranked in report.ranking[:3]:
         assert ranked.name in award and format_points(ranked.total) in award
-    chars = [c for c in page_chars(pdf, listed) if c.text.strip() and c.y0 > MARGINS["bottom"]]
-    assert round(min(c.size for c in chars), 1) >= 11
-    assert max(c.x1 for c in chars) <= sizes[listed - 1][0] - MARGINS["right"] + 2
+    _assert_fit_to_read(pdf, listed, sizes[listed - 1])
     png = tmp_path / "print-copy"
     subprocess.run(
         ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(png)],
@@ -137,3 +127,23 @@ def test_the_print_copy_printed_through_libreoffice(
     )
     width, height = png_size(png.with_suffix(".png"))
     assert width > height
+
+
+def _assert_fit_to_read(pdf: Path, page: int, size: tuple[float, float]) -> None:
+    """A4 landscape; body type 11 pt or more (the page number, in the bottom margin, aside);
+    nothing past the margins; no text over a column's border into the next cell."""
+    width, height = size
+    assert abs(width - A4_LANDSCAPE[0]) < 2 and abs(height - A4_LANDSCAPE[1]) < 2
+    chars = [c for c in page_chars(pdf, page) if c.text.strip()]
+    body = [c for c in chars if c.y0 > MARGINS["bottom"]]
+    assert body and round(min(c.size for c in body), 1) >= 11, f"page {page}: smallest type"
+    assert min(c.x0 for c in chars) >= MARGINS["left"] - 2
+    assert max(c.x1 for c in chars) <= width - MARGINS["right"] + 2
+    assert max(c.y1 for c in chars) <= height - MARGINS["top"] + 2
+    for x, bottom, top in vertical_rules(pdf, page):
+        crossing = [
+            c.text
+            for c in chars
+            if c.x0 < x - 0.5 < x + 0.5 < c.x1 and bottom < (c.y0 + c.y1) / 2 < top
+        ]
+        assert not crossing, f"page {page}: text over the border at x={x:.0f}: {crossing}"
