@@ -588,24 +588,26 @@ def _award_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str,
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     total = sum(widths)
-    _header(sheet, report, f, (2, sum(widths[:3])), 6, sum(widths[3:]))
+    heights = _header(sheet, report, f, (2, sum(widths[:3])), 6, sum(widths[3:]))
     heading = _heading(report)
-    sheet.merge_range(4, 0, 4, 6, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", f["title"])
     said = " — ".join(rule)
-    sheet.set_row(5, row_height([(said, total)]))
-    sheet.merge_range(5, 0, 5, 6, said, f["bold_center_wrap"])
     reference = (
         f"(Kèm theo Tờ trình số ……/TTr-…… ngày …… tháng …… năm …… của {heading.issuer or '……'})"
     )
-    sheet.set_row(6, row_height([(reference, total)]))
+    heights += [16, 22, row_height([(said, total)]), row_height([(reference, total)]), 16]
+    heights.append(row_height(list(zip(titles, widths, strict=True))))
+    for at in (4, 5, 6, AWARD_HEADER_ROW):
+        sheet.set_row(at, heights[at])
+    sheet.merge_range(4, 0, 4, 6, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", f["title"])
+    sheet.merge_range(5, 0, 5, 6, said, f["bold_center_wrap"])
     sheet.merge_range(6, 0, 6, 6, reference, f["italic_wrap"])
-    sheet.set_row(AWARD_HEADER_ROW, row_height(list(zip(titles, widths, strict=True))))
     for col, title in enumerate(titles):
         sheet.write_string(AWARD_HEADER_ROW, col, title, f["th"])
     places = _decimals(report)
     row = AWARD_HEADER_ROW + 1
     for index, ranked in enumerate(proposed, start=1):
-        sheet.set_row(row, row_height([(ranked.name, widths[2]), (award.title, widths[6])]))
+        heights.append(row_height([(ranked.name, widths[2]), (award.title, widths[6])]))
+        sheet.set_row(row, heights[-1])
         sheet.write_number(row, 0, index, f["cell"])
         sheet.write_string(row, 1, ranked.unit, f["cell"])
         sheet.write_string(row, 2, ranked.name, f["text"])
@@ -616,9 +618,11 @@ def _award_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str,
         row += 1
     if not proposed:
         sheet.merge_range(row, 0, row, 6, "Không có đơn vị đạt điều kiện đề nghị.", f["italic"])
+        heights.append(16)
         row += 1
     _print(sheet, AWARD_HEADER_ROW)
-    end, _ = _signature(sheet, report, f, row + 1, (2, 6, total))
+    end, signature = _signature(sheet, report, f, row + 1, (2, 6, total))
+    _keep_signature_with_table(sheet, heights, AWARD_HEADER_ROW, signature + 16)
     sheet.print_area(0, 0, end, 6)
     _targets_table(sheet, report, f, start=end + 3)
 
