@@ -115,10 +115,12 @@ def _nhon_hung_units() -> Rows:
         ("NH-THB", "Trường Tiểu học B Nhơn Hưng"),
         ("NH-MG", "Trường Mẫu giáo Nhơn Hưng"),
     ]
-    rows: Rows = [[town, "Thị xã Tịnh Biên", "thị xã", None, None]]
-    rows += [[code, name, "phường", town, "Cụm 1 - Phường"] for code, name in wards]
-    rows += [[code, name, "xã", town, "Cụm 2 - Xã"] for code, name in communes]
-    rows += [[code, name, "ngành", _NH, None] for code, name in sectors]
+    # Địa danh: written for the town (its papers are dated from Tịnh Biên); the wards and
+    # communes take theirs from their names, the sectors from their ward (see README)
+    rows: Rows = [[town, "Thị xã Tịnh Biên", "thị xã", None, None, "Tịnh Biên"]]
+    rows += [[code, name, "phường", town, "Cụm 1 - Phường", None] for code, name in wards]
+    rows += [[code, name, "xã", town, "Cụm 2 - Xã", None] for code, name in communes]
+    rows += [[code, name, "ngành", _NH, None, None] for code, name in sectors]
     return rows
 
 
@@ -597,9 +599,11 @@ def _an_giang_units() -> Rows:
         ("HLHPN-TB", "Hội LHPN huyện Tịnh Biên"),
         ("HLHPN-TT", "Hội LHPN huyện Tri Tôn"),
     ]
-    rows: Rows = [[root, "Hội LHPN tỉnh An Giang", "tỉnh", None, None]]
-    rows += [[code, name, level, root, "Cụm 1 - Thành phố, thị xã"] for code, name, level in cities]
-    rows += [[code, name, "huyện", root, "Cụm 2 - Huyện"] for code, name in districts]
+    rows: Rows = [[root, "Hội LHPN tỉnh An Giang", "tỉnh", None, None, "An Giang"]]
+    rows += [
+        [code, name, level, root, "Cụm 1 - Thành phố, thị xã", None] for code, name, level in cities
+    ]
+    rows += [[code, name, "huyện", root, "Cụm 2 - Huyện", None] for code, name in districts]
     return rows
 
 

@@ -92,6 +92,7 @@ UNIT_COLUMNS: tuple[Column, ...] = (
     Column("level", "Cấp", ("Cấp đơn vị", "Loại đơn vị", "Level")),
     Column("parent", "Mã đơn vị cấp trên", ("Đơn vị cấp trên", "Cấp trên", "Parent")),
     Column("cluster", "Cụm thi đua", ("Cụm", "Khối", "Cụm/khối", "Khối thi đua", "Cluster")),
+    Column("place", "Địa danh", ("Nơi ký", "Địa danh ký", "Place")),
 )
 
 

@@ -251,6 +251,7 @@ class _Loader:
                     parent=parent,
                     cluster=_text(row.values.get("cluster")),
                     row=row.number,
+                    place=_text(row.values.get("place")),
                 )
             )
         self._check_cycles(parent_of, {code: row for row, code, _ in raw})

@@ -59,6 +59,7 @@ _WIDTHS = {
     "level": 14,
     "parent": 18,
     "cluster": 18,
+    "place": 16,
 }
 
 
@@ -320,7 +321,7 @@ def blank_campaign_sheets() -> CampaignSheets:
         ],
         bands=[[90, "Xuất sắc"], [80, "Tốt"], [65, "Khá"], [50, "Trung bình"], [0, "Yếu"]],
         units=[
-            ["XA", "UBND xã ...", "xã", None, None],
+            ["XA", "UBND xã ...", "xã", None, None, None],
             ["VP", "Văn phòng HĐND-UBND", "ngành", "XA", None],
             ["CA", "Công an xã", "ngành", "XA", None],
         ],
@@ -374,7 +375,11 @@ GUIDE_LINES = [
     "thì lấy của ngành chủ trì. Điểm tối đa chỉ áp dụng một lần, ở phiếu tổng hợp. Ghi ở dòng "
     "tiêu chí nhóm thì áp dụng cho các tiêu chí con chưa ghi.",
     "3. Xếp loại: Điểm từ (tính cả mức này) và tên xếp loại, ví dụ 90 Xuất sắc, 80 Tốt.",
-    "4. Đơn vị: mã, tên, cấp, mã đơn vị cấp trên (để trống với đơn vị cao nhất), cụm thi đua.",
+    "4. Đơn vị: mã, tên, cấp, mã đơn vị cấp trên (để trống với đơn vị cao nhất), cụm thi đua, "
+    "địa danh. Địa danh là nơi ghi ở dòng «…, ngày … tháng … năm …» trên giấy tờ của đơn vị "
+    "(phiếu chấm, bảng tổng hợp); để trống thì lấy tên địa phương trong tên đơn vị («UBND xã "
+    "Vĩnh Trung» → Vĩnh Trung), không có thì lấy của đơn vị cấp trên, sau cùng là Địa danh ở "
+    "trang Thông tin.",
     "5. Hội đồng (không bắt buộc, dùng cho lệnh thidua vote): Hội đồng Thi đua - Khen thưởng "
     "bình xét danh sách đề nghị. Số thành viên có mặt tối thiểu (mặc định 2/3 tổng số thành "
     "viên); Tính ý kiến bằng văn bản của thành viên vắng mặt (có / không). Bảng thành viên: họ "
