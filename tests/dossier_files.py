@@ -32,11 +32,17 @@ RANK_WORDS = ("Mã đơn vị", "Tổng điểm", "Hạng", "Xếp loại")  # t
 
 
 def award_campaign(target: Path, top_n: int = 3, min_band: str = "Khá") -> Path:
-    """The Nhơn Hưng seed with its award rule on *Thông tin* set as a province would type it:
-    the top ``top_n`` units, of band ``min_band`` or better (any band when it is empty)."""
+    """The Nhơn Hưng seed made the town's own campaign (Tịnh Biên ranks its wards and signs the
+    papers), with its award rule on *Thông tin* set as a province would type it: the top
+    ``top_n`` units, of band ``min_band`` or better (any band when it is empty)."""
     book = openpyxl.load_workbook(SEED_003)
     sheet = book["Thông tin"]
     wanted: dict[str, object] = {
+        "Cơ quan ban hành": "UBND THỊ XÃ TỊNH BIÊN",
+        "Cơ quan cấp trên": "UBND TỈNH AN GIANG",
+        "Địa danh": "Tịnh Biên",
+        "Chức danh người ký": "CHỦ TỊCH",
+        "Người ký": "Trần Văn Thành",
         "Hình thức khen thưởng": AWARD,
         "Số đơn vị đề nghị khen thưởng": top_n,
         "Xếp loại được đề nghị": min_band or None,

@@ -32,6 +32,7 @@ from dossier_files import (
     docx_lines,
     docx_rows,
     loaded,
+    normalised_body,
     summary_of,
     summary_table,
     vi_number,
@@ -81,9 +82,11 @@ def test_the_papers_propose_the_summarys_award_list(summary: Path, papers: Dossi
     # the workbook copy of the list holds the same units and numbers, as numbers
     sheet = openpyxl.load_workbook(papers.listing_xlsx)["Danh sách đề nghị"]
     rows = [r for r in sheet.iter_rows(min_row=5, values_only=True) if isinstance(r[0], int)]
-    assert [(r[1], r[2], r[3], r[4], r[5]) for r in rows] == [
-        (r["Mã đơn vị"], r["Tên đơn vị"], r["Tổng điểm"], r["Hạng"], r["Xếp loại"]) for r in listed
+    assert [(r[1], r[2], vi_number(r[3]), r[4], r[5]) for r in rows] == [
+        (r["Mã đơn vị"], r["Tên đơn vị"], vi_number(r["Tổng điểm"]), r["Hạng"], r["Xếp loại"])
+        for r in listed
     ]
+    assert all(isinstance(r[3], float) for r in rows)  # numbers in the workbook copy
     assert sheet.page_setup.orientation == "portrait" and sheet.page_setup.paperSize == 9
     # one report per proposed collective, in rank order
     assert len(papers.reports) == len(listed)
@@ -413,3 +416,28 @@ def test_two_runs_at_one_time_give_the_same_bytes(
     second = write_dossier(dossier, work / "lan-2", generated_at=WRITTEN_AT)
     for one, two in zip(first.paths, second.paths, strict=True):
         assert one.read_bytes() == two.read_bytes(), one.name
+
+
+def test_a_level_other_than_the_campaigns_own_signs_by_hand(work: Path) -> None:
+    """The Nhơn Hưng seed as it is (the ward's own campaign, signed by its Trưởng ban) used by
+    the town to rank its wards: the town issues the papers under the province, each unit's
+    report is dated from its own place, and the ward's signer appears nowhere; the title and
+    the name are dotted places to write."""
+    seed = Path(__file__).resolve().parents[2] / "workbook_templates" / "nhon-hung-2024-bdg.xlsx"
+    campaign = loaded(seed)
+    summary = summary_of(campaign, SAMPLE_INBOX, work / "tong-hop-seed.xlsx")
+    papers = write_dossier(
+        build_dossier(campaign, summary), work / "ho-so-seed", generated_at=WRITTEN_AT
+    )
+    everything = "\n".join(
+        line
+        for path in (papers.proposal, papers.listing, *papers.reports)
+        for line in docx_lines(path)
+    )
+    assert campaign.info.signer_name not in everything  # Lê Thị Kim Sa signs the ward's papers
+    assert "THỊ XÃ TỊNH BIÊN kính đề nghị" in everything  # the town issues them
+    for path, proposed in zip(
+        papers.reports, build_dossier(campaign, summary).proposed, strict=True
+    ):
+        place = campaign.place_of(proposed.place.unit)  # «Nhà Bàng» for UBND phường Nhà Bàng
+        assert place != campaign.info.place and f"{place}, ngày" in normalised_body(path)

@@ -30,19 +30,22 @@ class Bodies:
     superior: str
     issuing: str
     place: str
+    signer_title: str = ""  # empty: written by hand (a level other than the campaign's own)
+    signer_name: str = ""
 
 
 def bodies(dossier: Dossier) -> Bodies:
-    """The summary's own unit issues the papers, under its parent; the campaign's top unit
-    (or a summary naming none) issues them as the campaign's body, under its superior."""
-    info = dossier.campaign.info
+    """Who issues the papers (the summary's own unit; the campaign's body at its own level),
+    who is above it and where, as the summary's heading says (:meth:`Campaign.heading`)."""
     issuer = dossier.issuer
-    if issuer is None or issuer.parent is None:
-        return Bodies(info.superior_body.upper(), info.issuing_body.upper(), info.place)
-    campaign = dossier.campaign
-    parent = campaign.unit(issuer.parent) if campaign.has_unit(issuer.parent) else None
-    superior = parent.name.upper() if parent else info.superior_body.upper()
-    return Bodies(superior, issuer.name.upper(), info.place)
+    heading = dossier.campaign.heading(issuer.code if issuer is not None else None)
+    return Bodies(
+        heading.superior.upper(),
+        heading.issuer.upper(),
+        heading.place,
+        heading.signer_title,
+        heading.signer_name,
+    )
 
 
 def number(value: Decimal) -> str:
@@ -95,8 +98,8 @@ def common_context(dossier: Dossier, year: int) -> dict[str, Any]:
         "plan_date": info.issue_date.strftime("%d/%m/%Y") if info.issue_date else BLANK,
         "plan_body": _sentence_name(info.issuing_body) or BLANK,
         "summary_name": dossier.summary_name,
-        "signer_title": info.signer_title.upper() or BLANK,
-        "signer_name": info.signer_name or _FILL_NAME,
+        "signer_title": found.signer_title.upper() or BLANK,
+        "signer_name": found.signer_name or _FILL_NAME,
         "count_text": _count_text(len(proposed)),
         "voted": vote is not None,
         "meeting_text": _meeting_text(vote),
@@ -165,8 +168,7 @@ def report_context(dossier: Dossier, proposed: ProposedUnit, year: int) -> dict[
             "unit_name": unit.name,
             "unit_name_upper": unit.name.upper(),
             "unit_code": unit.code,
-            # the unit writes its own place (the campaign's place name is the issuing body's)
-            "unit_place": BLANK,
+            "unit_place": campaign.place_of(unit.code) or BLANK,
             "unit_superior": _superior_of(campaign, unit),
             "unit_head": _FILL_NAME,
             "cluster_text": render("dossier.cluster", "vi", cluster=unit.cluster)
