@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["convert", "page_sizes", "page_text", "png_size", "run_uno"]
+__all__ = [
+    "PdfChar",
+    "convert",
+    "page_chars",
+    "page_sizes",
+    "page_text",
+    "png_size",
+    "run_uno",
+    "vertical_rules",
+]
 
 
-def convert(soffice: str, source: Path, extension: str, out_dir: Path) -> Path:
-    """Open ``source`` in LibreOffice and save it as ``extension`` (``ods``, ``xlsx``, ``xls``)."""
+def convert(
+    soffice: str, source: Path, extension: str, out_dir: Path, locale: str | None = None
+) -> Path:
+    """Open ``source`` in LibreOffice and save it as ``extension`` (``ods``, ``xlsx``, ``xls``,
+    ``pdf``); ``locale`` (``en-US``): the regional settings LibreOffice runs with."""
     out_dir.mkdir(parents=True, exist_ok=True)
     filters = {
         "xlsx": "xlsx:Calc MS Excel 2007 XML",
@@ -20,6 +34,13 @@ def convert(soffice: str, source: Path, extension: str, out_dir: Path) -> Path:
         "ods": "ods",
         "pdf": "pdf:calc_pdf_Export",
     }
+    if source.suffix == ".docx":  # a Word document prints through Writer
+        filters["pdf"] = "pdf:writer_pdf_Export"
+    env = dict(os.environ)
+    if locale is not None:
+        env.update(
+            LANG=f"{locale.replace('-', '_')}.UTF-8", LC_ALL=f"{locale.replace('-', '_')}.UTF-8"
+        )
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         subprocess.run(
             [
@@ -36,6 +57,7 @@ def convert(soffice: str, source: Path, extension: str, out_dir: Path) -> Path:
             check=True,
             capture_output=True,
             timeout=180,
+            env=env,
         )
     result = out_dir / f"{source.stem}.{extension}"
     if not result.exists():
@@ -90,3 +112,56 @@ def png_size(path: Path) -> tuple[int, int]:
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", header[16:24])
     return width, height
+
+
+@dataclass(frozen=True)
+class PdfChar:
+    """One character as printed: its text, font size (points, as scaled on the page), and box
+    (points from the page's bottom left)."""
+
+    text: str
+    size: float
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+def page_chars(pdf: Path, page: int) -> list[PdfChar]:
+    """Every character printed on page ``page`` (1-based), read with pdfminer.six."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTComponent
+
+    found: list[PdfChar] = []
+
+    def walk(item: LTComponent) -> None:
+        if isinstance(item, LTChar):
+            found.append(PdfChar(item.get_text(), item.size, item.x0, item.x1, item.y0, item.y1))
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                walk(child)
+
+    for layout in extract_pages(str(pdf), page_numbers=[page - 1]):
+        walk(layout)
+    return found
+
+
+def vertical_rules(pdf: Path, page: int) -> list[tuple[float, float, float]]:
+    """The vertical lines drawn on page ``page`` (1-based): a table's column borders, as
+    (x, bottom, top) in points."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTComponent, LTCurve
+
+    found: list[tuple[float, float, float]] = []
+
+    def walk(item: LTComponent) -> None:
+        if isinstance(item, LTCurve):  # lines and rectangles too
+            if item.width < 1.5 and item.height > 5:
+                found.append(((item.x0 + item.x1) / 2, item.y0, item.y1))
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                walk(child)
+
+    for layout in extract_pages(str(pdf), page_numbers=[page - 1]):
+        walk(layout)
+    return found

@@ -22,7 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # LibreOffice as the real client; Liberation fonts (metric-compatible with Times New Roman)
 # so its PDFs lay out as in Excel; poppler-utils to inspect those PDFs.
-APT_PACKAGES = ["libreoffice-calc-nogui", "python3-uno", "fonts-liberation", "poppler-utils"]
+APT_PACKAGES = [
+    "libreoffice-calc-nogui",
+    "libreoffice-writer-nogui",  # the dossier's .docx printed to PDF
+    "python3-uno",
+    "fonts-liberation",
+    "fonts-liberation2",  # Liberation Serif with the Vietnamese letters (1.07 has none)
+    "poppler-utils",
+]
+WRITER = Path("/usr/lib/libreoffice/program/libswlo.so")
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
@@ -34,6 +42,11 @@ def run(cmd: list[str], **kwargs: object) -> int:
 def have_libreoffice() -> bool:
     tools = ("soffice", "pdfinfo", "pdftoppm", "fc-list")
     if any(shutil.which(t) is None for t in tools) or not Path(SYSTEM_PYTHON).exists():
+        return False
+    if not WRITER.exists():
+        return False
+    vietnamese = ["fc-list", ":charset=1b0", "family"]  # ư: Liberation Serif 2 draws it
+    if "Liberation Serif" not in subprocess.run(vietnamese, capture_output=True, text=True).stdout:
         return False
     fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout
     if "Liberation Serif" not in fonts:

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .checking.checker import FileChecker, check_file
     from .checking.run import issues_frame, run_check
     from .checking.verification import check_verification_file
+    from .core.council import Council, CouncilMember, Share, TitleRule
+    from .core.dossier import CandidateVote, CouncilVote, Dossier, MeetingMember
     from .core.model import (
         AwardRule,
         Band,
@@ -46,11 +48,14 @@ if TYPE_CHECKING:
     from .core.scoring import RawInput, ScoreCard
     from .core.submissions import Completeness, SubmissionStatus, UnitSubmission
     from .core.verification import VerificationPlan, VerificationResult, VerifiedScore
+    from .core.vote import Candidate, Decision, Outcome, VoteDecision, VotePlan, VoteResult
+    from .dossier.writer import DossierFiles, write_dossier
     from .errors import (
         CampaignDefinitionError,
         CampaignError,
         CampaignFileError,
         DemoDataError,
+        DossierError,
         InboxError,
         NoSectorsError,
         OutputError,
@@ -59,17 +64,22 @@ if TYPE_CHECKING:
         ThiduaError,
         UnitSelectionError,
         UnusableFileError,
+        VoteError,
     )
     from .faces.demo import DemoResult, run_demo
+    from .intake.vote_result_file import DecidedUnit, VoteResultFile
     from .merge.compose import merge_compose
+    from .merge.dossier import build_dossier, load_vote
     from .merge.rank import merge_rank
     from .merge.verify import plan_verification
+    from .merge.vote import decide_vote, plan_vote, read_vote_result
     from .runtime.containment import ReadLimits
     from .scorecard.blank_cards import TemplatesResult, write_templates
     from .scorecard.feedback import write_feedback
     from .scorecard.writer import write_composed_card
     from .summary.writer import write_summary
     from .verification.writer import write_verification_workbook
+    from .vote.writer import write_vote_papers, write_vote_result
     from .words.issues import CATALOGUE, Issue, Severity
 
 __all__ = [  # noqa: RUF022 (in tiers, not sorted)
@@ -94,6 +104,14 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "plan_verification",
     "write_verification_workbook",
     "check_verification_file",
+    "plan_vote",
+    "decide_vote",
+    "read_vote_result",
+    "write_vote_papers",
+    "write_vote_result",
+    "build_dossier",
+    "load_vote",
+    "write_dossier",
     "run_demo",
     # the result and model types they return
     "Campaign",
@@ -123,7 +141,24 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "VerificationPlan",
     "VerificationResult",
     "VerifiedScore",
+    "Council",
+    "CouncilMember",
+    "Share",
+    "TitleRule",
+    "Candidate",
+    "Decision",
+    "Outcome",
+    "VoteDecision",
+    "VotePlan",
+    "VoteResult",
+    "VoteResultFile",
+    "DecidedUnit",
     "DemoResult",
+    "Dossier",
+    "DossierFiles",
+    "CouncilVote",
+    "MeetingMember",
+    "CandidateVote",
     "Issue",
     "Severity",
     "CATALOGUE",
@@ -133,6 +168,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "CampaignFileError",
     "CampaignDefinitionError",
     "DemoDataError",
+    "DossierError",
     "InboxError",
     "NoSectorsError",
     "OutputError",
@@ -140,6 +176,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "OutputNotEmptyError",
     "UnitSelectionError",
     "UnusableFileError",
+    "VoteError",
 ]
 
 # public name -> the module defining it
@@ -163,9 +200,34 @@ _SOURCES: dict[str, str] = {
     "plan_verification": "merge.verify",
     "write_verification_workbook": "verification.writer",
     "check_verification_file": "checking.verification",
+    "plan_vote": "merge.vote",
+    "decide_vote": "merge.vote",
+    "read_vote_result": "merge.vote",
+    "VoteResultFile": "intake.vote_result_file",
+    "DecidedUnit": "intake.vote_result_file",
+    "write_vote_papers": "vote.writer",
+    "write_vote_result": "vote.writer",
+    "Council": "core.council",
+    "CouncilMember": "core.council",
+    "Share": "core.council",
+    "TitleRule": "core.council",
+    "Candidate": "core.vote",
+    "Decision": "core.vote",
+    "Outcome": "core.vote",
+    "VoteDecision": "core.vote",
+    "VotePlan": "core.vote",
+    "VoteResult": "core.vote",
     "VerificationPlan": "core.verification",
     "VerificationResult": "core.verification",
     "VerifiedScore": "core.verification",
+    "build_dossier": "merge.dossier",
+    "load_vote": "merge.dossier",
+    "write_dossier": "dossier.writer",
+    "Dossier": "core.dossier",
+    "DossierFiles": "dossier.writer",
+    "CouncilVote": "core.dossier",
+    "MeetingMember": "core.dossier",
+    "CandidateVote": "core.dossier",
     "run_demo": "faces.demo",
     "Campaign": "core.model",
     "CampaignInfo": "core.model",
@@ -200,6 +262,7 @@ _SOURCES: dict[str, str] = {
     "CampaignFileError": "errors",
     "CampaignDefinitionError": "errors",
     "DemoDataError": "errors",
+    "DossierError": "errors",
     "InboxError": "errors",
     "NoSectorsError": "errors",
     "OutputError": "errors",
@@ -207,6 +270,7 @@ _SOURCES: dict[str, str] = {
     "OutputNotEmptyError": "errors",
     "UnitSelectionError": "errors",
     "UnusableFileError": "errors",
+    "VoteError": "errors",
 }
 
 

@@ -14,6 +14,9 @@
     │   ├── OutputNotEmptyError   a folder to fill already holds other files
     │   └── OutputOverlapsInputError   it is an input, or lies among the inputs
     ├── DemoDataError             the sample data of ``thidua demo`` is not installed
+    ├── VoteError                 ``thidua vote`` cannot start: no Council, no award, the
+    │                             summary not usable
+    ├── DossierError              ``thidua dossier``: the summary, the award or the vote unusable
     └── UnusableFileError         a returned file cannot be read as a workbook (``.code``: the
                                   issue to report for it); caught by the checker, never
                                   raised out of a check
@@ -38,6 +41,7 @@ __all__ = [
     "CampaignError",
     "CampaignFileError",
     "DemoDataError",
+    "DossierError",
     "InboxError",
     "NoSectorsError",
     "OutputError",
@@ -47,6 +51,7 @@ __all__ = [
     "ThiduaError",
     "UnitSelectionError",
     "UnusableFileError",
+    "VoteError",
 ]
 
 
@@ -232,3 +237,30 @@ class UnusableFileError(ThiduaError):
         super().__init__("error.unusable_file", issue=issue, code=code)
         self.code = code
         self.detail = detail
+
+
+class VoteError(ThiduaError):
+    """``thidua vote`` cannot start: the campaign has no Council or no award to vote on, or the
+    summary cannot be used (``reason``: a message code, ``vote.no_council``…)."""
+
+    def __init__(self, reason: str, /, **params: Param) -> None:
+        super().__init__(reason, **params)
+        self.reason = reason
+
+
+class DossierError(ThiduaError):
+    """``thidua dossier`` cannot make the papers: the file is not a usable summary of the
+    campaign (``not_summary``), the campaign names no award (``no_award``), the vote given
+    cannot be read (``vote``), or a template cannot be filled (``template``)."""
+
+    def __init__(self, reason: str, path: str, detail: str = "") -> None:
+        if reason == "no_award":
+            super().__init__("error.dossier_no_award", path=path)
+        elif reason == "vote":
+            super().__init__("error.dossier_vote", path=path, detail=detail)
+        elif reason == "template":
+            super().__init__("error.dossier_template", path=path, detail=detail)
+        else:
+            super().__init__("error.dossier_not_summary", path=path, detail=detail)
+        self.reason = reason
+        self.path = path

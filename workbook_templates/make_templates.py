@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from thidua_xlsx.campaign.workbook_writer import CampaignSheets, write_campaign_workbook
+from thidua_xlsx.campaign.workbook_writer import CampaignSheets, Council, write_campaign_workbook
 
 __all__ = ["an_giang_hlhpn_2021", "main", "nhon_hung_2024"]
 
@@ -115,10 +115,12 @@ def _nhon_hung_units() -> Rows:
         ("NH-THB", "Trường Tiểu học B Nhơn Hưng"),
         ("NH-MG", "Trường Mẫu giáo Nhơn Hưng"),
     ]
-    rows: Rows = [[town, "Thị xã Tịnh Biên", "thị xã", None, None]]
-    rows += [[code, name, "phường", town, "Cụm 1 - Phường"] for code, name in wards]
-    rows += [[code, name, "xã", town, "Cụm 2 - Xã"] for code, name in communes]
-    rows += [[code, name, "ngành", _NH, None] for code, name in sectors]
+    # Địa danh: written for the town (its papers are dated from Tịnh Biên); the wards and
+    # communes take theirs from their names, the sectors from their ward (see README)
+    rows: Rows = [[town, "Thị xã Tịnh Biên", "thị xã", None, None, "Tịnh Biên"]]
+    rows += [[code, name, "phường", town, "Cụm 1 - Phường", None] for code, name in wards]
+    rows += [[code, name, "xã", town, "Cụm 2 - Xã", None] for code, name in communes]
+    rows += [[code, name, "ngành", _NH, None, None] for code, name in sectors]
     return rows
 
 
@@ -504,12 +506,34 @@ def nhon_hung_2024() -> CampaignSheets:
             ("Bước làm tròn", "0,01"),
             ("Thứ tự xét khi bằng điểm", "II; V"),
             ("Cách xếp hạng", "đồng hạng (1, 2, 2, 4)"),
+            ("Hình thức khen thưởng", "Giấy khen của Chủ tịch UBND thị xã Tịnh Biên"),
+            ("Số đơn vị đề nghị khen thưởng", 5),
+            ("Xếp loại được đề nghị", "Khá"),
             ("Chức danh người ký", "TRƯỞNG BAN"),
             ("Người ký", "Lê Thị Kim Sa"),
         ],
         criteria=_nhon_hung_criteria(),
         bands=[[180, "Xuất sắc"], [160, "Tốt"], [140, "Khá"], [100, "Trung bình"], [0, "Yếu"]],
         units=_nhon_hung_units(),
+        council=Council(
+            heading="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG THỊ XÃ TỊNH BIÊN",
+            rules=[("quorum", "2/3"), ("written_votes", "có")],
+            members=[
+                ["Châu Văn Hòa", "Chủ tịch", "Chủ tịch UBND thị xã"],
+                ["Nguyễn Thị Thu Hà", "Phó Chủ tịch", "Phó Chủ tịch UBND thị xã"],
+                ["Lâm Quốc Trung", "Phó Chủ tịch", "Trưởng phòng Nội vụ"],
+                ["Trần Thị Mỹ Linh", "Ủy viên", "Trưởng phòng Lao động - TB&XH"],
+                ["Néang Sóc Thi", "Ủy viên", "Chủ tịch Hội LHPN thị xã"],
+                ["Phan Văn Lợi", "Ủy viên", "Chủ tịch Ủy ban MTTQ Việt Nam thị xã"],
+                ["Đỗ Minh Tâm", "Ủy viên", "Bí thư Thị đoàn"],
+                ["Võ Thị Kim Ngân", "Ủy viên", "Chủ tịch Liên đoàn Lao động thị xã"],
+                ["Huỳnh Thanh Sang", "Ủy viên - Thư ký", "Chuyên viên phòng Nội vụ"],
+            ],
+            titles=[
+                ["Giấy khen của Chủ tịch UBND thị xã Tịnh Biên", "Trên 50%", 3],
+                ["Bằng khen của Chủ tịch UBND tỉnh", "Từ 80% trở lên", None],
+            ],
+        ),
         guide=[
             "HƯỚNG DẪN CHẤM ĐIỂM THI ĐUA CÔNG TÁC VSTBPN VÀ BĐG NĂM 2024 - PHƯỜNG NHƠN HƯNG",
             (
@@ -575,9 +599,11 @@ def _an_giang_units() -> Rows:
         ("HLHPN-TB", "Hội LHPN huyện Tịnh Biên"),
         ("HLHPN-TT", "Hội LHPN huyện Tri Tôn"),
     ]
-    rows: Rows = [[root, "Hội LHPN tỉnh An Giang", "tỉnh", None, None]]
-    rows += [[code, name, level, root, "Cụm 1 - Thành phố, thị xã"] for code, name, level in cities]
-    rows += [[code, name, "huyện", root, "Cụm 2 - Huyện"] for code, name in districts]
+    rows: Rows = [[root, "Hội LHPN tỉnh An Giang", "tỉnh", None, None, "An Giang"]]
+    rows += [
+        [code, name, level, root, "Cụm 1 - Thành phố, thị xã", None] for code, name, level in cities
+    ]
+    rows += [[code, name, "huyện", root, "Cụm 2 - Huyện", None] for code, name in districts]
     return rows
 
 
@@ -771,6 +797,20 @@ def an_giang_hlhpn_2021() -> CampaignSheets:
         criteria=_an_giang_criteria(),
         bands=[[90, "Xuất sắc"], [80, "Tốt"], [65, "Khá"], [50, "Trung bình"], [0, "Yếu"]],
         units=_an_giang_units(),
+        council=Council(
+            heading="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HỘI LHPN TỈNH AN GIANG",
+            rules=[("quorum", "2/3"), ("written_votes", "có")],
+            members=[
+                ["Nguyễn Thị Thanh Hương", "Chủ tịch", "Chủ tịch Hội LHPN tỉnh"],
+                ["Lê Thị Mỹ Dung", "Phó Chủ tịch", "Phó Chủ tịch Thường trực Hội LHPN tỉnh"],
+                ["Trần Thị Ngọc Hân", "Phó Chủ tịch", "Phó Chủ tịch Hội LHPN tỉnh"],
+                ["Chau Sóc Khêna", "Ủy viên", "Trưởng ban Tổ chức - Kiểm tra"],
+                ["Phạm Thị Bích Thủy", "Ủy viên", "Trưởng ban Tuyên giáo"],
+                ["Đặng Thị Kim Yến", "Ủy viên", "Trưởng ban Gia đình - Xã hội"],
+                ["Võ Thị Thanh Tuyền", "Ủy viên - Thư ký", "Chánh Văn phòng"],
+            ],
+            titles=[["Bằng khen của Đoàn Chủ tịch Hội LHPN Việt Nam", "2/3", None]],
+        ),
         guide=[
             (
                 "HƯỚNG DẪN CHẤM ĐIỂM ĐỢT THI ĐUA ĐẶC BIỆT CHÀO MỪNG ĐẠI HỘI PHỤ NỮ TOÀN QUỐC LẦN "

@@ -424,3 +424,22 @@ def test_blank_workbook_rules_by_default(tmp_path: Path) -> None:
         Method.TRU: ComposeRule.SUM,
     }
     assert campaign.criterion("I.3").lead_sector == "VP"
+
+
+def test_the_units_place_name_column_written_by_init_and_read_back(tmp_path: Path) -> None:
+    """*Địa danh* in *Đơn vị*: written by ``thidua init``, read back; a blank one is the place
+    the unit's name says, then its parent's; the fingerprint ignores it."""
+    plain = load_campaign(_write(tmp_path / "a"))
+    book = openpyxl.load_workbook(tmp_path / "a" / "campaign.xlsx")
+    assert "Địa danh" in [c.value for c in book[UNITS][1]]
+
+    def places(sheets: CampaignSheets) -> None:
+        _set(sheets.units, 0, 1, "UBND xã Vĩnh Trung")
+        sheets.units[1] = [*list(sheets.units[1])[:5], "Bến Nghé"]
+
+    campaign = load_campaign(_write(tmp_path / "b", places))
+    assert campaign.unit("VP").place == "Bến Nghé"
+    assert campaign.place_of("VP") == "Bến Nghé"
+    assert campaign.place_of("XA") == "Vĩnh Trung"  # from its name
+    assert campaign.place_of("CA") == "Vĩnh Trung"  # «Công an xã»: its parent's
+    assert campaign.fingerprint == plain.fingerprint

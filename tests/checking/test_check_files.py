@@ -96,6 +96,8 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
         ("verified_in_unit_file", "J17", "II.1.a"),
     ],
     "verification_in_inbox.xlsx": [("verification_in_inbox", "", "")],
+    # -- issue 16: the Council's tally is no unit's file
+    "tally_in_inbox.xlsx": [("tally_in_inbox", "", "")],
     # the blank card saved by LibreOffice as it was written: nothing typed
     "card_blank.xlsx": [("card_blank", "", "")],
     # a summary of the level below (accepted); its units are in MEMBERS

@@ -235,11 +235,11 @@ def test_no_copy_needed_is_said(tmp_path: Path) -> None:
         assert said in text
         assert not list((tmp_path / lang).iterdir())
         assert "vượt chỉ tiêu" in text or "exceeds the target" in text  # said, as a note
-        assert "F21 ghi chú: " in text or "F21 note: " in text
+        assert "F21 thông tin: " in text or "F21 info: " in text
     code, text = _run("check", str(SEED_003), str(folder), "--json")
     issues = [i for f in json.loads(text)["files"] for i in f["issues"]]
     over = next(i for i in issues if i["code"] == "value_over_target")
-    assert over["severity"] == "note" and over["cell"] == "F21"
+    assert over["severity"] == "info" and over["cell"] == "F21"
     assert code == 0  # accepted: the result counts, capped at 100%
 
 

@@ -89,6 +89,7 @@ def test_a_folder_given_as_the_campaign() -> None:
         ("merge", str(SEED_003), str(INBOX), "-o", "{out}"),
         ("merge", str(SEED_003), str(INBOX), "--mode", "compose", "--parent", "NH", "-o", "{out}"),
         ("verify", str(SEED_003), str(INBOX), "-o", "{out}"),
+        ("vote", str(SEED_003), "tong-hop.xlsx", "--tally", "KIEM-PHIEU.xlsx", "-o", "{out}"),
     ],
 )
 def test_every_output_file_must_be_named_xlsx(tmp_path: Path, command: tuple[str, ...]) -> None:
@@ -112,6 +113,8 @@ def test_every_output_file_must_be_named_xlsx(tmp_path: Path, command: tuple[str
         ("templates", str(SEED_003), "-o", "{file}"),
         ("check", str(SEED_003), str(CARD), "--feedback", "{file}"),
         ("merge", str(SEED_003), str(INBOX), "-o", "{out}", "--feedback", "{file}"),
+        ("vote", str(SEED_003), "tong-hop.xlsx", "-o", "{file}"),
+        ("dossier", str(SEED_003), "tong-hop.xlsx", "-o", "{file}"),
         ("demo", "{file}"),
     ],
 )

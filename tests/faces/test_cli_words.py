@@ -9,7 +9,7 @@ import pytest
 
 from thidua_xlsx.faces.cli import main
 
-COMMANDS = ("init", "show", "templates", "check", "merge", "verify", "demo")
+COMMANDS = ("init", "show", "templates", "check", "merge", "verify", "vote", "dossier", "demo")
 # argparse's English, which must not reach a Vietnamese reader
 ENGLISH = ("usage:", "options:", "positional arguments", "show this help", "error:", "required")
 

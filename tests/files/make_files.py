@@ -153,6 +153,7 @@ MADE_FILES: dict[str, str] = {
     "verification_not_workbook.xlsx": "_summary_given_as_verification",
     "verification_other_campaign.xlsx": "_verification_of_another_campaign",
     "verification_outdated.xlsx": "_verification_of_older_criteria",
+    "tally_in_inbox.xlsx": "_tally_in_inbox",
 }
 
 # -- issue 15: campaign workbooks with one definition typo, typed in LibreOffice into the
@@ -210,6 +211,13 @@ VERIFIED_TYPED: dict[
         [],
     ),
 }
+# the Council (issue 16): campaign workbooks with one mistake on their Hội đồng sheet
+# (tests/files/council/), and the town's vote over samples/inbox-tinh-bien: its summary, the
+# tally «thidua vote» writes and tallies filled with one mistake (tests/files/vote/); what
+# each must give is in tests/campaign/test_council_sheet.py and tests/merge/test_vote_files.py
+COUNCIL = HERE / "council"
+VOTE = HERE / "vote"
+VOTE_STAMP = (2024, 10, 10, 8, 0)
 
 
 def main(only: set[str]) -> int:
@@ -265,6 +273,9 @@ def main(only: set[str]) -> int:
         for name, make in MADE_FILES.items():
             if wanted(name):
                 globals()[make](campaign, work, HERE / name)
+        if not only or only & {"council", "vote"}:
+            _council_files()
+            _vote_files(campaign, work)
     print(f"wrote {len(only) or len(list(HERE.glob('*.*'))) - 1} files into {HERE}")
     return 0
 
@@ -483,6 +494,142 @@ def _verification_of_older_criteria(campaign: object, work: Path, target: Path) 
     )
     target.unlink(missing_ok=True)
     blank_workbook(older, _wards(campaign, work), target)
+
+
+def _tally_in_inbox(campaign: object, work: Path, target: Path) -> None:
+    """The Council's tally (``thidua vote``) over the vote summary, found among the units'
+    files: it is tally_in_inbox."""
+    _vote_files(campaign, work)
+    shutil.copyfile(VOTE / "tally.xlsx", target)
+
+
+# the mistake on the seed's Hội đồng sheet: file name → a change of its Council
+COUNCIL_MISTAKES: dict[str, object] = {
+    "def_council_no_members": lambda c: replace(c, members=[]),
+    "def_council_member_name_missing": lambda c: replace(
+        c, members=[*c.members, [None, "Ủy viên", "Trưởng Công an thị xã"]]
+    ),
+    "def_council_member_duplicate": lambda c: replace(c, members=[*c.members, c.members[3]]),
+    "def_council_two_chairs": lambda c: replace(
+        c, members=[*c.members, ["Lê Văn Bảy", "Chủ tịch", "Bí thư Thị ủy"]]
+    ),
+    "def_council_no_chair": lambda c: replace(
+        c, members=[[m[0], "Ủy viên", m[2]] if m[1] == "Chủ tịch" else m for m in c.members]
+    ),
+    "def_council_bad_share": lambda c: replace(
+        c, titles=[[c.titles[0][0], "đa số", 3], *c.titles[1:]]
+    ),
+    "def_council_bad_quota": lambda c: replace(
+        c, titles=[[c.titles[0][0], "Trên 50%", "ba"], *c.titles[1:]]
+    ),
+    "def_council_bad_yes_no": lambda c: replace(
+        c, rules=[("quorum", "2/3"), ("written_votes", "tùy")]
+    ),
+    "def_council_title_duplicate": lambda c: replace(c, titles=[*c.titles, c.titles[0]]),
+    "def_council_title_missing": lambda c: replace(c, titles=c.titles[1:]),
+}
+
+
+def _council_files() -> None:
+    """The Nhơn Hưng campaign workbook with one mistake on its Hội đồng sheet per file."""
+    from datetime import UTC, datetime
+
+    sys.path.insert(0, str(TESTS.parent / "workbook_templates"))
+    from make_templates import nhon_hung_2024
+
+    from thidua_xlsx.campaign.workbook_writer import write_campaign_workbook
+
+    COUNCIL.mkdir(exist_ok=True)
+    stamp = datetime(*VOTE_STAMP, tzinfo=UTC)
+    for name, change in COUNCIL_MISTAKES.items():
+        sheets = nhon_hung_2024()
+        assert sheets.council is not None
+        sheets.council = change(sheets.council)  # type: ignore[operator]
+        write_campaign_workbook(COUNCIL / f"{name}.xlsx", sheets, created=stamp)
+
+
+# tally file name → cells typed over a valid fill (None: emptied), or a metadata edit
+def _vote_cells() -> dict[str, dict[str, object]]:
+    from thidua_xlsx.core.cellref import cell_name
+    from thidua_xlsx.vote.layout import MCOL, candidate_col, member_row
+
+    def at(row: int, col: int) -> str:
+        return cell_name(row, col)
+
+    return {
+        "tally_presence_missing": {at(member_row(0), MCOL["presence"]): None},
+        "tally_presence_unknown": {at(member_row(1), MCOL["presence"]): "đi công tác"},
+        "tally_vote_unknown": {at(member_row(2), candidate_col(1)): "có lẽ"},
+        "tally_vote_blank": {at(member_row(3), candidate_col(0)): None},
+        "tally_damaged": {at(member_row(4), MCOL["name"]): "Người khác"},
+    }
+
+
+def _vote_files(campaign: object, work: Path) -> None:
+    """The town's summary over samples/inbox-tinh-bien, the tally ``thidua vote`` writes over
+    it, a valid fill of it (9 present, all agree) and one file per mistake."""
+    from datetime import UTC, datetime
+
+    from thidua_xlsx.core.model import Campaign
+    from thidua_xlsx.merge.rank import merge_rank
+    from thidua_xlsx.merge.vote import plan_vote
+    from thidua_xlsx.summary.writer import write_summary
+    from thidua_xlsx.vote.layout import MCOL, TALLY_SHEET, candidate_col, member_row
+    from thidua_xlsx.vote.writer import write_vote_papers
+
+    assert isinstance(campaign, Campaign)
+    if (VOTE / "tally.xlsx").exists() and getattr(_vote_files, "done", False):
+        return
+    VOTE.mkdir(exist_ok=True)
+    stamp = datetime(*VOTE_STAMP, tzinfo=UTC)
+    report = merge_rank(campaign, [TESTS.parent / "samples" / "inbox-tinh-bien"])
+    summary = VOTE / "summary.xlsx"
+    write_summary(summary, report, generated_at=stamp)
+    plan = plan_vote(campaign, summary)
+    papers = work / "vote-papers"
+    _, tally = write_vote_papers(plan, papers, generated_at=stamp, force=True)
+    shutil.copyfile(tally, VOTE / "tally.xlsx")
+    members, count = len(plan.council.members), len(plan.candidates)
+    good: dict[str, object] = {}
+    for i in range(members):
+        good[_cell(member_row(i), MCOL["presence"])] = "Có mặt"
+        for j in range(count):
+            good[_cell(member_row(i), candidate_col(j))] = "Đồng ý"
+    for name, edits in {"good": {}, **_vote_cells()}.items():
+        book = openpyxl.load_workbook(tally)
+        sheet = book[TALLY_SHEET]
+        for ref, value in {**good, **edits}.items():
+            sheet[ref] = value
+        book.properties.created = stamp.replace(tzinfo=None)
+        book.save(VOTE / f"{name}.xlsx")
+        _pinned(VOTE / f"{name}.xlsx", stamp)
+    _vote_files.done = True  # type: ignore[attr-defined]
+
+
+def _pinned(path: Path, stamp: object) -> None:
+    """openpyxl stamps its save time (the zip entries, the modified date): pinned to
+    ``stamp`` so that rebuilding gives the same bytes."""
+    import re
+    import zipfile
+    from datetime import datetime
+
+    assert isinstance(stamp, datetime)
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + when, data)
+            pinned = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(pinned, data)
+
+
+def _cell(row: int, col: int) -> str:
+    from thidua_xlsx.core.cellref import cell_name
+
+    return cell_name(row, col)
 
 
 def _other_cards(campaign: object, work: Path) -> list[dict[str, object]]:

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Rewrite the golden scorecards and the PNG of page 1 after an intended change of the form.
+"""Rewrite the golden scorecards and the PNG of page 1 after an intended change of the form, and
+the dossier papers' body XML (tests/golden/dossier) after an intended change of a template.
 
     python3 tests/golden/regenerate.py
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from dossier_files import write_golden_dossier
 from libreoffice import convert
 from scorecard_fixtures import GOLDEN, GOLDEN_CARDS, write_golden_card
 
@@ -24,6 +26,9 @@ PNG = GOLDEN / "scorecard-full-P-NHONHUNG-page1.png"
 
 
 def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in write_golden_dossier(Path(tmp)):  # the dossier's body XML
+            print(f"wrote {path}")
     for name, campaign, unit in GOLDEN_CARDS:
         write_golden_card(campaign, unit, GOLDEN / name)
         print(f"wrote {GOLDEN / name}")

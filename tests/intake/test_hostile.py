@@ -567,7 +567,7 @@ def _one_sentence(text: str) -> str:
         ("inbox_missing", "Không tìm thấy"),
         ("inbox_empty", "Không có tệp nào"),
         ("output_under_a_file", "Không ghi được vào"),
-        ("output_is_a_folder", "Không ghi được vào"),
+        ("output_is_a_folder", "là một thư mục; cần tên tệp .xlsx"),
         ("output_unwritable", "Không ghi được vào"),
         ("feedback_under_a_file", "Không ghi được vào"),
     ],

@@ -138,6 +138,19 @@ def test_header_says_who_and_what(tmp_path: Path, nhon_hung: Campaign) -> None:
     assert any(t.startswith("Nhơn Hưng, ngày") and "năm 2024" in t for t in texts)
     assert sheet.cell(row=1, column=1).font.name == "Times New Roman"
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+
+
+def test_each_card_is_dated_from_its_own_units_place(tmp_path: Path, nhon_hung: Campaign) -> None:
+    """Not the campaign's one place: the commune's card says «Vĩnh Trung, ngày …», the town's
+    «Tịnh Biên, ngày …» (its Địa danh column), a ward sector its ward's."""
+    said = {}
+    for code in ("X-VINHTRUNG", "TXTB", "NH-CA"):
+        path = tmp_path / f"{code}.xlsx"
+        write_scorecard(path, plan_card(nhon_hung, nhon_hung.unit(code)))
+        _, sheet = _open(path)
+        texts = [str(c.value) for row in sheet.iter_rows(max_row=4) for c in row if c.value]
+        said[code] = next(t.split(",")[0] for t in texts if ", ngày" in t)
+    assert said == {"X-VINHTRUNG": "Vĩnh Trung", "TXTB": "Tịnh Biên", "NH-CA": "Nhơn Hưng"}
     assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
     assert (sheet.page_setup.fitToWidth or 1) == 1  # 1 is the default, left out of the XML
     assert sheet.page_setup.fitToHeight == 0  # as many pages down as needed

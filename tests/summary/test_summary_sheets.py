@@ -16,7 +16,13 @@ from thidua_xlsx.merge.rank import merge_rank
 from thidua_xlsx.scorecard.blank_cards import scorecard_filename
 from thidua_xlsx.scorecard.layout import CardLayout, plan_card
 from thidua_xlsx.scorecard.writer import write_scorecard
-from thidua_xlsx.summary.writer import AWARD_SHEET, CHART_SHEET, DETAIL_SHEET, write_summary
+from thidua_xlsx.summary.writer import (
+    AWARD_HEADER_ROW,
+    AWARD_SHEET,
+    CHART_SHEET,
+    DETAIL_SHEET,
+    write_summary,
+)
 
 from conftest import SEED_000
 from fill_helpers import valid_fill
@@ -73,13 +79,22 @@ def test_detail_chart_and_award_proposals(tmp_path: Path) -> None:
 
     award = book[AWARD_SHEET]
     proposed = []
-    row = 5
+    row = AWARD_HEADER_ROW + 2  # 1-based: the row under the column titles
+    assert award.cell(row=row - 1, column=2).value == "Mã đơn vị"
     while award.cell(row=row, column=2).value:  # the proposals, up to the first blank row
         proposed.append(award.cell(row=row, column=2).value)
         row += 1
     assert sorted(proposed[:2]) == sorted([first, second]) and proposed[2] == third
     assert len(proposed) == 3  # rank ≤ 3 and Xuất sắc: the 92 is 4th
-    assert "Bằng khen" in str(award["A2"].value) and "Xuất sắc" in str(award["A2"].value)
+    # the list's total reads the Vietnamese way, whatever the machine's locale
+    assert award.cell(row=AWARD_HEADER_ROW + 2, column=4).value == "100,0"  # step 0,5: one decimal
+    texts = [str(c.value) for line in award.iter_rows() for c in line if c.value]
+    assert any("Bằng khen" in t and "Xuất sắc" in t for t in texts)
+    # its heading, its reference to the tờ trình and its signature block
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts
+    assert any(t.startswith("(Kèm theo Tờ trình số") for t in texts)
+    assert "TM. BAN THƯỜNG VỤ HỘI LHPN TỈNH AN GIANG" in texts and "CHỦ TỊCH" in texts
+    assert award.print_area is not None
     completion = {
         award.cell(row=r, column=2).value: award.cell(row=r, column=4).value
         for r in range(1, award.max_row + 1)

@@ -336,6 +336,15 @@ def _errors() -> list[errors.ThiduaError]:
         errors.NoSectorsError("P-ANPHU", "UBND phường An Phú", []),
         errors.UnusableFileError("file_truncated", "xl/workbook.xml?"),
         errors.UnusableFileError("file_too_large", "60 MB"),
+        errors.VoteError("vote.no_council", campaign="NH-BDG-2024"),
+        errors.VoteError("vote.no_award"),
+        errors.VoteError("vote.result_unusable", path="kq.xlsx", reason="summary"),
+        errors.VoteError("vote.verified_unusable", path="t.xlsx", reason="verification_damaged"),
+        errors.VoteError("vote.summary_unusable", path="t.xlsx", reason="file_truncated"),
+        errors.DossierError("not_summary", "tong-hop.xlsx", detail="file_not_workbook"),
+        errors.DossierError("no_award", "tong-hop.xlsx"),
+        errors.DossierError("template", "to-trinh.docx", detail="unexpected end of template"),
+        errors.DossierError("vote", "bieu-quyet.json", detail="members: empty"),
     ]
 
 

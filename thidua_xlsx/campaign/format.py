@@ -15,13 +15,17 @@ from ..core.vi_text import fold
 __all__ = [
     "BAND_COLUMNS",
     "COMPOSE_WORDS",
+    "COUNCIL_KEYS",
     "CRITERIA_COLUMNS",
     "INFO_KEYS",
+    "MEMBER_COLUMNS",
     "SHEET_BANDS",
+    "SHEET_COUNCIL",
     "SHEET_CRITERIA",
     "SHEET_GUIDE",
     "SHEET_INFO",
     "SHEET_UNITS",
+    "TITLE_COLUMNS",
     "UNIT_COLUMNS",
     "Column",
     "InfoKey",
@@ -36,6 +40,7 @@ SHEET_CRITERIA = "Tiêu chí"
 SHEET_BANDS = "Xếp loại"
 SHEET_UNITS = "Đơn vị"
 SHEET_GUIDE = "Hướng dẫn"
+SHEET_COUNCIL = "Hội đồng"  # optional: the Council's members and the rules of its vote
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,26 @@ UNIT_COLUMNS: tuple[Column, ...] = (
     Column("level", "Cấp", ("Cấp đơn vị", "Loại đơn vị", "Level")),
     Column("parent", "Mã đơn vị cấp trên", ("Đơn vị cấp trên", "Cấp trên", "Parent")),
     Column("cluster", "Cụm thi đua", ("Cụm", "Khối", "Cụm/khối", "Khối thi đua", "Cluster")),
+    Column("place", "Địa danh", ("Nơi ký", "Địa danh ký", "Place")),
+)
+
+
+# The Hội đồng sheet: a few rules as label | value rows, then the members' table, then the
+# titles' table (each found by its header row, anywhere on the sheet).
+MEMBER_COLUMNS: tuple[Column, ...] = (
+    Column("name", "Họ và tên", ("Họ tên", "Thành viên", "Tên thành viên", "Name"), required=True),
+    Column("role", "Chức vụ trong Hội đồng", ("Vai trò", "Chức danh trong Hội đồng", "Role")),
+    Column("position", "Chức vụ, đơn vị công tác", ("Chức vụ", "Đơn vị công tác", "Position")),
+)
+TITLE_COLUMNS: tuple[Column, ...] = (
+    Column("title", "Hình thức khen thưởng", ("Danh hiệu", "Hình thức", "Title"), required=True),
+    Column(
+        "share",
+        "Tỷ lệ đồng ý cần đạt (trên tổng số thành viên)",
+        ("Tỷ lệ đồng ý cần đạt", "Tỷ lệ phiếu đồng ý", "Tỷ lệ phiếu", "Tỷ lệ", "Share"),
+        required=True,
+    ),
+    Column("quota", "Số lượng tối đa", ("Số lượng", "Chỉ tiêu", "Quota")),
 )
 
 
@@ -123,6 +148,19 @@ INFO_KEYS: tuple[InfoKey, ...] = (
     InfoKey("award_min_band", "Xếp loại được đề nghị", ("Xếp loại tối thiểu", "Award min band")),
     InfoKey("signer_title", "Chức danh người ký", ("Chức danh ký", "Signer title")),
     InfoKey("signer_name", "Người ký", ("Họ tên người ký", "Signer name")),
+)
+
+COUNCIL_KEYS: tuple[InfoKey, ...] = (
+    InfoKey(
+        "quorum",
+        "Số thành viên có mặt tối thiểu",
+        ("Tỷ lệ có mặt tối thiểu", "Số thành viên có mặt", "Túc số", "Quorum"),
+    ),
+    InfoKey(
+        "written_votes",
+        "Tính ý kiến bằng văn bản của thành viên vắng mặt",
+        ("Tính ý kiến bằng văn bản", "Ý kiến bằng văn bản", "Written votes count"),
+    ),
 )
 
 _METHOD_WORDS: dict[Method, tuple[str, ...]] = {

@@ -14,6 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core.cellref import cell_name
+from ..core.council import (
+    DEFAULT_QUORUM,
+    Council,
+    CouncilMember,
+    Share,
+    TitleRule,
+    parse_share,
+)
 from ..core.criterion_codes import normalise_code, parent_code
 from ..core.model import (
     AwardRule,
@@ -180,6 +188,7 @@ class _Loader:
         bands = self._bands()
         criteria = self._criteria(units)
         info, settings = self._info(criteria, bands)
+        council = self._council(settings.award)
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         warnings = tuple(p for p in self.problems if p.severity is not Severity.ERROR)
         if errors:  # the warnings said too, after the errors
@@ -194,6 +203,7 @@ class _Loader:
             tie_breaks=settings.tie_breaks,
             ranking_style=settings.ranking_style,
             award=settings.award,
+            council=council,
             warnings=warnings,
         )
 
@@ -266,6 +276,7 @@ class _Loader:
                     parent=parent,
                     cluster=_text(row.values.get("cluster")),
                     row=row.number,
+                    place=_text(row.values.get("place")),
                 )
             )
         self._check_cycles(parent_of, {code: row for row, code, _ in raw})
@@ -629,6 +640,132 @@ class _Loader:
             header=_header(fmt.CRITERIA_COLUMNS, name),
         )
 
+    # -- the Council (optional) -----------------------------------------------------------
+
+    def _council(self, award: AwardRule | None) -> Council | None:
+        """The *Hội đồng* sheet, when there is one: rules as label | value rows, the members'
+        table and the titles' table, each found by its header row."""
+        wanted = fold(fmt.SHEET_COUNCIL)
+        sheet = next((s for n, s in self.sheets.items() if fold(n) == wanted), None)
+        if sheet is None:
+            return None
+        name = fmt.SHEET_COUNCIL
+        tables = {"members": fmt.MEMBER_COLUMNS, "titles": fmt.TITLE_COLUMNS}
+        mode = ""
+        cols: dict[str, int] = {}
+        members: list[CouncilMember] = []
+        titles: list[TitleRule] = []
+        seen_members: dict[str, int] = {}
+        seen_titles: dict[str, int] = {}
+        chair: CouncilMember | None = None
+        quorum: Share = DEFAULT_QUORUM
+        written = True
+        for index, raw in enumerate(sheet.rows):
+            texts = [_text(v) for v in raw]
+            header = _table_header(texts, tables)
+            if header is not None:
+                mode, cols = header
+                continue
+            filled = [(c, t) for c, t in enumerate(texts) if t]
+            if not filled:
+                continue
+            key = next((k for k in fmt.COUNCIL_KEYS if k.matches(fold(filled[0][1]))), None)
+            if key is not None:
+                value_col = filled[1][0] if len(filled) > 1 else filled[0][0] + 1
+                value = raw[value_col] if value_col < len(raw) else None
+                row = _Row(index + 1, {"value": value}, {"value": value_col})
+                if key.field == "quorum" and _text(value):
+                    share = parse_share(value)
+                    if share is None:
+                        self.problem(
+                            "def_council_bad_share", name, row, "value", value=_text(value)
+                        )
+                    else:
+                        quorum = share
+                elif key.field == "written_votes" and _text(value):
+                    answer = fmt.yes_no_from_text(_text(value))
+                    if answer is None:
+                        self.problem(
+                            "def_council_bad_yes_no", name, row, "value", value=_text(value),
+                            key=key.label,
+                        )  # fmt: skip
+                    else:
+                        written = answer
+                continue
+            if not mode:
+                continue  # a heading above the tables
+            values = {f: raw[c] if c < len(raw) else None for f, c in cols.items()}
+            row = _Row(index + 1, values, cols)
+            if mode == "members":
+                member_name = _text(values.get("name"))
+                if not member_name:
+                    if _text(values.get("role")) or _text(values.get("position")):
+                        self.problem("def_council_member_name_missing", name, row, "name")
+                    continue
+                key_name = fold(member_name)
+                if key_name in seen_members:
+                    self.problem(
+                        "def_council_member_duplicate", name, row, "name", value=member_name,
+                        first_row=str(seen_members[key_name]),
+                    )  # fmt: skip
+                    continue
+                seen_members[key_name] = row.number
+                member = CouncilMember(
+                    member_name,
+                    _text(values.get("role")),
+                    _text(values.get("position")),
+                    row.number,
+                )
+                if member.is_chair:
+                    if chair is not None:
+                        self.problem(
+                            "def_council_two_chairs", name, row, "role", value=member_name,
+                            first=chair.name,
+                        )  # fmt: skip
+                        continue
+                    chair = member
+                members.append(member)
+            else:
+                title = _text(values.get("title"))
+                if not title:
+                    continue
+                if fold(title) in seen_titles:
+                    self.problem(
+                        "def_council_title_duplicate", name, row, "title", value=title,
+                        first_row=str(seen_titles[fold(title)]),
+                    )  # fmt: skip
+                    continue
+                seen_titles[fold(title)] = row.number
+                share = parse_share(values.get("share"))
+                if share is None:
+                    self.problem(
+                        "def_council_bad_share", name, row, "share",
+                        value=_text(values.get("share")),
+                    )  # fmt: skip
+                    continue
+                quota = self._quota(row, values.get("quota"))
+                if quota is None and award is not None and fold(award.title) == fold(title):
+                    quota = award.top_n  # *Số đơn vị đề nghị khen thưởng*
+                titles.append(TitleRule(title, share, quota if quota else None))
+        if not members:
+            self.problem("def_council_no_members", name)
+        elif chair is None:
+            self.problem("def_council_no_chair", name)
+        if award is not None and fold(award.title) not in seen_titles:
+            self.problem("def_council_title_missing", name, value=award.title)
+        return Council(tuple(members), quorum, tuple(titles), written)
+
+    def _quota(self, row: _Row, value: CellValue) -> int | None:
+        if not _text(value):
+            return None
+        number = parse_decimal(value)
+        if number is None or number <= 0 or number != number.to_integral_value():
+            self.problem(
+                "def_council_bad_quota", fmt.SHEET_COUNCIL, row, "quota", value=_text(value)
+            )
+            return None
+        return int(number)
+
 
 @dataclass(frozen=True)
 class _Settings:
@@ -827,3 +964,20 @@ def _text(value: object) -> str:
     if isinstance(value, (datetime, date)):
         return format_date(value if isinstance(value, date) else value.date())
     return nfc(str(value))
+
+
+def _table_header(
+    texts: Sequence[str], tables: Mapping[str, Sequence[Column]]
+) -> tuple[str, dict[str, int]] | None:
+    """The table whose header this row is (every required column present), and its columns."""
+    for table, columns in tables.items():
+        cols: dict[str, int] = {}
+        for col, text in enumerate(texts):
+            folded = fold(text)
+            for column in columns:
+                if column.field not in cols and column.matches(folded):
+                    cols[column.field] = col
+                    break
+        if all(c.field in cols for c in columns if c.required) and len(cols) >= 2:
+            return table, cols
+    return None

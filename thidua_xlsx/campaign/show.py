@@ -50,11 +50,32 @@ def describe_campaign(campaign: Campaign, lang: str = "vi") -> str:
         lines.append(
             f"  {'  ' * depth}{unit.code:<14} {unit.name}" + (f" ({extra})" if extra else "")
         )
+    lines += _council_lines(campaign, said)
     lines += ["", f"{_w('fingerprint', said)}: {campaign.fingerprint}"]
     if campaign.warnings:
         lines += ["", _w("warnings", said, count=len(campaign.warnings))]
         lines += [f"  - {warning.describe(said)}" for warning in campaign.warnings]
     return "\n".join(lines)
+
+
+def _council_lines(campaign: Campaign, lang: Lang) -> list[str]:
+    """The Council (the Hội đồng sheet): its rules, then its members."""
+    council = campaign.council
+    if council is None:
+        return []
+    written = render("show.yes" if council.written_votes_count else "show.no", lang)
+    lines = ["", render("show.council", lang, count=len(council.members))]
+    lines.append(f"  {render('show.council_quorum', lang, share=council.quorum.text())}")
+    lines.append(f"  {render('show.council_written', lang, answer=written)}")
+    for rule in council.titles:
+        quota = render("show.council_quota", lang, quota=rule.quota) if rule.quota else ""
+        said = render("show.council_title", lang, title=rule.title, share=rule.share.text())
+        lines.append(f"  {said}{quota}")
+    width = max(len(m.name) for m in council.members) + 2 if council.members else 0
+    for number, member in enumerate(council.members, start=1):
+        post = f" — {member.position}" if member.position else ""
+        lines.append(f"  {number:>2}. {member.name:<{width}}{member.role}{post}")
+    return lines
 
 
 def _info_lines(campaign: Campaign, lang: Lang) -> list[str]:

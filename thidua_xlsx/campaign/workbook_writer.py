@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,12 +17,16 @@ from ..runtime.atomic import atomic_output
 from .format import (
     BAND_COLUMNS,
     COMPOSE_WORDS,
+    COUNCIL_KEYS,
     CRITERIA_COLUMNS,
+    MEMBER_COLUMNS,
     SHEET_BANDS,
+    SHEET_COUNCIL,
     SHEET_CRITERIA,
     SHEET_GUIDE,
     SHEET_INFO,
     SHEET_UNITS,
+    TITLE_COLUMNS,
     UNIT_COLUMNS,
     Column,
 )
@@ -55,6 +59,7 @@ _WIDTHS = {
     "level": 14,
     "parent": 18,
     "cluster": 18,
+    "place": 16,
 }
 
 
@@ -67,13 +72,33 @@ class CampaignSheets:
     bands: list[Sequence[Cell]]
     units: list[Sequence[Cell]]
     guide: list[str] = field(default_factory=list)
+    council: Council | None = None
 
 
-def write_campaign_workbook(path: Path, sheets: CampaignSheets) -> None:
-    """Write ``sheets`` to ``path`` atomically (temporary file, then rename)."""
+@dataclass
+class Council:
+    """The *Hội đồng* sheet as typed: its rules (label, value), its members (name, role,
+    position) and its titles (title, share, quota)."""
+
+    heading: str
+    rules: list[tuple[str, Cell]]
+    members: list[Sequence[Cell]]
+    titles: list[Sequence[Cell]]
+
+
+COUNCIL_ROLES = ("Chủ tịch", "Phó Chủ tịch", "Ủy viên", "Ủy viên - Thư ký", "Thư ký")
+
+
+def write_campaign_workbook(
+    path: Path, sheets: CampaignSheets, created: datetime | None = None
+) -> None:
+    """Write ``sheets`` to ``path`` atomically (temporary file, then rename); ``created``: the
+    time stamp the workbook carries (now when not given)."""
     with atomic_output(path) as temp:
         workbook = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False})
         try:
+            if created is not None:
+                workbook.set_properties({"created": created})
             _write(workbook, sheets)
         finally:
             workbook.close()
@@ -157,11 +182,63 @@ def _write(workbook: xlsxwriter.Workbook, sheets: CampaignSheets) -> None:
     _write_table(workbook, SHEET_BANDS, BAND_COLUMNS, sheets.bands, fmt)
     _write_table(workbook, SHEET_UNITS, UNIT_COLUMNS, sheets.units, fmt)
 
+    if sheets.council is not None:
+        _council_sheet(workbook, sheets.council, fmt)
+
     if sheets.guide:
         guide = workbook.add_worksheet(SHEET_GUIDE)
         guide.set_column(0, 0, 120)
         for row, line in enumerate(sheets.guide):
             guide.write_string(row, 0, line, fmt["title"] if row == 0 else fmt["text"])
+
+
+def _council_sheet(
+    workbook: xlsxwriter.Workbook, council: Council, fmt: dict[str, xlsxwriter.format.Format]
+) -> None:
+    """The rules as label | value rows, then the members' table, then the titles' table."""
+    sheet = workbook.add_worksheet(SHEET_COUNCIL)
+    for col, width in enumerate((6, 34, 26, 50)):
+        sheet.set_column(col, col, width)
+    sheet.write_string(0, 0, council.heading, fmt["title"])
+    labels = {k.field: k.label for k in COUNCIL_KEYS}
+    row = 2
+    for label, value in council.rules:
+        sheet.write_string(row, 1, labels.get(label, label), fmt["bold"])
+        _write_cell(sheet, row, 2, value, fmt)
+        row += 1
+    row += 1
+    sheet.write_string(row, 0, "STT", fmt["head"])
+    for col, column in enumerate(MEMBER_COLUMNS, start=1):
+        sheet.write_string(row, col, column.header, fmt["head"])
+    first = row + 1
+    for number, values in enumerate(council.members, start=1):
+        row += 1
+        sheet.write_number(row, 0, number, fmt["text"])
+        for col, value in enumerate(values, start=1):
+            _write_cell(sheet, row, col, value, fmt)
+    sheet.data_validation(
+        first,
+        2,
+        row + 3,
+        2,
+        {
+            "validate": "list",
+            "source": list(COUNCIL_ROLES),
+            "error_type": "information",
+            "input_title": "Chức vụ trong Hội đồng",
+            "input_message": "Chủ tịch (một người: phiếu của Chủ tịch quyết định khi bằng "
+            "phiếu), Phó Chủ tịch, Ủy viên, Thư ký",
+        },
+    )
+    row += 3  # room to add members above the titles' table
+    sheet.write_string(row, 0, "STT", fmt["head"])
+    for col, column in enumerate(TITLE_COLUMNS, start=1):
+        sheet.write_string(row, col, column.header, fmt["head"])
+    for number, values in enumerate(council.titles, start=1):
+        row += 1
+        sheet.write_number(row, 0, number, fmt["text"])
+        for col, value in enumerate(values, start=1):
+            _write_cell(sheet, row, col, value, fmt)
 
 
 def _write_table(
@@ -244,11 +321,22 @@ def blank_campaign_sheets() -> CampaignSheets:
         ],
         bands=[[90, "Xuất sắc"], [80, "Tốt"], [65, "Khá"], [50, "Trung bình"], [0, "Yếu"]],
         units=[
-            ["XA", "UBND xã ...", "xã", None, None],
+            ["XA", "UBND xã ...", "xã", None, None, None],
             ["VP", "Văn phòng HĐND-UBND", "ngành", "XA", None],
             ["CA", "Công an xã", "ngành", "XA", None],
         ],
         guide=GUIDE_LINES,
+        council=Council(
+            heading="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG XÃ ...",
+            rules=[("quorum", "2/3"), ("written_votes", "có")],
+            members=[
+                ["Nguyễn Văn A", "Chủ tịch", "Chủ tịch UBND xã"],
+                ["Trần Thị B", "Phó Chủ tịch", "Phó Chủ tịch UBND xã"],
+                ["Lê Văn C", "Ủy viên", "Chủ tịch Ủy ban MTTQ Việt Nam xã"],
+                ["Phạm Thị D", "Ủy viên - Thư ký", "Công chức Văn phòng - Thống kê"],
+            ],
+            titles=[["Giấy khen của Chủ tịch UBND xã", "Từ 50% trở lên", 3]],
+        ),
     )
 
 
@@ -287,6 +375,17 @@ GUIDE_LINES = [
     "thì lấy của ngành chủ trì. Điểm tối đa chỉ áp dụng một lần, ở phiếu tổng hợp. Ghi ở dòng "
     "tiêu chí nhóm thì áp dụng cho các tiêu chí con chưa ghi.",
     "3. Xếp loại: Điểm từ (tính cả mức này) và tên xếp loại, ví dụ 90 Xuất sắc, 80 Tốt.",
-    "4. Đơn vị: mã, tên, cấp, mã đơn vị cấp trên (để trống với đơn vị cao nhất), cụm thi đua.",
+    "4. Đơn vị: mã, tên, cấp, mã đơn vị cấp trên (để trống với đơn vị cao nhất), cụm thi đua, "
+    "địa danh. Địa danh là nơi ghi ở dòng «…, ngày … tháng … năm …» trên giấy tờ của đơn vị "
+    "(phiếu chấm, bảng tổng hợp); để trống thì lấy tên địa phương trong tên đơn vị («UBND xã "
+    "Vĩnh Trung» → Vĩnh Trung), không có thì lấy của đơn vị cấp trên, sau cùng là Địa danh ở "
+    "trang Thông tin.",
+    "5. Hội đồng (không bắt buộc, dùng cho lệnh thidua vote): Hội đồng Thi đua - Khen thưởng "
+    "bình xét danh sách đề nghị. Số thành viên có mặt tối thiểu (mặc định 2/3 tổng số thành "
+    "viên); Tính ý kiến bằng văn bản của thành viên vắng mặt (có / không). Bảng thành viên: họ "
+    "và tên, chức vụ trong Hội đồng (đúng một Chủ tịch: phiếu của Chủ tịch quyết định khi bằng "
+    "phiếu), chức vụ và đơn vị công tác. Bảng hình thức khen thưởng: tỷ lệ đồng ý cần đạt tính "
+    "trên TỔNG SỐ thành viên Hội đồng (không phải số có mặt), ghi «2/3», «từ 80% trở lên» hoặc "
+    "«trên 50%»; số lượng tối đa (để trống: lấy Số đơn vị đề nghị khen thưởng).",
     "Kiểm tra tệp bằng lệnh: thidua show <tệp>.xlsx — mọi lỗi được liệt kê cùng trang và dòng.",
 ]

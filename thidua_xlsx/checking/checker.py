@@ -14,7 +14,9 @@ from ..core.results import FileResult
 from ..errors import UnusableFileError
 from ..intake.reader import ReturnedFileReader
 from ..intake.summary_file import SummaryFile
+from ..intake.tally_file import TallyFile
 from ..intake.verification_file import VerificationFile
+from ..intake.vote_result_file import VoteResultFile
 from ..words.issues import Issue
 from .card import check_card
 from .carried import check_summary
@@ -49,6 +51,9 @@ class FileChecker:
                 return check_summary(self.campaign, returned)
             if isinstance(returned, VerificationFile):  # the upper level's, never a unit's
                 issue = Issue("verification_in_inbox", file=str(path), value=path.name)
+                return FileResult(path, None, (issue,))
+            if isinstance(returned, (TallyFile, VoteResultFile)):  # the Council's, no unit's
+                issue = Issue("tally_in_inbox", file=str(path), value=path.name)
                 return FileResult(path, None, (issue,))
             return check_card(self.campaign, returned)
         except UnusableFileError as exc:  # found while checking (a part read only when needed)

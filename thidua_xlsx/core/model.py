@@ -15,7 +15,8 @@ from enum import Enum
 from functools import cached_property
 
 from ..words.issues import Issue
-from .vi_text import canonical_decimal
+from .council import Council
+from .vi_text import canonical_decimal, fold
 
 __all__ = [
     "AwardRule",
@@ -24,12 +25,14 @@ __all__ = [
     "CampaignInfo",
     "ComposeRule",
     "Criterion",
+    "Heading",
     "Method",
     "RankingStyle",
     "SectionKind",
     "Unit",
     "default_compose_rule",
     "link_criteria",
+    "place_from_name",
 ]
 
 
@@ -145,6 +148,19 @@ class Unit:
     parent: str | None = None
     cluster: str = ""
     row: int = 0
+    place: str = ""  # the place name its papers are dated from (Địa danh); see Campaign.place_of
+
+
+@dataclass(frozen=True)
+class Heading:
+    """Decree 30's heading and signature of a paper: the issuing body, its superior body, the
+    place it is dated from, the signer's title and full name (empty: written by hand)."""
+
+    issuer: str
+    superior: str
+    place: str
+    signer_title: str = ""
+    signer_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,6 +206,7 @@ class Campaign:
     tie_breaks: tuple[str, ...] = ()  # criterion codes, compared in this order
     ranking_style: RankingStyle = RankingStyle.COMPETITION
     award: AwardRule | None = None
+    council: Council | None = None  # the Hội đồng sheet (not in the fingerprint)
     # what the definition may mean otherwise (a parent its children cannot reach…): shown by
     # ``thidua show``, never a reason to refuse the campaign
     warnings: tuple[Issue, ...] = field(default=(), compare=False)
@@ -324,6 +341,48 @@ class Campaign:
         """The code of the unit whose code, upper-cased, is ``upper_code``."""
         return self._units_by_upper.get(upper_code)
 
+    def place_of(self, code: str | None) -> str:
+        """The place name a unit's papers are dated from (``Nhơn Hưng, ngày …``): its own
+        *Địa danh*; else the place its name says (:func:`place_from_name`); else its parent's
+        place, up the tree; else the campaign's *Địa danh*."""
+        seen: set[str] = set()
+        while code is not None and code in self._units_by_code and code not in seen:
+            seen.add(code)
+            unit = self._units_by_code[code]
+            place = unit.place or place_from_name(unit.name)
+            if place:
+                return place
+            code = unit.parent
+        return self.info.place
+
+    def heading(self, code: str | None) -> Heading:
+        """Who issues and signs a paper made at the level of unit ``code`` (a summary, a
+        verification workbook; ``None``: the campaign's own level). At the campaign's own
+        level (no unit, or a unit whose place is the campaign's *Địa danh*) the bodies and the
+        signer are the campaign's (*Cơ quan ban hành*, *Cơ quan cấp trên*, *Chức danh người
+        ký*, *Người ký*); above or beside it, the unit itself issues, its own parent is the
+        superior body (else the campaign's *Cơ quan cấp trên*), and title and name are left to
+        write by hand. A superior body naming the issuer itself is left out."""
+        info = self.info
+        unit = self._units_by_code.get(code) if code is not None else None
+        place = self.place_of(code) if unit is not None else info.place
+        own = unit is None or (bool(info.place) and fold(place) == fold(info.place))
+        if own:
+            issuer = info.issuing_body or (unit.name if unit is not None else "")
+            superior = info.superior_body
+            if not superior and unit is not None and unit.parent in self._units_by_code:
+                superior = self._units_by_code[unit.parent].name
+            title, name = info.signer_title, info.signer_name
+        else:
+            assert unit is not None
+            issuer = unit.name
+            parent = self._units_by_code.get(unit.parent) if unit.parent else None
+            superior = parent.name if parent is not None else info.superior_body
+            title, name = "", ""
+        if superior and _body_key(superior) == _body_key(issuer):
+            superior = ""
+        return Heading(issuer, superior, place or info.place, title, name)
+
     def children_units(self, code: str | None) -> tuple[Unit, ...]:
         return tuple(self._children.get(code, ()))
 
@@ -353,6 +412,48 @@ class Campaign:
             if total >= band.min_score:
                 return band.label
         return ""
+
+
+# the words naming an administrative unit, longest first (``thị xã`` before ``xã``)
+_ADMIN_WORDS = tuple(
+    w.split()
+    for w in (
+        "thành phố",
+        "thị trấn",
+        "thị xã",
+        "đặc khu",
+        "phường",
+        "huyện",
+        "quận",
+        "tỉnh",
+        "xã",
+    )
+)
+_BODY_PREFIXES = ("uy ban nhan dan ", "ubnd ")
+
+
+def place_from_name(name: str) -> str:
+    """The place a unit's name says: the words after its first administrative word that
+    starts a proper name (``UBND xã Vĩnh Trung`` → ``Vĩnh Trung``, ``Hội LHPN thị xã Tân
+    Châu`` → ``Tân Châu``, ``Thị xã Tịnh Biên`` → ``Tịnh Biên``); ``""`` when there is none
+    (``Công an phường``, ``Trường THCS Nhơn Hưng``)."""
+    words = name.split()
+    folded = [w.lower() for w in words]
+    for index in range(len(words)):
+        for admin in _ADMIN_WORDS:
+            end = index + len(admin)
+            if folded[index:end] == admin and end < len(words) and words[end][:1].isupper():
+                return " ".join(words[end:])
+    return ""
+
+
+def _body_key(name: str) -> str:
+    """A body's name compared: folded, without a leading *UBND* / *Ủy ban nhân dân*."""
+    key = fold(name)
+    for prefix in _BODY_PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix) :]
+    return key
 
 
 def link_criteria(nodes: Iterable[Criterion]) -> tuple[Criterion, ...]:

@@ -21,7 +21,7 @@ OWN_FILE_CODES = ("file_feedback_copy", "file_own_summary")
 
 def needs_feedback(issues: Iterable[Issue]) -> bool:
     """Whether a file with these issues gets a feedback copy: an error, or a warning about a
-    cell (lateness alone needs no copy, nor a note: a result over its target)."""
+    cell (lateness alone needs no copy, nor information: a result over its target)."""
     return any(
         i.severity is Severity.ERROR or (i.cell and i.severity is Severity.WARNING) for i in issues
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "fold",
     "format_date",
     "format_decimal",
+    "format_points",
     "nfc",
     "parse_date",
     "parse_decimal",
@@ -130,6 +131,15 @@ def format_decimal(value: Decimal, lang: str = "vi") -> str:
     else:
         text = format(value.normalize(), "f")
     return text.replace(".", ",") if lang == "vi" else text
+
+
+def format_points(value: Decimal, places: int = 2) -> str:
+    """Points as printed on a paper to sign: ``places`` decimals, a decimal comma and dots
+    between thousands (``Decimal("1183.886")`` → ``"1.183,89"``), whatever the machine's locale."""
+    if not value.is_finite():
+        return format_decimal(value)
+    text = f"{value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP):,.{places}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 _DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")

@@ -24,10 +24,13 @@ from ..core.model import Campaign
 from ..core.reports import CheckReport, units_json
 from ..core.submissions import Completeness
 from ..core.vi_text import format_decimal
+from ..dossier.writer import write_dossier
 from ..errors import OutputExistsError, ThiduaError, UnitSelectionError
 from ..merge.compose import merge_compose
+from ..merge.dossier import build_dossier, load_vote
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
+from ..merge.vote import decide_vote, plan_vote
 from ..runtime.bulk import bulk_run
 from ..runtime.containment import ReadLimits
 from ..runtime.output_guard import check_outputs
@@ -36,6 +39,8 @@ from ..scorecard.feedback import FeedbackCopy, write_feedback_copies
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
 from ..verification.writer import write_verification_workbook
+from ..vote.layout import RESULT_FILE
+from ..vote.writer import write_vote_papers, write_vote_result
 from ..words.messages import Lang, as_lang, render
 from .console import EXIT_INTERRUPTED, language, quiet_closed_pipe, say_interrupted
 from .console import run as console_run
@@ -89,6 +94,10 @@ def _main(argv: Sequence[str] | None, out: TextIO | None) -> int:
             return _merge(args, lang, out, err)
         elif args.command == "verify":
             return _verify(args, lang, out, err)
+        elif args.command == "vote":
+            return _vote(args, lang, out, err)
+        elif args.command == "dossier":
+            return _dossier(args, lang, out)
         elif args.command == "demo":
             output_folder(args.folder)
             result = run_demo(args.folder, lang)
@@ -259,6 +268,137 @@ def _verify(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> i
         said = render("cli.verify_done", lang, path=str(output), units=len(plan.units), rows=rows)
         print(said, file=out)
     return plan.exit_code
+
+
+def _vote(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    """``thidua vote``: the papers (ballots and tally) into a folder, or, with ``--tally``,
+    the filled tally read back, decided, printed and written as the result workbook."""
+    if args.tally is None:
+        if not args.output:
+            print(render("cli.vote_output", lang), file=err)
+            return EXIT_UNUSABLE
+        output_folder(args.output)
+        check_outputs([args.path, args.summary, *args.verified], output_folders=[args.output])
+        campaign = load_campaign(args.path)
+        plan = plan_vote(campaign, args.summary, limits=_limits(args), verified=args.verified)
+        ballots, tally = write_vote_papers(plan, args.output, force=args.force)
+        if args.json:
+            document = {
+                "campaign_id": campaign.info.campaign_id,
+                "title": plan.rule.title,
+                "ballots": str(ballots),
+                "tally": str(tally),
+                "members": [m.name for m in plan.council.members],
+                "candidates": [
+                    {"unit": c.unit, "name": c.name, "total": str(c.total), "rank": c.rank}
+                    for c in plan.candidates
+                ],
+            }
+            print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+        else:
+            said = render(
+                "vote.written",
+                lang,
+                ballots=len(plan.council.members),
+                ballots_path=str(ballots),
+                tally_path=str(tally),
+                candidates=len(plan.candidates),
+                title=plan.rule.title,
+            )
+            print(said, file=out)
+        return EXIT_OK
+    output = Path(args.output) if args.output else Path(args.tally).parent / RESULT_FILE
+    output_file(output)
+    check_outputs([args.path, args.summary, args.tally, *args.verified], output_files=[output])
+    if output.exists() and not args.force:  # said before anything is read
+        raise OutputExistsError(str(output))
+    campaign = load_campaign(args.path)
+    result = decide_vote(
+        campaign, args.summary, args.tally, limits=_limits(args), verified=args.verified
+    )
+    written = write_vote_result(result, output, force=args.force) if result.accepted else None
+    if args.json:
+        decided = result.to_json(lang)
+        decided["output"] = str(written) if written else None
+        print(json.dumps(decided, ensure_ascii=False, indent=2), file=out)
+        return result.exit_code
+    for issue in result.issues:
+        print(f"  {issue.describe(lang)}", file=out)
+    decision = result.decision
+    if decision is None:
+        print(render("vote.tally_refused", lang, path=args.tally), file=out)
+        return result.exit_code
+    quota = (
+        render("vote.quota", lang, quota=result.plan.rule.quota) if result.plan.rule.quota else ""
+    )
+    meeting = render(
+        "vote.meeting",
+        lang,
+        members=decision.members,
+        present=decision.present,
+        quorum=decision.quorum.text(),
+        counted=decision.counted,
+        title=decision.title,
+        share=decision.rule.share.text(),
+        quota=quota,
+    )
+    print(meeting, file=out)
+    for issue in decision.issues:
+        print(issue.message(lang), file=out)
+    marks = {"selected": "✔", "tie": "?", "no_quorum": "–"}
+    for d in decision.decisions:
+        mark = marks.get(d.outcome.value, "✘")
+        outcome = render(f"vote.outcome.{d.outcome.value}", lang)
+        print(f"{mark} {d.candidate.name} [{d.candidate.unit}]  {outcome}", file=out)
+        print(f"    {d.reason.message(lang)} [{d.reason.code}]", file=out)
+    if written is not None:
+        print(render("vote.result_written", lang, path=str(written)), file=out)
+    return result.exit_code
+
+
+def _dossier(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
+    output_folder(args.output)
+    inputs = [args.path, args.summary, *(p for p in (args.vote, args.templates) if p)]
+    check_outputs(inputs, output_folders=[args.output])
+    campaign = load_campaign(args.path)
+    vote = load_vote(args.vote) if args.vote else None
+    dossier = build_dossier(campaign, args.summary, vote=vote, limits=_limits(args))
+    if not dossier.candidates:
+        award = dossier.award
+        rule = [
+            render("dossier.rule_top", lang, count=award.top_n) if award.top_n else "",
+            render("dossier.rule_band", lang, band=award.min_band) if award.min_band else "",
+        ]
+        said = render(
+            "cli.dossier_none",
+            lang,
+            award=award.title,
+            path=str(args.summary),
+            rule=", ".join(r for r in rule if r) or render("word.none", lang),
+        )
+        print(said, file=out)
+        return dossier.exit_code
+    files = write_dossier(
+        dossier, args.output, inputs=inputs, templates=args.templates, force=args.force
+    )
+    said = render(
+        "cli.dossier_done",
+        lang,
+        folder=str(files.folder),
+        count=len(files.paths),
+        proposed=len(dossier.proposed),
+    )
+    print(said, file=out)
+    for path in files.paths:
+        print(f"  {path.name}", file=out)
+    if dossier.issues:
+        print(render("cli.dossier_issues", lang, count=len(dossier.issues)), file=out)
+        for issue in dossier.issues:
+            print(f"    {issue.message(lang)} [{issue.code}]", file=out)
+    if vote is None:
+        print(render("cli.dossier_no_vote", lang), file=out)
+    print(render("cli.dossier_fill", lang), file=out)
+    return dossier.exit_code
 
 
 def _compose(

@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from .._version import __version__
 from ..runtime.containment import DEFAULT_LIMITS
+from ..vote.layout import RESULT_FILE
 from ..words.messages import Lang, render
 from .demo import DEFAULT_FOLDER
 
@@ -49,7 +50,7 @@ class _Formatter(argparse.HelpFormatter):
             body = line.lstrip(" ")
             start = indent + line[: len(line) - len(body)]
             # a hanging indent under a listed word («  rank     …»)
-            hang = re.match(r"\S+\s{2,}", body)
+            hang = re.search(r"\S\s{2,}(?=\S)", body)
             rest = start + " " * (hang.end() if hang else 0)
             if not body or body.startswith("thidua "):  # a command to copy: never broken
                 lines.append(start + body if body else "")
@@ -311,6 +312,44 @@ def _add_verify(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) 
     _reading_options(verify, lang)
 
 
+def _add_vote(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
+    vote = _command(commands, "vote", lang)
+    vote.add_argument("path", metavar="CAMPAIGN.xlsx", help=render("help.campaign", lang))
+    vote.add_argument("summary", metavar="SUMMARY.xlsx", help=render("help.vote_summary", lang))
+    vote.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR | RESULT.xlsx",
+        help=render("help.vote_output", lang, result=RESULT_FILE),
+    )
+    vote.add_argument("--tally", metavar="KIEM-PHIEU.xlsx", help=render("help.vote_tally", lang))
+    vote.add_argument(
+        "--verified",
+        action="append",
+        default=[],
+        metavar=render("argparse.metavar_verification", lang),
+        help=render("help.vote_verified", lang),
+    )
+    vote.add_argument("--force", action="store_true", help=render("help.force", lang))
+    vote.add_argument("--json", action="store_true", help=render("help.json", lang))
+    _limit_options(vote, lang)
+
+
+def _add_dossier(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
+    dossier = _command(commands, "dossier", lang)
+    dossier.add_argument("path", metavar="CAMPAIGN.xlsx", help=render("help.campaign", lang))
+    dossier.add_argument(
+        "summary", metavar="SUMMARY.xlsx", help=render("help.dossier_summary", lang)
+    )
+    dossier.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help=render("help.templates_output", lang)
+    )
+    dossier.add_argument("--vote", metavar="RESULT", help=render("help.dossier_vote", lang))
+    dossier.add_argument("--templates", metavar="DIR", help=render("help.dossier_templates", lang))
+    dossier.add_argument("--force", action="store_true", help=render("help.dossier_force", lang))
+    _limit_options(dossier, lang)
+
+
 def _add_demo(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
     demo = _command(commands, "demo", lang)
     demo.add_argument(
@@ -329,6 +368,8 @@ COMMANDS: Sequence[Adder] = (
     _add_check,
     _add_merge,
     _add_verify,
+    _add_vote,
+    _add_dossier,
     _add_demo,
 )
 
@@ -339,6 +380,11 @@ def _reading_options(command: argparse.ArgumentParser, lang: Lang) -> None:
     command.add_argument(
         "--workers", type=int, default=0, metavar="N", help=render("help.workers", lang)
     )
+    _limit_options(command, lang)
+
+
+def _limit_options(command: argparse.ArgumentParser, lang: Lang) -> None:
+    """What one file may cost while it is read."""
     command.add_argument(
         "--file-timeout",
         type=_positive(float, lang),

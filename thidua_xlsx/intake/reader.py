@@ -31,6 +31,7 @@ import python_calamine
 
 from ..core.cellref import cell_text
 from ..core.verification import VERIFICATION_KIND
+from ..core.vote import TALLY_KIND, VOTE_RESULT_KIND
 from ..errors import UnusableFileError
 from ..scorecard.layout import META_SHEET
 from .archive import close, diagnose, read_part, read_structural_part, sniff
@@ -38,7 +39,9 @@ from .file_bytes import read_file_bytes
 from .scorecard_file import ScorecardFile, read_scorecard
 from .structure import PackageStructure, StructureCache
 from .summary_file import SummaryFile, read_summary
+from .tally_file import TallyFile, read_tally
 from .verification_file import VerificationFile, read_verification
+from .vote_result_file import VoteResultFile, read_vote_result_file
 from .workbook import OpenedWorkbook, check_ods_extent
 
 __all__ = ["ReturnedFileReader", "UnusableFileError", "read_returned_file"]
@@ -48,10 +51,13 @@ class ReturnedFileReader:
     """Reads returned files, remembering the package structures worked out on the way (files
     made from one template share one; see :class:`~thidua_xlsx.intake.structure.StructureCache`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, summary_verified: bool = False) -> None:
         self.structures = StructureCache()
+        self.summary_verified = summary_verified  # a summary's Thẩm định read too (dossier)
 
-    def read(self, path: Path) -> ScorecardFile | SummaryFile | VerificationFile:
+    def read(
+        self, path: Path
+    ) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile | VoteResultFile:
         """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not
         usable."""
         data = read_file_bytes(path)
@@ -84,7 +90,7 @@ class ReturnedFileReader:
                 # calamine found other sheets than the workbook lists: the guard would bound
                 # parts calamine does not read
                 raise UnusableFileError("file_structure_ambiguous", ", ".join(opened.names))
-            return _read(opened)
+            return _read(opened, self.summary_verified)
         except (python_calamine.CalamineError, ValueError, zipfile.BadZipFile, KeyError) as exc:
             raise UnusableFileError(diagnose(archive, exc), str(exc)) from exc
         finally:
@@ -99,13 +105,17 @@ class ReturnedFileReader:
         )
 
 
-def read_returned_file(path: Path) -> ScorecardFile | SummaryFile | VerificationFile:
+def read_returned_file(
+    path: Path,
+) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile | VoteResultFile:
     """Read ``path``; raise :class:`UnusableFileError` with an issue code when it is not usable
     (see :class:`ReturnedFileReader` for many files)."""
     return ReturnedFileReader().read(path)
 
 
-def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile | VerificationFile:
+def _read(
+    opened: OpenedWorkbook, summary_verified: bool = False
+) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile | VoteResultFile:
     """The file's hidden information, then the card, the summary or the verification workbook
     it says the file is."""
     sheets = {meta.name: meta for meta in opened.workbook.sheets_metadata}
@@ -118,7 +128,11 @@ def _read(opened: OpenedWorkbook) -> ScorecardFile | SummaryFile | VerificationF
             if len(row) >= 2 and isinstance(row[0], str) and row[0]:
                 metadata[row[0]] = cell_text(row[1])
     if metadata.get("kind") == "summary":
-        return read_summary(opened, metadata)
+        return read_summary(opened, metadata, summary_verified)
     if metadata.get("kind") == VERIFICATION_KIND:
         return read_verification(opened, metadata)
+    if metadata.get("kind") == TALLY_KIND:
+        return read_tally(opened, metadata)
+    if metadata.get("kind") == VOTE_RESULT_KIND:
+        return read_vote_result_file(opened, metadata)
     return read_scorecard(opened, metadata, metadata_visible)

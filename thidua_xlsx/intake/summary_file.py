@@ -5,8 +5,9 @@ sheets (see :mod:`thidua_xlsx.rollup`), for the level above to check and score a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..rollup.carried import (
@@ -21,7 +22,13 @@ from ..rollup.data_sheet import is_data_sheet
 from .package import saved_at
 from .workbook import MAX_DATA_CELLS, OpenedWorkbook
 
-__all__ = ["SummaryFile", "read_summary"]
+__all__ = ["VERIFIED_SHEET", "SummaryFile", "read_summary"]
+
+# the summary's sheet of the scores its level verified (written by summary/writer.py): unit
+# code in A, criterion in C, the verified score in E; read for the dossier only (the level
+# above never takes a lower level's verification: it verifies in its own workbook)
+VERIFIED_SHEET = "Thẩm định"
+_VERIFIED_UNIT, _VERIFIED_CRITERION, _VERIFIED_SCORE = 0, 2, 4
 
 
 @dataclass(frozen=True)
@@ -35,12 +42,17 @@ class SummaryFile:
     data_sheets: tuple[str, ...]  # the data sheets found, in workbook order
     members: tuple[CarriedUnit, ...]  # in the order of the data sheets' rows
     returned: tuple[ReturnedUnit, ...] = ()  # units rejected at the level below
+    # the scores this level verified (its *Thẩm định* sheet): unit → criterion → score
+    verified: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
 
 
-def read_summary(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> SummaryFile:
+def read_summary(
+    opened: OpenedWorkbook, metadata: Mapping[str, str], verified: bool = False
+) -> SummaryFile:
     """The units on the summary's data sheets (a large summary goes on over
-    ``_thidua_dulieu_2``, ``_thidua_dulieu_3``…); raises :class:`UnusableFileError` when a
-    sheet cannot be read within bounds."""
+    ``_thidua_dulieu_2``, ``_thidua_dulieu_3``…), and with ``verified`` the scores on its
+    *Thẩm định* sheet (for the dossier; a merge never reads them); raises
+    :class:`UnusableFileError` when a sheet cannot be read within bounds."""
     saved = saved_at(opened.data, opened.archive, opened.format)
     names = tuple(n for n in opened.names if is_data_sheet(n))
     members = []
@@ -53,5 +65,36 @@ def read_summary(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> Summary
             elif is_returned_row(row):
                 returned.append(returned_unit(name, index, row))
     return SummaryFile(
-        opened.path, opened.format, metadata, saved, names, tuple(members), tuple(returned)
+        opened.path,
+        opened.format,
+        metadata,
+        saved,
+        names,
+        tuple(members),
+        tuple(returned),
+        _verified(opened) if verified else {},
     )
+
+
+def _verified(opened: OpenedWorkbook) -> dict[str, dict[str, Decimal]]:
+    """The verified scores on the *Thẩm định* sheet, when there is one (rows whose score is
+    not a number are left out)."""
+    if VERIFIED_SHEET not in opened.names:
+        return {}
+    scores: dict[str, dict[str, Decimal]] = {}
+    rows = opened.load(VERIFIED_SHEET, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False)
+    for row in rows[1:]:
+        if len(row) <= _VERIFIED_SCORE:
+            continue
+        unit, code, score = row[_VERIFIED_UNIT], row[_VERIFIED_CRITERION], row[_VERIFIED_SCORE]
+        if not isinstance(unit, str) or not isinstance(code, str):
+            continue
+        if isinstance(score, bool) or not isinstance(score, (int, float)):
+            continue
+        try:
+            value = Decimal(str(score))
+        except InvalidOperation:
+            continue
+        if value.is_finite():
+            scores.setdefault(unit.strip(), {})[code.strip()] = value
+    return scores

@@ -19,7 +19,7 @@ from .marks import SheetMarks, ods_marks, xls_marks, xlsx_marks
 from .package import saved_at
 from .workbook import OpenedWorkbook
 
-__all__ = ["VerificationFile", "read_verification"]
+__all__ = ["VerificationFile", "read_verification", "sheet_marks"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def read_verification(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> Ve
     if name in opened.names:
         sheet, xml = opened.load(name)
         cells = sheet.to_python(skip_empty_area=False)
-        errors = _marks(opened, xml, name).errors
+        errors = sheet_marks(opened, xml, name).errors
     else:
         name = ""
     return VerificationFile(
@@ -72,9 +72,9 @@ def read_verification(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> Ve
     )
 
 
-def _marks(opened: OpenedWorkbook, sheet_xml: bytes, sheet_name: str) -> SheetMarks:
-    """The cells of the verification sheet holding error values (and formulas), in every
-    format (see :mod:`~thidua_xlsx.intake.marks`)."""
+def sheet_marks(opened: OpenedWorkbook, sheet_xml: bytes, sheet_name: str) -> SheetMarks:
+    """The cells of a sheet (the verification sheet, a tally) holding error values (and
+    formulas), in every format (see :mod:`~thidua_xlsx.intake.marks`)."""
     kind, archive, names = opened.format, opened.archive, opened.names
     if kind in ("xlsx", "xlsm"):
         return xlsx_marks(sheet_xml)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import math
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -37,7 +37,9 @@ __all__ = [
     "input_cells",
     "is_sector",
     "plan_card",
+    "row_height",
     "values_digest",
+    "wrapped_lines",
 ]
 
 FORMAT_VERSION = "1"
@@ -50,6 +52,57 @@ TOTAL_LABEL = "TỔNG ĐIỂM"
 # (``values_digest``, see :func:`values_digest`); a summary's ``kind`` is ``summary``.
 FEEDBACK_KIND = "feedback"
 _CELL_TEXT_MAX = 32767  # Excel's limit on a cell's text (the writer cuts longer texts)
+
+# Wrapped text, laid out ahead: neither Excel nor LibreOffice grows the row of a file they did
+# not lay out themselves, so a writer gives every wrapped row its height. A text's width is
+# measured in Times New Roman's own proportions (in ems, by kind of letter; accents change no
+# width), a column's in the pixels of the workbook's default digit (7 for Calibri 11, 8 for
+# Times New Roman 12), less the cell's padding; the estimate leans to one line too many.
+_EM_NARROW = frozenset("fijlrtI.,;:!'|()[]-/ ")
+_EM_WIDE = frozenset("mwMW@%")
+
+
+def _em(char: str) -> float:
+    if char in _EM_NARROW:
+        return 0.3
+    if char in _EM_WIDE:
+        return 0.9
+    if char.isupper():
+        return 0.7
+    return 0.5
+
+
+def wrapped_lines(text: str, width: float, font_size: float = 12, digit_px: float = 7) -> int:
+    """How many lines ``text`` takes in a column ``width`` wide, wrapped at spaces (a word
+    longer than a line is cut across lines, as the spreadsheet does)."""
+    room = max(width * digit_px - 4, 8.0)  # pixels for the text, padding left out
+    px = font_size * 96 / 72  # one em in pixels
+    space = 0.3 * px
+    lines = 0
+    for paragraph in text.split("\n"):
+        used = 0.0
+        lines += 1
+        for word in paragraph.split():
+            size = sum(map(_em, word)) * px
+            if used and used + space + size > room:
+                lines += 1
+                used = 0.0
+            used += (space if used else 0.0) + size
+            while used > room:
+                lines += 1
+                used -= room
+    return max(lines, 1)
+
+
+def row_height(
+    cells: Iterable[tuple[str, float]], font_size: float = 12, digit_px: float = 7
+) -> float:
+    """The height in points of a row whose cells hold (text, column width): its tallest."""
+    lines = max(
+        (wrapped_lines(text, width, font_size, digit_px) for text, width in cells), default=1
+    )
+    return round(lines * font_size * 1.32 + 4, 1)
+
 
 COL = {
     "code": 0,
@@ -281,7 +334,9 @@ class CardLayout:
             "issuer": (unit.name if parent else info.issuing_body or unit.name).upper(),
             "motto": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "motto2": "Độc lập - Tự do - Hạnh phúc",
-            "place_date": f"{info.place or '……'}, ngày …… tháng …… năm {year or '……'}",
+            "place_date": (
+                f"{self.campaign.place_of(unit.code) or '……'}, ngày …… tháng …… năm {year or '……'}"
+            ),
             "title": "PHIẾU CHẤM ĐIỂM THI ĐUA"
             if self.full
             else "PHIẾU CHẤM ĐIỂM THI ĐUA (PHẦN CỦA NGÀNH)",

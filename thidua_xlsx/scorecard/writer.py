@@ -40,6 +40,7 @@ from .layout import (
     CardLayout,
     input_cells,
     plan_card,
+    row_height,
     values_digest,
 )
 
@@ -215,8 +216,9 @@ class _Form:
         sheet.activate()
 
     def flag(self, issues: Sequence[Issue], lang: str) -> None:
-        """Mark the cells that have issues: tinted, with the messages as a comment (a note,
-        such as a result over its target, is said in the comment only: nothing to fix)."""
+        """Mark the cells that have issues: tinted, with the messages as a comment
+        (information, such as a result over its target, is said in the comment only: nothing
+        to fix)."""
         by_cell: dict[str, list[Issue]] = {}
         for issue in issues:
             # a unit carried by a summary: its cells are on the summary's data sheet, not
@@ -226,7 +228,11 @@ class _Form:
         for ref, found in by_cell.items():
             text = "\n".join(f"• {i.message(lang)}" for i in found)
             self.sheet.write_comment(ref, text, {"author": "thidua", "x_scale": 3, "y_scale": 2})
-        refs = [r for r, found in by_cell.items() if any(i.severity.value != "note" for i in found)]
+        refs = [
+            r
+            for r, found in by_cell.items()
+            if any(i.severity.value in ("error", "warning") for i in found)
+        ]
         if refs:
             self.sheet.conditional_format(
                 refs[0],
@@ -663,17 +669,28 @@ _GUIDE = [
 ]
 
 
+_GUIDE_WIDTH = 66
+
+
 def _write_guide(workbook: xlsxwriter.Workbook, layout: CardLayout) -> None:
     sheet = workbook.add_worksheet(GUIDE_SHEET)
-    sheet.set_column(0, 0, 100)
+    # one column narrower than an A4 portrait page between Decree 30's margins (30 mm and
+    # 15 mm: 16.5 cm), however wide the default font's digits are where it is printed
+    # (LibreOffice without Calibri counts the width in a wider font's digits)
+    sheet.set_column(0, 0, _GUIDE_WIDTH)
     sheet.set_paper(9)
-    sheet.fit_to_pages(1, 1)
+    sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)
     sheet.set_margins(left=1.18, right=0.59, top=0.79, bottom=0.79)
-    title = workbook.add_format({"font_name": _FONT, "font_size": 14, "bold": True})
-    text = workbook.add_format({"font_name": _FONT, "font_size": 12, "text_wrap": True})
+    title = workbook.add_format(
+        {"font_name": _FONT, "font_size": 14, "bold": True, "text_wrap": True}
+    )
+    text = workbook.add_format(
+        {"font_name": _FONT, "font_size": 12, "text_wrap": True, "valign": "top"}
+    )
     for row, line in enumerate(_GUIDE):
+        sheet.set_row(row, row_height([(line, _GUIDE_WIDTH)], 14 if row == 0 else 12))
         sheet.write_string(row, 0, line, title if row == 0 else text)
-        sheet.set_row(row, 16.0 * -(-len(line) // 95) + 4)
     deadline = layout.campaign.info.deadline
     if deadline is not None:
         sheet.write_string(len(_GUIDE), 0, f"Hạn nộp: {deadline.strftime('%d/%m/%Y')}.", text)
@@ -710,6 +727,7 @@ def write_issue_sheet(
     ordered = sorted(issues, key=lambda i: (i.severity.value != "error", _cell_order(i.cell)))
     for row, issue in enumerate(ordered, start=1):
         is_error = issue.severity.value == "error"
+        sheet.set_row(row, row_height([(issue.message(lang), 90), (issue.code, 26)], 11))
         sheet.write_number(row, 0, row, text)
         sheet.write_string(row, 1, issue.cell, text)
         sheet.write_string(row, 2, issue.criterion, text)
@@ -736,23 +754,28 @@ def _write_contributions(
         {"font_name": _FONT, "bold": True, "border": 1, "text_wrap": True, "bg_color": "#D9E1F2"}
     )
     text = workbook.add_format({"font_name": _FONT, "border": 1, "text_wrap": True})
-    cell = workbook.add_format({"font_name": _FONT, "border": 1, "align": "center"})
+    cell = workbook.add_format(
+        {"font_name": _FONT, "border": 1, "align": "center", "text_wrap": True}
+    )
     sectors = list(contributions)
     titles = ["Mã", "Nội dung tiêu chí", *sectors, "Cách tổng hợp", "Kết quả tổng hợp"]
-    for col, title in enumerate(titles):
+    widths = [8, 50, *([12] * len(sectors)), 16, 12]
+    sheet.set_row(0, row_height(list(zip(titles, widths, strict=True)), 11))
+    for col, (title, width) in enumerate(zip(titles, widths, strict=True)):
         sheet.write_string(0, col, title, head)
-        sheet.set_column(col, col, 8 if col == 0 else 50 if col == 1 else 12)
+        sheet.set_column(col, col, width)
     row = 1
     for criterion in layout.criteria:
         if not criterion.is_leaf:
             continue
+        rule = COMPOSE_NAMES["vi"][criterion.compose_rule]
+        if criterion.compose_rule is ComposeRule.LEAD and criterion.lead_sector:
+            rule += f" ({criterion.lead_sector})"
+        sheet.set_row(row, row_height([(criterion.content, 50), (rule, 16)], 11))
         sheet.write_string(row, 0, criterion.code, cell)
         sheet.write_string(row, 1, criterion.content, text)
         for col, sector in enumerate(sectors, start=2):
             _contribution(sheet, row, col, contributions[sector].get(criterion.code), cell)
-        rule = COMPOSE_NAMES["vi"][criterion.compose_rule]
-        if criterion.compose_rule is ComposeRule.LEAD and criterion.lead_sector:
-            rule += f" ({criterion.lead_sector})"
         sheet.write_string(row, len(sectors) + 2, rule, cell)
         _contribution(sheet, row, len(sectors) + 3, combined.get(criterion.code), cell)
         row += 1

@@ -7,6 +7,7 @@ clean table, one row per expected unit. Text from units' files is always written
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -16,11 +17,11 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from .._version import __version__
-from ..core.model import Method
+from ..core.model import Heading, Method
 from ..core.reports import RankReport
 from ..core.results import FileResult
 from ..core.submissions import SubmissionStatus
-from ..core.vi_text import format_decimal
+from ..core.vi_text import format_decimal, format_points
 from ..rollup.codec import encode_row
 from ..rollup.data_sheet import (
     DATA_CHECK_COL,
@@ -41,10 +42,12 @@ from ..scorecard.layout import (
     META_SHEET,
     input_cells,
 )
+from ..scorecard.layout import row_height as _row_height
 from ..words.issues import Issue, Severity
 from ..words.messages import render, word
 
 __all__ = [
+    "AWARD_HEADER_ROW",
     "AWARD_SHEET",
     "CHART_SHEET",
     "DETAIL_SHEET",
@@ -82,13 +85,21 @@ def write_summary(
         # written strictly top to bottom (a cell above the current row would be dropped)
         workbook = xlsxwriter.Workbook(
             str(temp),
-            {"strings_to_formulas": False, "strings_to_numbers": False, "constant_memory": True},
+            {
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "constant_memory": True,
+                # the workbook's own font is the papers' font: a column's width is counted in
+                # its digits, so Excel and LibreOffice (without Calibri) print the same widths
+                "default_format_properties": {"font_name": _FONT, "font_size": 12},
+                "default_column_width": _DIGIT_PX * 8 + 8,
+            },
         )
         try:
             workbook.set_properties({"author": "thidua_xlsx", "created": stamp})
             formats = _formats(workbook)
-            _ranking_sheet(workbook, report, formats, PRINT_SHEET, signed=True)
-            _ranking_sheet(workbook, report, formats, RANKING_SHEET, signed=False)
+            _print_sheet(workbook, report, formats)
+            _ranking_sheet(workbook, report, formats)
             _detail_sheet(workbook, report, formats)
             _chart_sheet(workbook, report)
             if report.campaign.award is not None:
@@ -110,15 +121,31 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
         "bold_center": workbook.add_format({**base, "align": "center", "bold": True}),
         "title": workbook.add_format({**base, "align": "center", "bold": True, "font_size": 14}),
         "italic": workbook.add_format({**base, "align": "center", "italic": True}),
+        "italic_wrap": workbook.add_format(
+            {**base, "align": "center", "italic": True, "text_wrap": True}
+        ),
         "motto2": workbook.add_format(
             {**base, "align": "center", "bold": True, "underline": 1, "font_size": 13}
         ),
-        "issuer": workbook.add_format({**base, "align": "center", "bold": True, "underline": 1}),
+        "issuer": workbook.add_format(
+            {**base, "align": "center", "bold": True, "underline": 1, "text_wrap": True}
+        ),
         "th": workbook.add_format(
             {**box, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#D9E1F2"}
         ),
         "text": workbook.add_format({**box, "text_wrap": True}),
         "cell": workbook.add_format({**box, "align": "center"}),
+        "cell_wrap": workbook.add_format({**box, "align": "center", "text_wrap": True}),
+        "center_wrap": workbook.add_format({**base, "align": "center", "text_wrap": True}),
+        "bold_center_wrap": workbook.add_format(
+            {**base, "align": "center", "bold": True, "text_wrap": True}
+        ),
+        # scores on the papers to sign: text, so «183,89» whatever the machine's locale
+        "points": workbook.add_format({**box, "align": "right"}),
+        "points_total": workbook.add_format({**box, "align": "right", "bold": True}),
+        "error_wrap": workbook.add_format(
+            {**box, "bold": True, "font_color": "#9C0006", "text_wrap": True, "align": "center"}
+        ),
         "number": workbook.add_format({**box, "align": "center", "num_format": "0.00"}),
         "total": workbook.add_format(
             {**box, "align": "center", "num_format": "0.00", "bold": True}
@@ -132,17 +159,215 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
     }
 
 
-def _ranking_sheet(
-    workbook: xlsxwriter.Workbook,
+# A4 landscape less the margins of _print (30 mm left, 15 mm right), in pixels at 96 dpi, a
+# little kept back: the print copy's columns add up to this, so it prints at 100 % (12 pt)
+_PRINT_WIDTH_PX = 935
+
+
+_DIGIT_PX = 8  # a digit of Times New Roman 12 pt, in pixels at 96 dpi
+
+
+def row_height(cells: Iterable[tuple[str, float]], font_size: float = 12) -> float:
+    """A wrapped row's height in this workbook (its default font: Times New Roman 12 pt)."""
+    return _row_height(cells, font_size, _DIGIT_PX)
+
+
+def _px(width: float) -> int:
+    """A column's width in pixels, as XlsxWriter and Excel count it."""
+    return int(width * _DIGIT_PX + 0.5) + 5
+
+
+def _merge(sheet: Worksheet, row: int, first: int, last: int, text: str, fmt: Format) -> None:
+    """``text`` across columns ``first``..``last`` of one row (one column: just the cell)."""
+    if last > first:
+        sheet.merge_range(row, first, row, last, text, fmt)
+    else:
+        sheet.write_string(row, first, text, fmt)
+
+
+def _decimals(report: RankReport) -> int:
+    """The decimals a printed score shows: those of the campaign's rounding step."""
+    exponent = report.campaign.rounding_step.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 2
+
+
+def _heading(report: RankReport) -> Heading:
+    return report.campaign.heading(report.parent.code if report.parent else None)
+
+
+def _header(
+    sheet: Worksheet,
     report: RankReport,
     f: dict[str, Format],
-    name: str,
-    signed: bool,
+    left: tuple[int, float],
+    last: int,
+    right_width: float,
+) -> list[float]:
+    """Decree 30's heading (rows 0-2): the superior and issuing bodies and the *Số* line on
+    the left (columns 0..``left[0]``, ``left[1]`` wide), the national motto and the place and
+    date on the right (to ``last``)."""
+    heading = _heading(report)
+    left_last, left_width = left
+    lines = [heading.superior.upper(), heading.issuer.upper(), "Số: ………………"]
+    styles = ["center_wrap", "issuer", "center"]
+    if not heading.superior:
+        lines, styles = [*lines[1:], ""], [*styles[1:], "center"]
+    right = [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bold_center"),
+        ("Độc lập - Tự do - Hạnh phúc", "motto2"),
+        (f"{heading.place or '……'}, ngày …… tháng …… năm ……", "italic"),
+    ]
+    heights = []
+    for row in range(3):
+        heights.append(row_height([(lines[row], left_width * 0.92), (right[row][0], right_width)]))
+        sheet.set_row(row, heights[-1])
+        _merge(sheet, row, 0, left_last, lines[row], f[styles[row]])
+        text, style = right[row]
+        _merge(sheet, row, left_last + 1, last, text, f[style])
+    return heights
+
+
+def _titles(
+    sheet: Worksheet, report: RankReport, f: dict[str, Format], last: int, width: float
+) -> list[float]:
+    """Rows 3-8: the summary's title, the campaign (and cluster), the plan, who sent; returns
+    the rows' heights."""
+    info = report.campaign.info
+    title = f"{info.title} — {report.cluster}" if report.cluster else info.title
+    plan = f"(Theo Kế hoạch số {info.plan_number})" if info.plan_number else ""
+    line = report.summary_line()
+    # rows 3 and 8 stay empty, at the default height (a height set on an empty row is not
+    # written in constant_memory mode)
+    heights = [16, 22, row_height([(title, width)], 12.5), 17, row_height([(line, width)]), 16]
+    for row, height in enumerate(heights[1:5], start=4):
+        sheet.set_row(row, height)
+    sheet.merge_range(4, 0, 4, last, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA", f["title"])
+    sheet.merge_range(5, 0, 5, last, title, f["bold_center_wrap"])
+    sheet.merge_range(6, 0, 6, last, plan, f["italic"])
+    sheet.merge_range(7, 0, 7, last, line, f["bold_center_wrap"])
+    return heights
+
+
+# the height a printed A4 landscape page gives the rows (margins of _print, a little kept back)
+_PAGE_BODY_PT = 440.0
+
+
+def _keep_signature_with_table(
+    sheet: Worksheet, heights: list[float], header_row: int, signature: float
 ) -> None:
-    """The ranking under the Decree-30 header: ``signed`` is the copy to print and sign (the
-    signature block under the table); the other ends with the table, for filters and pandas."""
+    """A page break so the signature block (``signature`` points, after the rows whose
+    ``heights`` are given from row 0) never starts a page alone or is cut across two pages:
+    when it does not fit under the last row, the last rows go over with it."""
+    repeat = heights[header_row]
+    used, page_rows = 0.0, 0
+    for row, height in enumerate(heights):
+        if used + height > _PAGE_BODY_PT and page_rows:
+            used, page_rows = repeat, 0
+        used += height
+        page_rows += row > header_row
+    if used + signature <= _PAGE_BODY_PT:
+        return
+    carried = min(3, page_rows, len(heights) - header_row - 2)
+    if carried > 0:  # carried rows, moved to the next page together with the signature
+        sheet.set_h_pagebreaks([len(heights) - carried])
+
+
+def _order(report: RankReport) -> list[str]:
+    """The ranked units in rank order, then the others in the campaign's order."""
+    ranked = {r.unit for r in report.ranking}
+    return [r.unit for r in report.ranking] + [
+        u.unit for u in report.completeness.units if u.unit not in ranked
+    ]
+
+
+def _print_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
+    """The copy to print and sign (the workbook's first sheet and its print area): what a
+    signer reads — rank, unit, section points, total, band, status — at 12 pt on one A4
+    landscape page width, the scores written as text the Vietnamese way (``183,89``) so no
+    machine's regional settings change them, under Decree 30's heading and above its
+    signature block. File names and notes are on *Xếp hạng*."""
     campaign = report.campaign
-    sheet: Worksheet = workbook.add_worksheet(name)
+    sheet: Worksheet = workbook.add_worksheet(PRINT_SHEET)
+    sections = [s.code for s in campaign.sections]
+    order = _order(report)
+    clustered = report.cluster is None and any(campaign.unit(c).cluster for c in order)
+    places = _decimals(report)
+    # a score column as wide as its longest score (``121,23``: 6 digits and a comma)
+    longest = max(
+        (len(format_points(c.total, places)) for c in map(report.card, order) if c), default=6
+    )
+    clusters = max((len(campaign.unit(c).cluster) for c in order), default=0)
+    columns: list[tuple[str, float]] = [("STT", 4), ("Tên đơn vị", 0)]
+    if clustered:
+        columns.append(("Cụm thi đua", min(max(clusters + 1.0, 8), 15)))
+    columns += [(code, max(longest * 0.8 + 1, 4.5)) for code in sections]
+    columns += [("Tổng điểm", max(longest * 0.8 + 1.5, 7)), ("Hạng", 5)]
+    if clustered:
+        columns.append(("Hạng trong cụm", 6))
+    columns += [("Xếp loại", 10.5), ("Tình trạng", 10.5)]
+    fixed = sum(_px(width) for _, width in columns if width)
+    name_width = min(40.0, max(16.0, (_PRINT_WIDTH_PX - fixed - 5) / _DIGIT_PX))
+    widths = [width or name_width for _, width in columns]
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+    last = len(columns) - 1
+    left_last = 2 if clustered else 1
+    left_width = sum(widths[: left_last + 1])
+    total_width = sum(widths)
+    heights = _header(sheet, report, f, (left_last, left_width), last, total_width - left_width)
+    heights += _titles(sheet, report, f, last, total_width)
+    heights.append(row_height([(t, w) for (t, _), w in zip(columns, widths, strict=True)]))
+    sheet.set_row(RANKING_HEADER_ROW, heights[-1])
+    for col, (title, _) in enumerate(columns):
+        sheet.write_string(RANKING_HEADER_ROW, col, title, f["th"])
+    ranked = {r.unit: r for r in report.ranking}
+    by_unit = {u.unit: u for u in report.completeness.units}
+    row = RANKING_HEADER_ROW + 1
+    for index, code in enumerate(order, start=1):
+        submission = by_unit[code]
+        unit = campaign.unit(code)
+        status = report.status_word(submission.status)
+        card = submission.result.card if submission.result else None
+        place = ranked.get(code)
+        cells: list[tuple[str | int, str]] = [(index, "cell"), (unit.name, "text")]
+        if clustered:
+            cells.append((unit.cluster, "cell_wrap"))
+        if place is not None and card is not None:
+            cells += [(format_points(card.final_nodes[s], places), "points") for s in sections]
+            cells += [(format_points(card.total, places), "points_total"), (place.rank, "cell")]
+            if clustered:
+                cells.append((place.cluster_rank or "", "cell"))
+            cells.append((place.band, "cell"))
+        else:
+            cells += [("", "cell")] * (len(sections) + 3 + clustered)
+        style = "error_wrap" if submission.status in _NOT_COUNTED_SENT else "cell_wrap"
+        cells.append((status, style))
+        wrapped = [(str(v), w) for (v, s), w in zip(cells, widths, strict=True) if s in _WRAPPED]
+        heights.append(row_height(wrapped))
+        sheet.set_row(row, heights[-1])
+        for col, (value, style) in enumerate(cells):
+            if isinstance(value, int):
+                sheet.write_number(row, col, value, f[style])
+            else:
+                sheet.write_string(row, col, value, f[style])
+        row += 1
+    # columns that fit the page print at 100 % (fitting to the width, LibreOffice shrinks a
+    # long page to its height as well); only too many sections are fitted to the width
+    _print(sheet, RANKING_HEADER_ROW, fit=fixed + _px(name_width) > _PRINT_WIDTH_PX)
+    end, signature = _signature(sheet, report, f, row + 1, (left_last, last, total_width))
+    _keep_signature_with_table(sheet, heights, RANKING_HEADER_ROW, signature + 16)
+    sheet.print_area(0, 0, end, last)
+    sheet.activate()
+
+
+_WRAPPED = ("text", "cell_wrap", "error_wrap")  # the print copy's styles that wrap
+
+
+def _ranking_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
+    """The ranking for the analyst: every unit with its scores as numbers, ranks, status, the
+    file counted and the notes; the table ends the sheet (filters, ``pandas.read_excel``)."""
+    campaign = report.campaign
+    sheet: Worksheet = workbook.add_worksheet(RANKING_SHEET)
     sections = [s.code for s in campaign.sections]
     titles = [
         "STT",
@@ -162,35 +387,26 @@ def _ranking_sheet(
     widths = [5, 14, 34, 16, *([8] * len(sections)), 10, 7, 9, 12, 12, 30, 48]
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
-    info = campaign.info
-    issuer = report.parent.name if report.parent else info.issuing_body
-    sheet.merge_range(0, 0, 0, 3, info.superior_body.upper(), f["center"])
-    sheet.merge_range(0, 5, 0, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f["bold_center"])
-    sheet.merge_range(1, 0, 1, 3, issuer.upper(), f["issuer"])
-    sheet.merge_range(1, 5, 1, last, "Độc lập - Tự do - Hạnh phúc", f["motto2"])
-    sheet.merge_range(2, 5, 2, last, f"{info.place or '……'}, ngày …… tháng …… năm ……", f["italic"])
-    sheet.merge_range(4, 0, 4, last, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA", f["title"])
-    title = f"{info.title} — {report.cluster}" if report.cluster else info.title
-    sheet.merge_range(5, 0, 5, last, title, f["bold_center"])
-    plan = f"(Theo Kế hoạch số {info.plan_number})" if info.plan_number else ""
-    sheet.merge_range(6, 0, 6, last, plan, f["italic"])
-    sheet.merge_range(7, 0, 7, last, report.summary_line(), f["bold_center"])
+    _header(sheet, report, f, (3, sum(widths[:4])), last, sum(widths[4:]))
+    _titles(sheet, report, f, last, sum(widths))
     for col, title in enumerate(titles):
         sheet.write_string(RANKING_HEADER_ROW, col, title, f["th"])
     sheet.set_row(RANKING_HEADER_ROW, 33)
     row = RANKING_HEADER_ROW + 1
     ranked = {r.unit: r for r in report.ranking}
     by_unit = {u.unit: u for u in report.completeness.units}
-    order = [r.unit for r in report.ranking] + [
-        u.unit for u in report.completeness.units if u.unit not in ranked
-    ]
-    for index, code in enumerate(order, start=1):
+    for index, code in enumerate(_order(report), start=1):
         submission = by_unit[code]
         unit = campaign.unit(code)
+        file_name = submission.result.name if submission.result else ""
+        note = _note(report, code)
+        status = report.status_word(submission.status)
+        tall = [(unit.name, 34), (file_name, 30), (status, 12), (unit.cluster, 16)]
+        sheet.set_row(row, max(row_height(tall), row_height([(note, 48)], 11)))
         sheet.write_number(row, 0, index, f["cell"])
         sheet.write_string(row, 1, unit.code, f["cell"])
         sheet.write_string(row, 2, unit.name, f["text"])
-        sheet.write_string(row, 3, unit.cluster, f["cell"])
+        sheet.write_string(row, 3, unit.cluster, f["cell_wrap"])
         card = submission.result.card if submission.result else None
         counted = code in ranked
         for offset, section in enumerate(sections):
@@ -212,38 +428,56 @@ def _ranking_sheet(
         else:
             for extra in range(4):
                 sheet.write_blank(row, col + extra, None, f["cell"])
-        status_style = "error" if submission.status in _NOT_COUNTED_SENT else "cell"
-        sheet.write_string(row, col + 4, report.status_word(submission.status), f[status_style])
-        file_name = submission.result.name if submission.result else ""
+        status_style = "error_wrap" if submission.status in _NOT_COUNTED_SENT else "cell_wrap"
+        sheet.write_string(row, col + 4, status, f[status_style])
         sheet.write_string(row, col + 5, file_name, f["text"])
-        sheet.write_string(row, col + 6, _note(report, code), f["note"])
+        sheet.write_string(row, col + 6, note, f["note"])
         row += 1
     _print(sheet, RANKING_HEADER_ROW)
-    if signed:
-        _signature(sheet, report, f, row + 1, last)
-        sheet.activate()
-        return
     # the table ends the sheet, so pandas.read_excel(header=RANKING_HEADER_ROW) reads it clean
     sheet.freeze_panes(RANKING_HEADER_ROW + 1, 3)
     sheet.autofilter(RANKING_HEADER_ROW, 0, max(row - 1, RANKING_HEADER_ROW), last)
 
 
+_ROOM_TO_SIGN = 3  # empty rows between the title line and the signer's name (about 2.5 cm)
+
+
 def _signature(
-    sheet: Worksheet, report: RankReport, f: dict[str, Format], row: int, last: int
-) -> None:
-    """Decree 30's closing: recipients on the left, who prepared it and who signs on the right."""
-    info = report.campaign.info
-    issuer = report.parent.name if report.parent else info.issuing_body
-    middle = 5 + (last - 5) // 2
-    sheet.write_string(row, 0, "Nơi nhận:", f["recipients_title"])
-    sheet.merge_range(row, 5, row, middle - 1, "NGƯỜI LẬP BIỂU", f["bold_center"])
-    sheet.merge_range(row, middle, row, last, f"TM. {issuer.upper()}", f["bold_center"])
-    sheet.merge_range(row + 1, 5, row + 1, middle - 1, "(Ký, ghi rõ họ tên)", f["italic"])
-    sheet.merge_range(row + 1, middle, row + 1, last, "(Ký tên, đóng dấu)", f["italic"])
-    recipients = [f"- {info.superior_body};" if info.superior_body else "", "- Lưu: VT."]
-    for offset, line in enumerate(r for r in recipients if r):  # rows in order (see above)
-        sheet.write_string(row + 1 + offset, 0, line, f["recipients"])
-    sheet.print_area(0, 0, row + 6, last)
+    sheet: Worksheet,
+    report: RankReport,
+    f: dict[str, Format],
+    row: int,
+    columns: tuple[int, int, float],
+) -> tuple[int, float]:
+    """Decree 30's closing from ``row``: the recipients on the left (columns 0..``left``),
+    who prepared it in the middle, and on the right *TM.* the issuing body, the signer's
+    title, room to sign and seal, the signer's full name (dotted lines when the campaign does
+    not say). Returns the last row written and the block's height in points."""
+    left, last, width = columns
+    heading = _heading(report)
+    middle = left + 1 + (last - left) // 2
+    recipients = [f"- {heading.superior};" if heading.superior else "", "- Lưu: VT."]
+    listed = [r for r in recipients if r]
+    title = heading.signer_title.upper() or "………………………"
+    name = heading.signer_name or "………………………"
+    rows: list[tuple[str, str, str, str]] = [  # left, middle, right, right's style
+        ("Nơi nhận:", "NGƯỜI LẬP BIỂU", f"TM. {heading.issuer.upper()}", "bold_center_wrap"),
+        (listed[0], "(Ký, ghi rõ họ tên)", title, "bold_center"),
+        (listed[1] if len(listed) > 1 else "", "", "(Ký tên, đóng dấu)", "italic"),
+        *([("", "", "", "center")] * _ROOM_TO_SIGN),
+        ("", "", name, "bold_center"),
+    ]
+    right_width = width * (last - middle + 1) / (last + 1)
+    heights = [row_height([(rows[0][2], right_width)]), 17, 17, *[24] * _ROOM_TO_SIGN, 17]
+    for offset, (left_text, middle_text, right_text, style) in enumerate(rows):
+        at = row + offset
+        sheet.set_row(at, heights[offset])
+        left_style = "recipients_title" if offset == 0 else "recipients"
+        _merge(sheet, at, 0, left, left_text, f[left_style])
+        middle_style = "bold_center" if offset == 0 else "italic"
+        _merge(sheet, at, left + 1, middle - 1, middle_text, f[middle_style])
+        _merge(sheet, at, middle, last, right_text, f[style])
+    return row + len(rows) - 1, sum(heights)
 
 
 MAX_DETAIL_UNITS = 16_000  # unit columns per detail sheet (Excel has 16,384 columns)
@@ -274,6 +508,7 @@ def _detail_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
         for index, criterion in enumerate(campaign.criteria):
             row = index + 1
             style = f["total"] if not criterion.is_leaf else f["number"]
+            sheet.set_row(row, row_height([(criterion.content, 48)]))
             sheet.write_string(row, 0, criterion.code, f["cell"])
             sheet.write_string(row, 1, criterion.content, f["text"])
             sheet.write_number(row, 2, float(criterion.max_points), f["cell"])
@@ -324,8 +559,13 @@ def _chart_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
     sheet.fit_to_pages(1, 1)
 
 
+AWARD_HEADER_ROW = 8  # 0-based row of the award list's column titles
+
+
 def _award_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
-    """The campaign's award rule applied: who is proposed, and each unit's % targets met."""
+    """The campaign's award rule applied, as the list attached to the *tờ trình*: Decree 30's
+    heading, the list of who is proposed and the signature block (the print area); below it,
+    each unit's % targets met, for the office."""
     campaign = report.campaign
     award = campaign.award
     assert award is not None
@@ -342,24 +582,49 @@ def _award_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str,
         rule.append(f"{award.top_n} đơn vị đứng đầu")
     if award.min_band:
         rule.append(f"xếp loại {award.min_band} trở lên")
-    sheet.merge_range(0, 0, 0, 6, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", f["title"])
-    sheet.merge_range(1, 0, 1, 6, " — ".join(rule), f["italic"])
     titles = ["STT", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Hạng", "Xếp loại", "Hình thức"]
-    for col, (title, width) in enumerate(zip(titles, [5, 14, 40, 10, 7, 12, 40], strict=True)):
+    code = min(max((len(r.unit) * 1.4 + 1 for r in proposed), default=10), 20)
+    widths = [5, code, 46 - code, 10, 7, 11, 32]  # A4 landscape's width at 100 %
+    for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
-        sheet.write_string(3, col, title, f["th"])
-    for row, ranked in enumerate(proposed, start=4):
-        sheet.write_number(row, 0, row - 3, f["cell"])
+    total = sum(widths)
+    heights = _header(sheet, report, f, (2, sum(widths[:3])), 6, sum(widths[3:]))
+    heading = _heading(report)
+    said = " — ".join(rule)
+    reference = (
+        f"(Kèm theo Tờ trình số ……/TTr-…… ngày …… tháng …… năm …… của {heading.issuer or '……'})"
+    )
+    heights += [16, 22, row_height([(said, total)]), row_height([(reference, total)]), 16]
+    heights.append(row_height(list(zip(titles, widths, strict=True))))
+    for at in (4, 5, 6, AWARD_HEADER_ROW):
+        sheet.set_row(at, heights[at])
+    sheet.merge_range(4, 0, 4, 6, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", f["title"])
+    sheet.merge_range(5, 0, 5, 6, said, f["bold_center_wrap"])
+    sheet.merge_range(6, 0, 6, 6, reference, f["italic_wrap"])
+    for col, title in enumerate(titles):
+        sheet.write_string(AWARD_HEADER_ROW, col, title, f["th"])
+    places = _decimals(report)
+    row = AWARD_HEADER_ROW + 1
+    for index, ranked in enumerate(proposed, start=1):
+        heights.append(row_height([(ranked.name, widths[2]), (award.title, widths[6])]))
+        sheet.set_row(row, heights[-1])
+        sheet.write_number(row, 0, index, f["cell"])
         sheet.write_string(row, 1, ranked.unit, f["cell"])
         sheet.write_string(row, 2, ranked.name, f["text"])
-        sheet.write_number(row, 3, float(ranked.total), f["total"])
+        sheet.write_string(row, 3, format_points(ranked.total, places), f["points_total"])
         sheet.write_number(row, 4, ranked.rank, f["cell"])
         sheet.write_string(row, 5, ranked.band, f["cell"])
         sheet.write_string(row, 6, award.title, f["text"])
+        row += 1
     if not proposed:
-        sheet.merge_range(4, 0, 4, 6, "Không có đơn vị đạt điều kiện đề nghị.", f["italic"])
-    _targets_table(sheet, report, f, start=6 + max(len(proposed), 1))
-    _print(sheet, 3)
+        sheet.merge_range(row, 0, row, 6, "Không có đơn vị đạt điều kiện đề nghị.", f["italic"])
+        heights.append(16)
+        row += 1
+    _print(sheet, AWARD_HEADER_ROW)
+    end, signature = _signature(sheet, report, f, row + 1, (2, 6, total))
+    _keep_signature_with_table(sheet, heights, AWARD_HEADER_ROW, signature + 16)
+    sheet.print_area(0, 0, end, 6)
+    _targets_table(sheet, report, f, start=end + 3)
 
 
 def _targets_table(sheet: Worksheet, report: RankReport, f: dict[str, Format], start: int) -> None:
@@ -483,6 +748,8 @@ def _verified_sheet(
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, f["th"])
     for row, (ranked, criterion, own, final, score) in enumerate(rows, start=1):
+        tall = [(ranked.name, 34), (score.reason, 44), (score.source, 26)]
+        sheet.set_row(row, row_height(tall))
         sheet.write_string(row, 0, ranked.unit, f["cell"])
         sheet.write_string(row, 1, ranked.name, f["text"])
         sheet.write_string(row, 2, criterion.code, f["cell"])
@@ -497,7 +764,7 @@ def _verified_sheet(
 def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
     sheet = workbook.add_worksheet(ISSUES_SHEET)
     titles = ["Tệp", "Đơn vị", "Ô", "Tiêu chí", "Mức độ", "Nội dung", "Mã lỗi"]
-    for col, (title, width) in enumerate(zip(titles, [30, 14, 7, 9, 10, 80, 24], strict=True)):
+    for col, (title, width) in enumerate(zip(titles, _ISSUE_WIDTHS, strict=True)):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, f["th"])
     row = 1
@@ -513,10 +780,7 @@ def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
                 issue.message("vi"),
                 issue.code,
             ]
-            for col, text in enumerate(cells):
-                sheet.write_string(
-                    row, col, text, f["error"] if is_error and col == 4 else f["text"]
-                )
+            _issue_row(sheet, row, cells, is_error, f)
             row += 1
     for verification in report.verification:  # the upper level's verification workbooks
         for issue in verification.issues:
@@ -530,14 +794,23 @@ def _issues_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str
                 issue.message("vi"),
                 issue.code,
             ]
-            for col, text in enumerate(cells):
-                sheet.write_string(
-                    row, col, text, f["error"] if is_error and col == 4 else f["text"]
-                )
+            _issue_row(sheet, row, cells, is_error, f)
             row += 1
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row - 1, 0), len(titles) - 1)
     _print(sheet, 0)
+
+
+_ISSUE_WIDTHS = (30, 14, 7, 9, 10, 80, 24)
+
+
+def _issue_row(
+    sheet: Worksheet, row: int, cells: list[str], is_error: bool, f: dict[str, Format]
+) -> None:
+    """One issue, its row as tall as its longest text wrapped."""
+    sheet.set_row(row, row_height(list(zip(cells, _ISSUE_WIDTHS, strict=True))))
+    for col, text in enumerate(cells):
+        sheet.write_string(row, col, text, f["error"] if is_error and col == 4 else f["text"])
 
 
 def _missing_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[str, Format]) -> None:
@@ -556,15 +829,20 @@ def _missing_sheet(workbook: xlsxwriter.Workbook, report: RankReport, f: dict[st
     for row, submission in enumerate(shown, start=1):
         unit = report.campaign.unit(submission.unit)
         status = report.status_word(submission.status)
-        for col, text in enumerate([unit.code, unit.name, unit.cluster, status]):
+        cells = [unit.code, unit.name, unit.cluster, status]
+        sheet.set_row(row, row_height(list(zip(cells, (14, 40, 18, 22), strict=True))))
+        for col, text in enumerate(cells):
             sheet.write_string(row, col, text, f["text"])
     _print(sheet, 0)
 
 
-def _print(sheet: Worksheet, header_row: int) -> None:
+def _print(sheet: Worksheet, header_row: int, fit: bool = True) -> None:
+    """A4 landscape, Decree 30's margins, the header row on every page, page numbers; ``fit``:
+    scaled to the page's width."""
     sheet.set_paper(9)
     sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
+    if fit:
+        sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(header_row)
     sheet.set_margins(left=1.18, right=0.59, top=0.79, bottom=0.79)
     sheet.set_footer('&C&"Times New Roman"&10Trang &P/&N')

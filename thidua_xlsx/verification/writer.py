@@ -224,13 +224,14 @@ def _relative(ref: str) -> str:
 def _header(sheet: Worksheet, plan: VerificationPlan, f: dict[str, Format]) -> None:
     """Decree 30/2020/NĐ-CP: the bodies on the left, the national motto on the right."""
     info = plan.campaign.info
-    issuer = plan.parent.name if plan.parent else info.issuing_body
+    heading = plan.campaign.heading(plan.parent.code if plan.parent else None)
     last = LAST_VCOL
-    sheet.merge_range(0, 0, 0, 2, info.superior_body.upper(), f["center"])
+    sheet.merge_range(0, 0, 0, 2, heading.superior.upper(), f["center"])
     sheet.merge_range(0, 3, 0, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f["bold_center"])
-    sheet.merge_range(1, 0, 1, 2, issuer.upper(), f["issuer"])
+    sheet.merge_range(1, 0, 1, 2, heading.issuer.upper(), f["issuer"])
     sheet.merge_range(1, 3, 1, last, "Độc lập - Tự do - Hạnh phúc", f["motto2"])
-    sheet.merge_range(2, 3, 2, last, f"{info.place or '……'}, ngày …… tháng …… năm ……", f["italic"])
+    place = heading.place or "……"
+    sheet.merge_range(2, 3, 2, last, f"{place}, ngày …… tháng …… năm ……", f["italic"])
     sheet.merge_range(4, 0, 4, last, "BẢNG THẨM ĐỊNH ĐIỂM THI ĐUA", f["title"])
     title = f"{info.title} — {plan.cluster}" if plan.cluster else info.title
     sheet.merge_range(5, 0, 5, last, title, f["bold_center"])
@@ -240,8 +241,7 @@ def _header(sheet: Worksheet, plan: VerificationPlan, f: dict[str, Format]) -> N
 
 
 def _signature(sheet: Worksheet, plan: VerificationPlan, f: dict[str, Format], row: int) -> None:
-    info = plan.campaign.info
-    issuer = plan.parent.name if plan.parent else info.issuing_body
+    issuer = plan.campaign.heading(plan.parent.code if plan.parent else None).issuer
     sheet.write_string(row, 2, "NGƯỜI THẨM ĐỊNH", f["bold_center"])
     sheet.merge_range(row, 4, row, LAST_VCOL, f"TM. {issuer.upper()}", f["bold_center"])
     sheet.write_string(row + 1, 2, "(Ký, ghi rõ họ tên)", f["italic"])

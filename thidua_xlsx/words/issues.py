@@ -24,7 +24,9 @@ __all__ = ["CATALOGUE", "CatalogueEntry", "Issue", "Severity"]
 class Severity(Enum):
     ERROR = "error"  # the file is rejected
     WARNING = "warning"  # accepted, but a cell to check: the unit gets a feedback copy
-    NOTE = "note"  # accepted, said for information only (over-achievement): no copy, no flag
+    # not a problem: a decision explained (the Council's vote), or a result over its target
+    # (rewarded, capped at 100%): no feedback copy, no tinted cell
+    INFO = "info"
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class CatalogueEntry:
         object.__setattr__(self, "fields", placeholders(self.vi, self.en))
 
 
-_E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTE
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CATALOGUE: Mapping[str, CatalogueEntry] = {
     # -- the campaign workbook (SPEC §3) ---------------------------------------------------
@@ -439,8 +441,8 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "{value} points exceed the maximum {maximum} of criterion {criterion}. Score it again, "
         "at most {maximum}.",
     ),
-    "value_over_target": CatalogueEntry(  # rewarded, not a mistake: a note (issue 17)
-        _N,
+    "value_over_target": CatalogueEntry(  # rewarded, not a mistake: information (issue 17)
+        _I,
         "Kết quả {value} vượt chỉ tiêu {target}; chỉ tính tối đa 100% ({maximum} điểm).",
         "The result {value} exceeds the target {target}; at most 100% ({maximum} points) counts.",
     ),
@@ -823,6 +825,204 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "The card shows {value} points, {expected} were counted: cell {cells} "
         "{why:card_total_why}. The ranking uses {expected} points; correct those cells so "
         "that the signed card agrees with the points counted.",
+    ),
+    # -- issue 16: the Council's vote ---------------------------------------------------------
+    "def_council_no_members": CatalogueEntry(
+        _E,
+        "Trang «Hội đồng» chưa có thành viên nào. Hãy nhập họ tên từng thành viên dưới dòng "
+        "tiêu đề «Họ và tên».",
+        "The «Hội đồng» sheet lists no member. Enter each member's name under the «Họ và tên» "
+        "header.",
+    ),
+    "def_council_member_name_missing": CatalogueEntry(
+        _E,
+        "Dòng thành viên Hội đồng này chưa có họ tên. Hãy nhập họ tên hoặc xóa dòng.",
+        "This Council member's row has no name. Enter the name or delete the row.",
+    ),
+    "def_council_member_duplicate": CatalogueEntry(
+        _E,
+        "Thành viên «{value}» được nhập hai lần (lần đầu ở dòng {first_row}). Hãy giữ một dòng.",
+        "The member «{value}» is entered twice (first at row {first_row}). Keep one row.",
+    ),
+    "def_council_two_chairs": CatalogueEntry(
+        _E,
+        "Hội đồng có hai Chủ tịch («{value}» và «{first}»). Chỉ một người là Chủ tịch; phiếu "
+        "của Chủ tịch quyết định khi bằng phiếu.",
+        "The Council has two chairmen («{value}» and «{first}»). Only one member chairs it; "
+        "the chairman's vote settles a tie.",
+    ),
+    "def_council_no_chair": CatalogueEntry(
+        _W,
+        "Hội đồng chưa có thành viên giữ vai trò «Chủ tịch». Khi bằng phiếu ở giới hạn số "
+        "lượng, không có phiếu Chủ tịch để quyết định và Hội đồng phải bỏ phiếu lại.",
+        "No Council member has the role «Chủ tịch». A tie at the quota then has no chairman's "
+        "vote to settle it, and the Council must vote again.",
+    ),
+    "def_council_bad_share": CatalogueEntry(
+        _E,
+        "«{value}» không phải một tỷ lệ hiểu được. Hãy nhập như «2/3», «50%», «từ 80% trở "
+        "lên» hoặc «trên 50%» (lớn hơn 0 và không quá 100%).",
+        "«{value}» is not a share this tool understands. Enter it like «2/3», «50%», «từ 80% "
+        "trở lên» or «trên 50%» (above 0, at most 100%).",
+    ),
+    "def_council_bad_quota": CatalogueEntry(
+        _E,
+        "Số lượng «{value}» phải là một số nguyên dương (hoặc để trống: không giới hạn).",
+        "The quota «{value}» must be a whole number above 0 (or blank: no limit).",
+    ),
+    "def_council_bad_yes_no": CatalogueEntry(
+        _E,
+        "«{value}» ở mục «{key}» phải là «có» hoặc «không».",
+        "«{value}» for «{key}» must be «có» (yes) or «không» (no).",
+    ),
+    "def_council_title_duplicate": CatalogueEntry(
+        _E,
+        "Hình thức «{value}» có hai dòng quy tắc (lần đầu ở dòng {first_row}). Hãy giữ một dòng.",
+        "The title «{value}» has two rule rows (first at row {first_row}). Keep one row.",
+    ),
+    "def_council_title_missing": CatalogueEntry(
+        _E,
+        "Trang «Hội đồng» chưa có quy tắc cho hình thức «{value}» của đợt thi đua. Hãy thêm "
+        "một dòng dưới «Hình thức khen thưởng» với tỷ lệ đồng ý cần đạt.",
+        "The «Hội đồng» sheet has no rule for the campaign's award «{value}». Add a row under "
+        "«Hình thức khen thưởng» with the share of votes it needs.",
+    ),
+    "vote_passed": CatalogueEntry(
+        _I,
+        "{yes}/{members} thành viên đồng ý ({percent} tổng số thành viên), đạt mức {share}: "
+        "được đề nghị {title}.",
+        "{yes}/{members} members agreed ({percent} of all members), reaching {share}: proposed "
+        "for {title}.",
+    ),
+    "vote_below_share": CatalogueEntry(
+        _I,
+        "{yes}/{members} thành viên đồng ý ({percent} tổng số thành viên), chưa đạt mức {share} "
+        "(cần ít nhất {needed} phiếu đồng ý): không được đề nghị {title}.",
+        "{yes}/{members} members agreed ({percent} of all members), short of {share} (at least "
+        "{needed} votes needed): not proposed for {title}.",
+    ),
+    "vote_over_quota": CatalogueEntry(
+        _I,
+        "{yes}/{members} thành viên đồng ý, đạt mức {share} nhưng xếp thứ {place} theo số "
+        "phiếu, ngoài số lượng {quota}: không được đề nghị {title}.",
+        "{yes}/{members} members agreed, reaching {share}, but it comes {place} by votes, "
+        "beyond the quota of {quota}: not proposed for {title}.",
+    ),
+    "vote_tie_chair_agreed": CatalogueEntry(
+        _I,
+        "{yes}/{members} thành viên đồng ý, bằng phiếu ở giới hạn số lượng {quota} ({tied}: "
+        "{slots} chỗ còn lại); Chủ tịch Hội đồng đồng ý: được đề nghị {title}.",
+        "{yes}/{members} members agreed, a tie at the quota of {quota} ({tied}: {slots} places "
+        "left); the chairman agreed: proposed for {title}.",
+    ),
+    "vote_tie_chair_not": CatalogueEntry(
+        _I,
+        "{yes}/{members} thành viên đồng ý, bằng phiếu ở giới hạn số lượng {quota} ({tied}: "
+        "{slots} chỗ còn lại); Chủ tịch Hội đồng không đồng ý: không được đề nghị {title}.",
+        "{yes}/{members} members agreed, a tie at the quota of {quota} ({tied}: {slots} places "
+        "left); the chairman did not agree: not proposed for {title}.",
+    ),
+    "vote_tie_unresolved": CatalogueEntry(
+        _W,
+        "{yes}/{members} thành viên đồng ý, bằng phiếu ở giới hạn số lượng {quota} ({tied}: "
+        "{slots} chỗ còn lại) và phiếu của Chủ tịch không phân định được. Hội đồng cần biểu "
+        "quyết lại giữa các đơn vị này.",
+        "{yes}/{members} members agreed, a tie at the quota of {quota} ({tied}: {slots} places "
+        "left) that the chairman's vote does not settle. The Council must vote again between "
+        "these units.",
+    ),
+    "vote_tie_no_chair": CatalogueEntry(
+        _W,
+        "{yes}/{members} thành viên đồng ý, bằng phiếu ở giới hạn số lượng {quota} ({tied}: "
+        "{slots} chỗ còn lại) nhưng không có phiếu của Chủ tịch Hội đồng. Hội đồng cần biểu "
+        "quyết lại giữa các đơn vị này.",
+        "{yes}/{members} members agreed, a tie at the quota of {quota} ({tied}: {slots} places "
+        "left), but there is no chairman's vote. The Council must vote again between these "
+        "units.",
+    ),
+    "vote_no_quorum": CatalogueEntry(
+        _E,
+        "Chỉ {value}/{members} thành viên có mặt, chưa đủ {share} tổng số thành viên (cần ít "
+        "nhất {needed}): cuộc họp chưa đủ điều kiện biểu quyết, không đơn vị nào được quyết định.",
+        "Only {value}/{members} members were present, short of {share} of all members (at "
+        "least {needed} needed): the meeting cannot vote, and no unit is decided.",
+    ),
+    "tally_not_tally": CatalogueEntry(
+        _E,
+        "Tệp này không phải bảng kiểm phiếu của «thidua vote» (tệp là: {value}). Hãy chọn "
+        "đúng tệp KIEM-PHIEU đã ghi.",
+        "This file is not a tally workbook written by «thidua vote» (it is: {value}). Choose "
+        "the KIEM-PHIEU file it wrote.",
+    ),
+    "tally_other_campaign": CatalogueEntry(
+        _E,
+        "Bảng kiểm phiếu thuộc đợt thi đua «{value}», không phải «{expected}».",
+        "The tally belongs to the campaign «{value}», not «{expected}».",
+    ),
+    "tally_outdated": CatalogueEntry(
+        _E,
+        "Bảng kiểm phiếu được lập theo bảng tiêu chí cũ. Hãy lập lại bằng «thidua vote».",
+        "The tally was written for an older criteria table. Write a new one with «thidua vote».",
+    ),
+    "tally_council_changed": CatalogueEntry(
+        _E,
+        "Thành viên hoặc quy tắc của Hội đồng đã thay đổi từ khi lập bảng kiểm phiếu này. Hãy "
+        "lập lại bảng kiểm phiếu bằng «thidua vote» theo Hội đồng hiện tại.",
+        "The Council's members or rules changed since this tally was written. Write a new "
+        "tally with «thidua vote» for the Council as it is now.",
+    ),
+    "tally_summary_changed": CatalogueEntry(
+        _E,
+        "Danh sách đề nghị trong bảng tổng hợp nay khác danh sách trên bảng kiểm phiếu ({detail}). "
+        "Hãy dùng đúng bảng tổng hợp đã dùng khi lập phiếu, hoặc lập lại phiếu.",
+        "The summary's proposal list now differs from the tally's ({detail}). Use the summary "
+        "the ballots were written from, or write them again.",
+    ),
+    "tally_damaged": CatalogueEntry(
+        _E,
+        "Thông tin ẩn của bảng kiểm phiếu không khớp với chính nó ({detail}): bảng đã bị sửa "
+        "ngoài các ô được nhập. Hãy lập lại bằng «thidua vote».",
+        "The tally's hidden information does not match itself ({detail}): it was changed "
+        "outside the open cells. Write a new one with «thidua vote».",
+    ),
+    "tally_presence_missing": CatalogueEntry(
+        _E,
+        "Chưa ghi thành viên «{member}» có mặt hay vắng mặt. Hãy chọn «Có mặt» hoặc «Vắng mặt».",
+        "Whether the member «{member}» was present is not filled in. Choose «Có mặt» (present) "
+        "or «Vắng mặt» (absent).",
+    ),
+    "tally_presence_unknown": CatalogueEntry(
+        _E,
+        "«{value}» (thành viên «{member}») không rõ có mặt hay vắng mặt. Hãy chọn «Có mặt» "
+        "hoặc «Vắng mặt».",
+        "«{value}» (member «{member}») does not say present or absent. Choose «Có mặt» "
+        "(present) or «Vắng mặt» (absent).",
+    ),
+    "tally_vote_unknown": CatalogueEntry(
+        _E,
+        "«{value}» (phiếu của «{member}» cho «{unit}») không phải «Đồng ý» hay «Không đồng ý». "
+        "Hãy chọn một trong hai, hoặc để trống nếu phiếu không ghi.",
+        "«{value}» («{member}»'s vote for «{unit}») is neither «Đồng ý» (agree) nor «Không "
+        "đồng ý» (disagree). Choose one, or leave it blank if the ballot left it blank.",
+    ),
+    "tally_vote_blank": CatalogueEntry(
+        _W,
+        "Thành viên «{member}» có mặt nhưng không ghi phiếu cho «{unit}»: tính là không đồng ý.",
+        "The member «{member}» was present but cast no vote for «{unit}»: counted as not agreeing.",
+    ),
+    "tally_in_inbox": CatalogueEntry(
+        _E,
+        "«{value}» là bảng kiểm phiếu hoặc kết quả biểu quyết của Hội đồng, không phải phiếu "
+        "chấm của đơn vị. Hãy để nó ngoài thư mục phiếu chấm.",
+        "«{value}» is the Council's tally or the result of its vote, not a unit's scorecard. "
+        "Keep it out of the inbox.",
+    ),
+    "tally_absent_vote_ignored": CatalogueEntry(
+        _W,
+        "Thành viên «{member}» vắng mặt; theo quy tắc của Hội đồng, ý kiến bằng văn bản của "
+        "thành viên vắng mặt không được tính, nên phiếu cho «{unit}» không được đếm.",
+        "The member «{member}» was absent; the Council's rules do not count an absent member's "
+        "written opinion, so the vote for «{unit}» is not counted.",
     ),
 }
 

@@ -578,6 +578,229 @@ MESSAGES: Mapping[str, Text] = {
         "criteria: {changes}",
     ),
     "demo.verify_change": Text("{unit} {before} → {after}", "{unit} {before} → {after}"),
+    # -- issue 16: the Council's vote --------------------------------------------------------
+    "severity.info": Text("thông tin", "info"),
+    "issue_sheet_severity.info": Text("Thông tin", "Info"),
+    "vote.no_council": Text(
+        "Đợt thi đua {campaign} chưa có trang «Hội đồng» (thành viên và quy tắc biểu quyết). "
+        "Hãy thêm trang này vào tệp đợt thi đua (xem tệp mẫu của «thidua init»).",
+        "The campaign {campaign} has no «Hội đồng» sheet (the members and the voting rules). "
+        "Add it to the campaign workbook (see the workbook «thidua init» writes).",
+    ),
+    "vote.no_award": Text(
+        "Đợt thi đua chưa có «Hình thức khen thưởng» ở trang «Thông tin»: không có gì để biểu "
+        "quyết.",
+        "The campaign has no «Hình thức khen thưởng» (award) on its «Thông tin» sheet: there "
+        "is nothing to vote on.",
+    ),
+    "vote.summary_unusable": Text(
+        "Không dùng được bảng tổng hợp {path}: {reason}",
+        "The summary {path} cannot be used: {reason}",
+    ),
+    "vote.verified_unusable": Text(
+        "Không dùng được bảng thẩm định {path}: {reason}",
+        "The verification workbook {path} cannot be used: {reason}",
+    ),
+    "vote.result_unusable": Text(
+        "Không dùng được kết quả biểu quyết {path} ({reason}): hãy dùng tệp do «thidua vote … "
+        "--tally» ghi cho đợt thi đua này.",
+        "The result of the vote {path} cannot be used ({reason}): use the file «thidua vote … "
+        "--tally» wrote for this campaign.",
+    ),
+    "vote.summary_not_summary": Text(
+        "tệp này không phải bảng tổng hợp của «thidua merge --mode rank»",
+        "this file is not a summary written by «thidua merge --mode rank»",
+    ),
+    "vote.tally_missing": Text(
+        "Không tìm thấy bảng kiểm phiếu {path}.", "The tally workbook {path} does not exist."
+    ),
+    "vote.written": Text(
+        "Đã ghi {ballots} phiếu biểu quyết ({ballots_path}) và bảng kiểm phiếu ({tally_path}) "
+        "cho {candidates} đơn vị đề nghị {title}. Thư ký nhập có mặt/vắng mặt và từng phiếu "
+        "vào các ô tô màu, rồi dùng «thidua vote … --tally {tally_path}».",
+        "Wrote {ballots} ballots ({ballots_path}) and the tally ({tally_path}) for {candidates} "
+        "units proposed for {title}. The secretary types who was present and every vote into "
+        "the tinted cells, then runs «thidua vote … --tally {tally_path}».",
+    ),
+    "vote.meeting": Text(
+        "Hội đồng {members} thành viên, có mặt {present} (cần {quorum}); số phiếu được tính: "
+        "{counted}. Hình thức: {title}, mức đồng ý cần đạt {share} tổng số thành viên{quota}.",
+        "Council of {members} members, {present} present (needed: {quorum}); votes counted: "
+        "{counted}. Award: {title}, agreement needed: {share} of all members{quota}.",
+    ),
+    "vote.quota": Text(", tối đa {quota} đơn vị", ", at most {quota} units"),
+    "vote.tally_refused": Text(
+        "Bảng kiểm phiếu {path} có lỗi: chưa quyết định được. Sửa các ô nêu trên rồi chạy lại.",
+        "The tally {path} has errors: nothing is decided. Fix the cells above and run again.",
+    ),
+    "cli.vote_output": Text(
+        "Cần -o THƯ_MỤC để ghi phiếu biểu quyết và bảng kiểm phiếu (hoặc --tally để quyết định).",
+        "Give -o DIR to write the ballots and the tally (or --tally to decide).",
+    ),
+    "vote.result_written": Text("Kết quả biểu quyết: {path}", "Result of the vote: {path}"),
+    "show.council": Text(
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG ({count} thành viên)",
+        "EMULATION AND COMMENDATION COUNCIL ({count} members)",
+    ),
+    "show.council_quorum": Text(
+        "Số thành viên có mặt tối thiểu: {share} tổng số thành viên",
+        "Quorum: {share} of all members present",
+    ),
+    "show.council_written": Text(
+        "Tính ý kiến bằng văn bản của thành viên vắng mặt: {answer}",
+        "Written opinions of absent members count: {answer}",
+    ),
+    "show.council_title": Text(
+        "{title}: đồng ý {share} tổng số thành viên",
+        "{title}: agreement of {share} of all members",
+    ),
+    "show.council_quota": Text(", tối đa {quota} đơn vị", ", at most {quota} units"),
+    "show.yes": Text("có", "yes"),
+    "show.no": Text("không", "no"),
+    "vote.outcome.selected": Text("Được đề nghị", "Proposed"),
+    "vote.outcome.below_share": Text("Không đủ tỷ lệ", "Short of the share"),
+    "vote.outcome.over_quota": Text("Ngoài số lượng", "Beyond the quota"),
+    "vote.outcome.tie": Text("Bằng phiếu: biểu quyết lại", "Tie: vote again"),
+    "vote.outcome.no_quorum": Text("Không đủ số thành viên có mặt", "No quorum"),
+    # -- issue 16: the dossier in Word ----------------------------------------------------
+    "error.dossier_not_summary": Text(
+        "{path} không phải bảng tổng hợp dùng được của đợt thi đua này ({detail}). Hãy dùng "
+        "bảng tổng hợp do «thidua merge» ghi cho đợt thi đua này.",
+        "{path} is not a usable summary of this campaign ({detail}). Use the summary that "
+        "«thidua merge» wrote for this campaign.",
+    ),
+    "error.dossier_no_award": Text(
+        "Đợt thi đua chưa ghi «Hình thức khen thưởng» ở trang «Thông tin», nên chưa có danh "
+        "sách đề nghị để lập hồ sơ cho {path}. Hãy ghi hình thức khen thưởng (và số đơn vị, "
+        "xếp loại được đề nghị), rồi chạy lại «thidua merge» và «thidua dossier».",
+        "The campaign has no «Hình thức khen thưởng» on its «Thông tin» sheet, so there is no "
+        "list of proposals to make papers for {path}. Fill in the award (and how many units, "
+        "from which band), then run «thidua merge» and «thidua dossier» again.",
+    ),
+    "error.dossier_vote": Text(
+        "Không đọc được kết quả biểu quyết {path}: {detail}.",
+        "Cannot read the Council's vote {path}: {detail}.",
+    ),
+    "error.dossier_template": Text(
+        "Mẫu {path} không dùng được: {detail}. Hãy sửa chỗ giữ chỗ trong mẫu (tên đặt giữa "
+        "hai cặp ngoặc nhọn), hoặc bỏ tệp này khỏi thư mục --templates để dùng mẫu có sẵn.",
+        "The template {path} cannot be used: {detail}. Fix its placeholders (a name between "
+        "double curly braces), or take the file out of the --templates folder to use the "
+        "shipped one.",
+    ),
+    "cli.dossier_issues": Text(
+        "Có đơn vị trong bảng tổng hợp không còn hợp lệ khi kiểm tra lại ({count} lỗi), nên "
+        "không có trong hồ sơ (bảng tổng hợp bị sửa hoặc hỏng?):",
+        "Some units of the summary no longer check ({count} errors), so they are not in the "
+        "dossier (was the summary edited or damaged?):",
+    ),
+    "cli.dossier_none": Text(
+        "Không có đơn vị nào đạt điều kiện đề nghị {award} trong {path} ({rule}): không lập hồ sơ.",
+        "No unit in {path} qualifies for {award} ({rule}): no dossier written.",
+    ),
+    "cli.dossier_done": Text(
+        "Hồ sơ khen thưởng: {folder} ({count} tệp, {proposed} tập thể đề nghị).",
+        "Award dossier: {folder} ({count} files, {proposed} collectives proposed).",
+    ),
+    "cli.dossier_no_vote": Text(
+        "Chưa có kết quả biểu quyết (--vote): danh sách đề nghị theo thứ hạng; bảng biểu "
+        "quyết trong biên bản để trống, ghi tay sau cuộc họp Hội đồng.",
+        "No vote given (--vote): the list proposes by rank; the minutes' vote table is left "
+        "blank, to fill in by hand after the Council's meeting.",
+    ),
+    "cli.dossier_fill": Text(
+        "Các chỗ tô vàng «[Phần tự viết: …]» là phần cần viết trước khi ký.",
+        "The yellow «[Phần tự viết: …]» places are to be written before signing.",
+    ),
+    "dossier.chuyen_de": Text(
+        "Khen thưởng theo đợt thi đua chuyên đề. Theo Điều 4 Nghị định số 152/2025/NĐ-CP, "
+        "kết quả khen thưởng thi đua theo chuyên đề không dùng làm căn cứ đề nghị khen thưởng "
+        "thành tích thường xuyên hằng năm lên cấp trên.",
+        "A campaign (chuyên đề) award. Under Article 4 of Decree 152/2025/NĐ-CP, the results "
+        "of a campaign award are no basis for proposing annual merit awards upward.",
+    ),
+    "dossier.fill_name": Text("[Họ và tên]", "[Full name]"),
+    "dossier.chair": Text("CHỦ TRÌ", "CHAIR"),
+    "dossier.list_sheet": Text("Danh sách đề nghị", "Proposals"),
+    "dossier.list_title": Text("DANH SÁCH ĐỀ NGHỊ TẶNG {award}", "PROPOSED FOR {award}"),
+    "dossier.list_ref": Text(
+        "(Kèm theo Tờ trình số {number}/TTr-{suffix} của {body})",
+        "(Attached to proposal no. {number}/TTr-{suffix} of {body})",
+    ),
+    "dossier.rule_top": Text("{count} đơn vị đứng đầu", "the top {count} units"),
+    "dossier.rule_band": Text("xếp loại {band} trở lên", "band {band} or better"),
+    "dossier.decided_vote": Text(
+        "đã được Hội đồng Thi đua - Khen thưởng biểu quyết thông qua",
+        "passed by the vote of the Council",
+    ),
+    "dossier.decided_rank": Text(
+        "được đề nghị theo thứ hạng và xếp loại trong bảng tổng hợp",
+        "proposed by their rank and band in the summary",
+    ),
+    "dossier.basis_vote": Text(
+        "Danh sách gồm các tập thể được Hội đồng biểu quyết thông qua ({rule}).",
+        "The list holds the collectives the Council passed ({rule}).",
+    ),
+    "dossier.basis_rank": Text(
+        "Danh sách đề nghị theo thứ hạng ({rule}); Hội đồng chưa biểu quyết.",
+        "Proposed by rank ({rule}); the Council has not voted yet.",
+    ),
+    "dossier.meeting_blank": Text("tại cuộc họp ngày {blank}", "at its meeting of {blank}"),
+    "dossier.meeting_on": Text("tại cuộc họp ngày {date}", "at its meeting of {date}"),
+    "dossier.not_voted": Text("chưa biểu quyết", "not voted"),
+    "dossier.status_vote": Text("Hội đồng thông qua", "passed by the Council"),
+    "dossier.status_rank": Text("Đề nghị theo thứ hạng", "proposed by rank"),
+    "dossier.verified": Text(
+        "(đã thẩm định {count} tiêu chí; điểm tự chấm {self_total})",
+        "(verified on {count} criteria; self score {self_total})",
+    ),
+    "dossier.cluster": Text("; cụm thi đua: {cluster}", "; cluster: {cluster}"),
+    "dossier.cluster_rank": Text(
+        ", hạng {rank} trong cụm {cluster}", ", rank {rank} in the cluster {cluster}"
+    ),
+    "dossier.deducted": Text("(trừ vào tổng)", "(subtracted)"),
+    "dossier.targets": Text(
+        "Tập thể đạt trọn {met}/{count} chỉ tiêu tính theo tỷ lệ %:",
+        "The collective fully met {met} of {count} percentage targets:",
+    ),
+    "dossier.targets_none": Text(
+        "Đợt thi đua không có chỉ tiêu tính theo tỷ lệ % mà tập thể đã ghi ({met}/{count}).",
+        "The campaign has no percentage target the collective entered ({met}/{count}).",
+    ),
+    "dossier.evidence_none": Text(
+        "Phiếu chấm không nêu minh chứng.", "The scorecard cites no evidence."
+    ),
+    "dossier.meeting_time_blank": Text("….. giờ ….. ngày {blank}", "….. o'clock on {blank}"),
+    "dossier.vote_blank": Text(
+        "Ghi số phiếu đồng ý của từng tập thể; tỷ lệ tính trên tổng số thành viên Hội đồng "
+        "(kể cả thành viên vắng mặt có ý kiến bằng văn bản).",
+        "Write each collective's votes in favour; shares are of all the Council's members "
+        "(absent members' written opinions count).",
+    ),
+    "dossier.vote_intro": Text(
+        "Tỷ lệ tính trên tổng số {total} thành viên Hội đồng.",
+        "Shares are of all {total} members of the Council.",
+    ),
+    "dossier.conclusion_blank": Text(
+        "Hội đồng thống nhất đề nghị tặng {award} cho {blank} tập thể có tên trong danh sách.",
+        "The Council agrees to propose {award} for {blank} collectives on the list.",
+    ),
+    "dossier.conclusion": Text(
+        "Hội đồng thống nhất đề nghị tặng {award} cho {count} tập thể: {names}.",
+        "The Council agrees to propose {award} for {count} collectives: {names}.",
+    ),
+    "dossier.passed": Text("Đề nghị", "Proposed"),
+    "dossier.not_passed": Text("Không đề nghị", "Not proposed"),
+    "dossier.quorum_met": Text(
+        "Đủ số thành viên dự họp theo quy định (ít nhất hai phần ba).",
+        "Quorum met (at least two thirds of the members).",
+    ),
+    "dossier.quorum_short": Text(
+        "Chưa đủ hai phần ba số thành viên dự họp.",
+        "Fewer than two thirds of the members are present.",
+    ),
+    "dossier.member": Text("Ủy viên", "member"),
+    "dossier.absent": Text("(vắng mặt)", "(absent)"),
     # -- issue 17: the command line speaks the user's language (thidua_xlsx.faces.parser) ---
     "argparse.usage": Text("Cách dùng:", "Usage:"),
     "argparse.positionals": Text("Tham số", "Arguments"),
@@ -642,6 +865,10 @@ MESSAGES: Mapping[str, Text] = {
         "phường\n"
         "  6. thidua verify dot-thi-dua.xlsx hop-thu/ -o tham-dinh.xlsx\n"
         "                                         bảng để cấp trên nhập điểm thẩm định\n"
+        "  7. thidua vote dot-thi-dua.xlsx tong-hop.xlsx -o hoi-dong/\n"
+        "                                         phiếu biểu quyết của Hội đồng thi đua\n"
+        "  8. thidua dossier dot-thi-dua.xlsx tong-hop.xlsx -o ho-so/\n"
+        "                                         hồ sơ khen thưởng (Word)\n"
         "\n"
         "Chạy thử trên dữ liệu mẫu: thidua demo\n"
         "Hướng dẫn từng lệnh: thidua LỆNH -h (ví dụ: thidua check -h). "
@@ -666,6 +893,10 @@ MESSAGES: Mapping[str, Text] = {
         "  6. thidua verify campaign.xlsx inbox/ -o verification.xlsx\n"
         "                                         a workbook for the upper level's verified "
         "scores\n"
+        "  7. thidua vote campaign.xlsx summary.xlsx -o council/\n"
+        "                                         the Council's ballots and tally\n"
+        "  8. thidua dossier campaign.xlsx summary.xlsx -o dossier/\n"
+        "                                         the award dossier (Word)\n"
         "\n"
         "A trial run on the sample data: thidua demo\n"
         "Help on a command: thidua COMMAND -h (for example: thidua check -h).",
@@ -928,8 +1159,6 @@ MESSAGES: Mapping[str, Text] = {
     "file_kind.archive": Text("nén", "archive"),
     "file_kind.other": Text("khác", "other"),
     # -- issue 17: feedback that can be sent as is (thidua_xlsx.scorecard.feedback) ----------
-    "severity.note": Text("ghi chú", "note"),
-    "issue_sheet_severity.note": Text("Ghi chú", "Note"),
     "issue_sheet.name_to_note": Text("Điểm cần lưu ý", "Points to note"),
     "issue_sheet_column.what_to_note": Text("Nội dung cần lưu ý", "What to note"),
     "feedback.written": Text(
@@ -950,4 +1179,76 @@ MESSAGES: Mapping[str, Text] = {
         "Không có tệp nào cần gửi bản phản hồi ({folder} không được ghi thêm).",
         "No file needs a feedback copy (nothing written into {folder}).",
     ),
+    # -- issue 17: the help of the commands of issue 16 (thidua_xlsx.faces.parser) -----------
+    "help.vote": Text(
+        "Hội đồng biểu quyết danh sách đề nghị: ghi phiếu và bảng kiểm phiếu, hoặc đọc bảng "
+        "kiểm phiếu đã nhập và quyết định",
+        "the Council's vote on the award list: write the ballots and the tally, or read the "
+        "filled tally and decide",
+    ),
+    "help.vote_text": Text(
+        "Hai bước:\n"
+        "  -o DIR           ghi phiếu biểu quyết (mỗi thành viên một phiếu) và bảng kiểm phiếu "
+        "cho danh sách đề nghị khen thưởng của bảng tổng hợp.\n"
+        "  --tally TỆP      đọc bảng kiểm phiếu thư ký đã nhập, quyết định từng đơn vị, in kết "
+        "quả và ghi bảng kết quả biểu quyết.",
+        "Two steps:\n"
+        "  -o DIR           write the ballots (one per member) and the tally sheet for the "
+        "summary's award list.\n"
+        "  --tally FILE     read the tally the secretary filled in, decide each unit, print the "
+        "decisions and write the result workbook.",
+    ),
+    "help.vote_examples": Text(
+        "thidua vote dot-thi-dua.xlsx tong-hop.xlsx -o hoi-dong/\n"
+        "thidua vote dot-thi-dua.xlsx tong-hop.xlsx --tally hoi-dong/KIEM-PHIEU.xlsx",
+        "thidua vote campaign.xlsx summary.xlsx -o council/\n"
+        "thidua vote campaign.xlsx summary.xlsx --tally council/KIEM-PHIEU.xlsx",
+    ),
+    "help.vote_summary": Text(
+        "bảng tổng hợp (merge --mode rank)", "the summary workbook (merge --mode rank)"
+    ),
+    "help.vote_output": Text(
+        "thư mục ghi phiếu và bảng kiểm phiếu; với --tally: tệp kết quả (mặc định {result} "
+        "cạnh bảng kiểm phiếu)",
+        "the folder for the ballots and the tally; with --tally: the result file (default "
+        "{result} beside the tally)",
+    ),
+    "help.vote_tally": Text(
+        "bảng kiểm phiếu thư ký đã nhập, để quyết định",
+        "the tally the secretary filled in, to decide",
+    ),
+    "help.vote_verified": Text(
+        "bảng thẩm định đã dùng khi lập bảng tổng hợp (merge --verified), lặp lại được",
+        "a verification workbook used for the summary (merge --verified), repeatable",
+    ),
+    "help.dossier": Text(
+        "lập hồ sơ khen thưởng (.docx): tờ trình, danh sách, báo cáo thành tích, biên bản",
+        "write the award dossier (.docx): submission, list, achievement reports, minutes",
+    ),
+    "help.dossier_text": Text(
+        "Lập hồ sơ khen thưởng từ bảng tổng hợp do «thidua merge» ghi: các văn bản Word (sửa "
+        "được) và danh sách dạng bảng tính. Có --vote: ghi kết quả biểu quyết của Hội đồng vào "
+        "biên bản.",
+        "Write the award dossier from a summary written by «thidua merge»: the papers in Word "
+        "(editable) and the list as a workbook. With --vote: the Council's vote goes into the "
+        "minutes.",
+    ),
+    "help.dossier_examples": Text(
+        "thidua dossier dot-thi-dua.xlsx tong-hop.xlsx -o ho-so-khen-thuong/\n"
+        "thidua dossier dot-thi-dua.xlsx tong-hop.xlsx -o ho-so/ --vote bieu-quyet.json",
+        "thidua dossier campaign.xlsx summary.xlsx -o award-dossier/\n"
+        "thidua dossier campaign.xlsx summary.xlsx -o dossier/ --vote vote.json",
+    ),
+    "help.dossier_summary": Text(
+        "bảng tổng hợp do merge ghi", "the summary workbook written by merge"
+    ),
+    "help.dossier_vote": Text(
+        "kết quả biểu quyết của Hội đồng, tệp JSON (không có: bảng biểu quyết để trống)",
+        "the Council's vote, a JSON file (without it: the vote table is left blank)",
+    ),
+    "help.dossier_templates": Text(
+        "thư mục mẫu .docx của tỉnh (thay mẫu cùng tên)",
+        "a folder of the province's .docx templates (replacing those of the same name)",
+    ),
+    "help.dossier_force": Text("ghi đè hồ sơ đã có", "overwrite an existing dossier"),
 }

@@ -1,0 +1,1 @@
+"""The Council's vote: the ballots, the secretary's tally and the result workbook."""
