@@ -825,4 +825,23 @@ MESSAGES: Mapping[str, Text] = {
     "dossier.why.tie_chair": Text(
         "bằng phiếu, theo ý kiến Chủ tịch Hội đồng", "a tie, settled by the chairman's vote"
     ),
+    "demo.vote_papers": Text(
+        "Hội đồng Thi đua - Khen thưởng ({members} thành viên): phiếu biểu quyết và bảng kiểm "
+        "phiếu cho {units} đơn vị được đề nghị {award}: {folder}",
+        "The Council ({members} members): ballots and the tally for the {units} units proposed "
+        "for {award}: {folder}",
+    ),
+    "demo.vote_decided": Text(
+        "Bảng kiểm phiếu thư ký đã nhập (dữ liệu mẫu, {tally}): có mặt {present}/{members}; "
+        "kết quả biểu quyết: {result}",
+        "The tally as the secretary filled it (sample data, {tally}): {present}/{members} "
+        "present; the result: {result}",
+    ),
+    "demo.vote_line": Text(
+        "{name}: {yes}/{members} đồng ý — {outcome}", "{name}: {yes}/{members} agreed — {outcome}"
+    ),
+    "demo.dossier": Text(
+        "Hồ sơ khen thưởng (Word), {proposed} tập thể được đề nghị, {files} tệp: {folder}",
+        "The award dossier (Word), {proposed} collectives proposed, {files} files: {folder}",
+    ),
 }
