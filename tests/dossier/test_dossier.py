@@ -18,10 +18,11 @@ from verification_files import ward_inbox
 
 from thidua_xlsx.core.dossier import award_candidates
 from thidua_xlsx.dossier.writer import TEMPLATE_FOLDER, DossierFiles, write_dossier
-from thidua_xlsx.errors import DossierError
+from thidua_xlsx.errors import DossierError, VoteError
 from thidua_xlsx.faces.cli import main
 from thidua_xlsx.merge.dossier import build_dossier
 from thidua_xlsx.merge.vote import read_vote_result
+from thidua_xlsx.scorecard.layout import META_SHEET
 
 from conftest import SEED_000
 from dossier_files import (
@@ -296,6 +297,15 @@ def test_a_vote_on_another_summary_or_not_a_result_is_refused(
         )
         assert code == 2 and said in out.getvalue(), out.getvalue()
         assert not (work / "x-vote").exists()
+    # a result whose hidden list of members was lost says nothing of who sat: refused
+    book = openpyxl.load_workbook(result)
+    hidden = book[META_SHEET]
+    for row in range(hidden.max_row, 0, -1):
+        if hidden.cell(row, 1).value == "member":
+            hidden.delete_rows(row)
+    book.save(work / "ket-qua-hong.xlsx")
+    with pytest.raises(VoteError):
+        read_vote_result(campaign, work / "ket-qua-hong.xlsx")
     # and the same result is the vote of the summary it was held on
     voted = build_dossier(campaign, other, vote=read_vote_result(campaign, result))
     assert voted.vote is not None and len(voted.proposed) == len(voted.candidates)
