@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the sample inboxes that ``thidua demo`` runs on (see samples/README.md).
 
-    python3 samples/make_samples.py                     all files (LibreOffice for four)
+    python3 samples/make_samples.py                     all files (LibreOffice for five)
     python3 samples/make_samples.py --no-libreoffice    only the files written by XlsxWriter
     python3 samples/make_samples.py --out DIR           into DIR instead of samples/
 
@@ -22,10 +22,11 @@ Every value comes from one seeded random generator, and every file written by th
 own writer carries a fixed saved time before the deadline, so two runs give the same files.
 Three cards are typed into and saved by a real LibreOffice through UNO (tests/uno_driver.py,
 run with the system ``/usr/bin/python3``): LibreOffice stamps today as the saved time, so those
-are reported late (*nộp muộn*); the verification workbook is filled the same way. A few files
-carry the mistakes people make; each file's expected issues are set in the plan below and
-checked after writing, so the script fails loudly if the checker and the samples ever disagree
-(and the verification workbook must apply without an issue).
+are reported late (*nộp muộn*); the verification workbook and the tally are filled the same
+way. A few files carry the mistakes people make; each file's expected issues are set in the
+plan below and checked after writing, so the script fails loudly if the checker and the samples
+ever disagree (the verification workbook must apply without an issue, the tally must decide as
+planted).
 """
 
 from __future__ import annotations
