@@ -65,3 +65,7 @@ def test_the_installed_package_runs_the_demo(tmp_path: Path) -> None:
     demo = _run([str(env_dir / "bin" / "thidua"), "demo", str(tmp_path / "demo")], tmp_path)
     assert demo.returncode == 0, demo.stdout[-2000:] + demo.stderr[-2000:]
     assert (tmp_path / "demo" / "4-xep-hang-thi-xa" / "TXTB-bang-tham-dinh.xlsx").exists()
+    # the Council decided with the bundled tally, and the dossier (templates in the wheel)
+    assert (tmp_path / "demo" / "5-hoi-dong" / "KET-QUA-BIEU-QUYET.xlsx").exists()
+    assert (tmp_path / "demo" / "6-ho-so-khen-thuong" / "04-bien-ban-hoi-dong.docx").exists()
+    assert "✔" in demo.stdout

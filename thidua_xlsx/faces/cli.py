@@ -24,10 +24,10 @@ from ..core.vi_text import format_decimal
 from ..dossier.writer import write_dossier
 from ..errors import OutputExistsError, ThiduaError
 from ..merge.compose import merge_compose
-from ..merge.dossier import build_dossier, load_vote
+from ..merge.dossier import build_dossier
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
-from ..merge.vote import decide_vote, plan_vote
+from ..merge.vote import decide_vote, plan_vote, read_vote_result
 from ..runtime.bulk import bulk_run
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ..runtime.output_guard import check_outputs
@@ -177,7 +177,8 @@ def _parser() -> argparse.ArgumentParser:
     dossier.add_argument(
         "--vote",
         metavar="RESULT",
-        help="kết quả biểu quyết của Hội đồng, tệp JSON (không có: bảng biểu quyết để trống)",
+        help=f"kết quả biểu quyết do «thidua vote … --tally» ghi ({RESULT_FILE}; không có: "
+        "bảng biểu quyết để trống)",
     )
     dossier.add_argument(
         "--templates", metavar="DIR", help="thư mục mẫu .docx của tỉnh (thay mẫu cùng tên)"
@@ -487,7 +488,7 @@ def _dossier(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
     inputs = [args.path, args.summary, *(p for p in (args.vote, args.templates) if p)]
     check_outputs(inputs, output_folders=[args.output])
     campaign = load_campaign(args.path)
-    vote = load_vote(args.vote) if args.vote else None
+    vote = read_vote_result(campaign, args.vote, _limits(args)) if args.vote else None
     dossier = build_dossier(campaign, args.summary, vote=vote, limits=_limits(args))
     if not dossier.candidates:
         award = dossier.award

@@ -801,4 +801,47 @@ MESSAGES: Mapping[str, Text] = {
     ),
     "dossier.member": Text("Ủy viên", "member"),
     "dossier.absent": Text("(vắng mặt)", "(absent)"),
+    # -- demo: vote and dossier ------------------------------------------------------------
+    "error.dossier_vote_summary": Text(
+        "Kết quả biểu quyết {path} không phải của bảng tổng hợp này: {detail}. Hãy chạy "
+        "«thidua vote … --tally» trên đúng bảng tổng hợp (với cùng các bảng thẩm định "
+        "--verified) rồi lập hồ sơ lại.",
+        "The result of the vote {path} is not this summary's: {detail}. Run «thidua vote … "
+        "--tally» on this very summary (with the same --verified workbooks), then make the "
+        "dossier again.",
+    ),
+    "dossier.vote_differs": Text(
+        "{summary} đề nghị {proposed}; Hội đồng đã biểu quyết {voted}",
+        "{summary} proposes {proposed}; the Council voted on {voted}",
+    ),
+    "dossier.why.below_share": Text("chưa đạt mức {share}", "short of {share}"),
+    "dossier.why.over_quota": Text(
+        "ngoài số lượng {quota} theo số phiếu", "beyond the quota of {quota} by votes"
+    ),
+    "dossier.why.tie": Text(
+        "bằng phiếu ở giới hạn số lượng: bỏ phiếu lại", "a tie at the quota: vote again"
+    ),
+    "dossier.why.no_quorum": Text("không đủ số thành viên dự họp", "not enough members present"),
+    "dossier.why.tie_chair": Text(
+        "bằng phiếu, theo ý kiến Chủ tịch Hội đồng", "a tie, settled by the chairman's vote"
+    ),
+    "demo.vote_papers": Text(
+        "Hội đồng Thi đua - Khen thưởng ({members} thành viên): phiếu biểu quyết và bảng kiểm "
+        "phiếu cho {units} đơn vị được đề nghị {award}: {folder}",
+        "The Council ({members} members): ballots and the tally for the {units} units proposed "
+        "for {award}: {folder}",
+    ),
+    "demo.vote_decided": Text(
+        "Bảng kiểm phiếu thư ký đã nhập (dữ liệu mẫu, {tally}): có mặt {present}/{members}; "
+        "kết quả biểu quyết: {result}",
+        "The tally as the secretary filled it (sample data, {tally}): {present}/{members} "
+        "present; the result: {result}",
+    ),
+    "demo.vote_line": Text(
+        "{name}: {yes}/{members} đồng ý — {outcome}", "{name}: {yes}/{members} agreed — {outcome}"
+    ),
+    "demo.dossier": Text(
+        "Hồ sơ khen thưởng (Word), {proposed} tập thể được đề nghị, {files} tệp: {folder}",
+        "The award dossier (Word), {proposed} collectives proposed, {files} files: {folder}",
+    ),
 }
