@@ -143,7 +143,34 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"thư mục ghi kết quả (mặc định: {DEFAULT_FOLDER})",
     )
+    _web_parser(commands, common)
     return parser
+
+
+def _web_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """``thidua web``: the local page (thidua_xlsx.faces.web), loaded only when asked for."""
+    web = commands.add_parser(
+        "web",
+        parents=[common],
+        help="mở trang web trên máy này (127.0.0.1) để làm mọi việc không cần dòng lệnh",
+    )
+    web.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
+    web.add_argument(
+        "--folder",
+        default="~/thidua-web",
+        metavar="DIR",
+        help="thư mục lưu phiếu và kết quả (mặc định ~/thidua-web)",
+    )
+
+
+def _web(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
+    from .web.app import serve
+
+    folder = Path(args.folder).expanduser().resolve()
+    url = f"http://127.0.0.1:{args.port}/"
+    print(render("web.serving", lang, url=url, folder=str(folder)), file=out, flush=True)
+    serve(folder, args.port, lang)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -168,6 +195,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _merge(args, lang, out, err)
         elif args.command == "verify":
             return _verify(args, lang, out, err)
+        elif args.command == "web":
+            return _web(args, lang, out)
         elif args.command == "demo":
             result = run_demo(args.folder, lang)
             print(result.describe(lang), file=out)
