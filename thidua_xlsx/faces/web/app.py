@@ -80,6 +80,12 @@ def create_app(
         form = await _form(request, uploads, lang)
         if isinstance(form, Response):
             return form
+        try:
+            return await _choose(form)
+        finally:
+            await form.close()
+
+    async def _choose(form: Any) -> Response:
         seed, upload = form.get("seed"), form.get("campaign")
         try:
             if isinstance(upload, UploadFile) and upload.filename:
@@ -96,7 +102,7 @@ def create_app(
             else:
                 return problem(t("pick_campaign"))
         except UnsafeNameError as exc:
-            return problem(t("bad_name", name=repr(str(exc))[1:-1]))
+            return problem(t("bad_name", name=_shown(str(exc))))
         except ThiduaError as exc:
             return problem(exc.message(lang))
         return RedirectResponse(f"/dot/{key}", status_code=303)
@@ -165,6 +171,12 @@ def create_app(
         form = await _form(request, uploads, lang)
         if isinstance(form, Response):
             return form
+        try:
+            return await _upload(form, key, parent.code, back)
+        finally:
+            await form.close()
+
+    async def _upload(form: Any, key: str, code: str, back: str) -> Response:
         files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
         if not files:
             return problem(t("no_files"), 400, back)
@@ -175,14 +187,14 @@ def create_app(
             try:
                 name = safe_name(item.filename or "")
             except UnsafeNameError as exc:
-                return problem(t("bad_name", name=repr(str(exc))[1:-1]), 400, back)
+                return problem(t("bad_name", name=_shown(str(exc))), 400, back)
             data = await _read(item, uploads)
             if data is None:
                 return problem(t("file_too_big", name=name, mb=uploads.file_mb), 413, back)
             received.append((name, data))
         for name, data in received:
-            space.receive(key, parent.code, name, data)
-        space.start(key, parent.code, lang)
+            space.receive(key, code, name, data)
+        space.start(key, code, lang)
         return RedirectResponse(back, status_code=303)
 
     async def recheck(request: Request) -> Response:
@@ -275,6 +287,11 @@ async def _read(upload: UploadFile, uploads: UploadLimits) -> bytes | None:
         return None
     data = await upload.read(uploads.file_bytes + 1)
     return None if len(data) > uploads.file_bytes else data
+
+
+def _shown(name: str) -> str:
+    """A refused name as it can be read: control characters as ``\\xNN``."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name)
 
 
 def _download(data: bytes, name: str, media: str) -> Response:

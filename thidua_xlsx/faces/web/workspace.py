@@ -125,12 +125,14 @@ class Workspace:
                 return key
             number += 1
             key = f"{base}-{number}"
-        staging = self.folder / f".{key}.tmp"
+        staging = self.folder / ".dang-tai"  # the workbook is loaded here before it is kept
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         try:
-            (staging / CAMPAIGN_FILE).write_bytes(data)
-            load_campaign(staging / CAMPAIGN_FILE)
+            given = inside(staging, name)
+            given.write_bytes(data)
+            load_campaign(given)
+            given.rename(staging / CAMPAIGN_FILE)
             staging.rename(self.folder / key)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
