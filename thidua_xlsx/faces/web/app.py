@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ...campaign.loader import load_campaign
 from ...core.reports import RankReport
 from ...core.submissions import SubmissionStatus
 from ...core.vi_text import format_decimal
@@ -71,10 +72,20 @@ def create_app(
     def problem(text: str, status: int = 400, back: str = "/") -> HTMLResponse:
         return page("problem.html", status, text=text, back=back)
 
+    titles: dict[Path, str] = {}
+
+    def title(path: Path) -> str:
+        if path not in titles:
+            try:
+                titles[path] = load_campaign(path).info.title
+            except ThiduaError:
+                titles[path] = ""
+        return titles[path]
+
     async def home(request: Request) -> Response:
-        seeds = bundled_campaigns()
+        seeds = [(p.name, title(p)) for p in bundled_campaigns()]
         mine = [(key, space.campaign_title(key)) for key in space.campaigns()]
-        return page("home.html", seeds=[p.name for p in seeds], mine=mine)
+        return page("home.html", seeds=seeds, mine=mine)
 
     async def choose(request: Request) -> Response:
         form = await _form(request, uploads, lang)
