@@ -136,14 +136,26 @@ def test_staff_run_a_collection_in_the_browser(
         "TXTB": len(campaign.children_units("TXTB")),
     }
     assert counts == {"P-NHONHUNG": 15, "TXTB": 14}
-    page.screenshot(path=shots / "3-cap-thi-xa.png", full_page=True)
 
     # the returned files dropped at once; the page says how far the check is, then the results
     files = sorted(p for p in INBOX.iterdir() if p.is_file())
     page.set_input_files("#files", [str(p) for p in files])
+    assert page.inner_text("#chosen") == render("web.chosen", "vi", count=len(files))
+    page.screenshot(path=shots / "3-cap-thi-xa.png", full_page=True)
     page.click("#send-files")
+    page.wait_for_selector("#working, #summary-line", timeout=60_000)
+    if page.locator("#working").count():  # the check's progress, while it runs
+        page.screenshot(path=shots / "4-dang-kiem-tra.png", full_page=True)
     page.wait_for_selector("#summary-line", timeout=120_000)
-    page.screenshot(path=shots / "4-ket-qua.png", full_page=True)
+    page.screenshot(path=shots / "5-ket-qua.png", full_page=True)
+    # the README's picture (docs/web.png): the results, from the summary line down
+    top = page.locator("#step-results").bounding_box()
+    assert top is not None
+    page.screenshot(
+        path=shots / "readme.png",
+        full_page=True,
+        clip={"x": 0, "y": top["y"] - 140, "width": 1280, "height": 1000},
+    )
 
     # the same report as the command line gives for the same files
     expected = merge_rank(campaign, [INBOX], parent="TXTB", workers=1)
@@ -217,6 +229,6 @@ def test_an_oversized_file_is_refused_in_words(
     page.wait_for_selector("#problem")
     said = render("web.file_too_big", "vi", name=big.name, mb=DEFAULT_UPLOAD_LIMITS.file_mb)
     assert page.inner_text("#problem") == said
-    page.screenshot(path=shots / "5-tu-choi.png", full_page=True)
+    page.screenshot(path=shots / "6-tu-choi.png", full_page=True)
     assert not (folder / "nhon-hung-2024-bdg" / "P-NHONHUNG" / "hop-thu").exists()
     context.close()

@@ -5,6 +5,7 @@ test_web_browser.py use the real server)."""
 from __future__ import annotations
 
 import asyncio
+import io
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +211,19 @@ def test_a_campaign_that_cannot_be_used_is_said_and_not_kept(tmp_path: Path) -> 
     assert answer.status_code == 400
     assert "dot.xlsx" in answer.text  # the campaign error names the file as it was sent
     assert [p.name for p in (tmp_path / "work").iterdir()] == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_port_in_use_is_said_in_words(lang: str, tmp_path: Path) -> None:
+    import socket
+
+    from thidua_xlsx.faces.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        out = io.StringIO()
+        code = main(["web", "--port", str(port), "--folder", str(tmp_path), "--lang", lang], out)
+    assert code == 2
+    assert out.getvalue().strip() == render("web.port_busy", lang, port=port)  # type: ignore[arg-type]

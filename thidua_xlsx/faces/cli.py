@@ -163,9 +163,17 @@ def _web_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     )
 
 
-def _web(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
+def _web(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    import socket
+
     from .web.app import serve
 
+    with socket.socket() as probe:  # said in the user's words, before the server starts
+        try:
+            probe.bind(("127.0.0.1", args.port))
+        except (OSError, OverflowError):
+            print(render("web.port_busy", lang, port=args.port), file=err)
+            return EXIT_UNUSABLE
     folder = Path(args.folder).expanduser().resolve()
     url = f"http://127.0.0.1:{args.port}/"
     print(render("web.serving", lang, url=url, folder=str(folder)), file=out, flush=True)
@@ -196,7 +204,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         elif args.command == "verify":
             return _verify(args, lang, out, err)
         elif args.command == "web":
-            return _web(args, lang, out)
+            return _web(args, lang, out, err)
         elif args.command == "demo":
             result = run_demo(args.folder, lang)
             print(result.describe(lang), file=out)

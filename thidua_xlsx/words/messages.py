@@ -625,6 +625,10 @@ MESSAGES: Mapping[str, Text] = {
         "Choose or drop the files you received (several at once; at most {files} files, "
         "{mb} MB each). They are checked as «thidua merge» checks them.",
     ),
+    "web.choose_files": Text("Chọn tệp…", "Choose files…"),
+    "web.choose_file": Text("Chọn tệp…", "Choose a file…"),
+    "web.none_chosen": Text("Chưa chọn tệp nào", "No file chosen"),
+    "web.chosen": Text("Đã chọn {count} tệp", "{count} files chosen"),
     "web.send_files": Text("Gửi và kiểm tra", "Send and check"),
     "web.inbox_folder": Text("Tệp nhận được lưu tại", "Received files are kept in"),
     "web.inbox_count": Text("{count} tệp", "{count} files"),
@@ -708,6 +712,12 @@ MESSAGES: Mapping[str, Text] = {
     ),
     "web.not_found": Text("Không có trang này.", "There is no such page."),
     "web.bad_request": Text("Yêu cầu không hợp lệ.", "The request is not valid."),
+    "web.port_busy": Text(
+        "Không mở được trang ở cổng {port}: cổng đang được chương trình khác dùng hoặc không "
+        "dùng được. Hãy chọn cổng khác, ví dụ --port 8080.",
+        "Cannot open the page on port {port}: another program uses it, or it cannot be used. "
+        "Choose another port, for example --port 8080.",
+    ),
     "web.serving": Text(
         "Trang chấm điểm thi đua: {url}\nThư mục làm việc: {folder}\nNhấn Ctrl-C để dừng.",
         "The emulation-scoring page: {url}\nWork folder: {folder}\nPress Ctrl-C to stop.",
