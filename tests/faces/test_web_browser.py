@@ -18,10 +18,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 from thidua_xlsx.campaign.loader import load_campaign
 from thidua_xlsx.core.submissions import SubmissionStatus
+from thidua_xlsx.core.vi_text import format_decimal
 from thidua_xlsx.faces.web.guard import DEFAULT_UPLOAD_LIMITS
+from thidua_xlsx.merge.compose import merge_compose
 from thidua_xlsx.merge.rank import merge_rank
 from thidua_xlsx.words.messages import render
 
@@ -204,6 +207,40 @@ def test_staff_run_a_collection_in_the_browser(
     assert sorted(
         p.name for p in (folder / "nhon-hung-2024-bdg" / "TXTB" / "hop-thu").iterdir()
     ) == [p.name for p in files]
+    context.close()
+
+
+def test_a_ward_composes_its_sectors_cards(
+    browser: object, server: tuple[str, Path], tmp_path: Path
+) -> None:
+    """At a level whose units are sectors, the page also gives the ward's own card."""
+    base, _folder = server
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+    print(f"\nscreenshots: {shots}")
+    inbox = ROOT / "samples" / "inbox-nhon-hung"
+    context = browser.new_context(locale="vi-VN", accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base + "/")
+    page.check(f"input[value='{SEED_003.name}']")
+    page.click("#pick-seed")
+    page.goto(f"{page.url}/cap/P-NHONHUNG")
+    page.set_input_files("#files", [str(p) for p in sorted(inbox.iterdir()) if p.is_file()])
+    page.click("#send-files")
+    page.wait_for_selector("#summary-line", timeout=120_000)
+    page.screenshot(path=shots / "7-phuong-tong-hop.png", full_page=True)
+    campaign = load_campaign(SEED_003)
+    expected = merge_compose(campaign, [inbox], "P-NHONHUNG", workers=1)
+    said = render(
+        "web.composed",
+        "vi",
+        name=campaign.unit("P-NHONHUNG").name,
+        total=format_decimal(expected.card.total, "vi"),
+        count=len(expected.parts),
+    )
+    assert page.inner_text("#composed").startswith(said)
+    card = _download(page, "#download-composed", tmp_path / "phieu-phuong.xlsx")
+    assert load_workbook(card).sheetnames  # a workbook that opens
     context.close()
 
 

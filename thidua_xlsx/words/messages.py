@@ -645,6 +645,15 @@ MESSAGES: Mapping[str, Text] = {
     "web.download_feedback": Text(
         "Tải bản phản hồi ({count} tệp, .zip)", "Download the feedback copies ({count} files, .zip)"
     ),
+    "web.composed": Text(
+        "Phiếu của {name}, tổng hợp từ phiếu của {count} ngành (như «thidua merge --mode "
+        "compose»): {total} điểm.",
+        "The card of {name}, composed from {count} sectors' cards (as «thidua merge --mode "
+        "compose»): {total} points.",
+    ),
+    "web.download_composed": Text(
+        "Tải phiếu tổng hợp (.xlsx)", "Download the composed card (.xlsx)"
+    ),
     "web.results_folder": Text("Kết quả lưu tại", "Results are kept in"),
     "web.units_title": Text("Các đơn vị", "Units"),
     "web.files_title": Text("Các tệp đã nhận", "Files received"),

@@ -22,7 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ...campaign.loader import load_campaign
-from ...core.reports import RankReport
+from ...core.reports import ComposeReport, RankReport
 from ...core.submissions import SubmissionStatus
 from ...core.vi_text import format_decimal
 from ...errors import ThiduaError
@@ -157,6 +157,7 @@ def create_app(
             results_folder=str(space.path(key, parent.code, "ket-qua")),
             job=job,
             view=_view(report, lang) if report is not None else None,
+            composed=_composed(job.composed, lang) if report is not None and job else None,
         )
 
     async def templates_zip(request: Request) -> Response:
@@ -240,6 +241,16 @@ def create_app(
             return problem(t("no_summary"), 404, f"/dot/{key}/cap/{parent.code}")
         return _download(path.read_bytes(), path.name, _XLSX)
 
+    async def composed(request: Request) -> Response:
+        found = _level(request)
+        if isinstance(found, Response):
+            return found
+        key, _campaign, parent = found
+        path = space.composed_path(key, parent.code)
+        if not path.is_file():
+            return problem(t("no_summary"), 404, f"/dot/{key}/cap/{parent.code}")
+        return _download(path.read_bytes(), path.name, _XLSX)
+
     async def feedback(request: Request) -> Response:
         found = _level(request)
         if isinstance(found, Response):
@@ -273,6 +284,7 @@ def create_app(
         Route(f"{level}/tien-do", progress),
         Route(f"{level}/tong-hop.xlsx", summary),
         Route(f"{level}/phan-hoi.zip", feedback),
+        Route(f"{level}/phieu-tong-hop.xlsx", composed),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(
@@ -312,6 +324,17 @@ def _download(data: bytes, name: str, media: str) -> Response:
 
 def _ascii(code: str) -> str:
     return "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in code)
+
+
+def _composed(report: ComposeReport | None, lang: Lang) -> dict[str, Any] | None:
+    """The parent's own card composed from its sectors' cards: its total and what was found."""
+    if report is None:
+        return None
+    return {
+        "total": format_decimal(report.card.total, lang),
+        "count": len(report.parts),
+        "issues": [f"{i.message(lang)} [{i.code}]" for i in report.issues],
+    }
 
 
 def _view(report: RankReport, lang: Lang) -> dict[str, Any]:

@@ -23,13 +23,15 @@ from pathlib import Path
 
 from ...campaign.loader import load_campaign
 from ...core.model import Campaign, Unit
-from ...core.reports import RankReport
+from ...core.reports import ComposeReport, RankReport
 from ...core.vi_text import slug
 from ...errors import ThiduaError
+from ...merge.compose import merge_compose
 from ...merge.rank import merge_rank
 from ...runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ...scorecard.blank_cards import write_templates
 from ...scorecard.feedback import write_feedback
+from ...scorecard.writer import write_composed_card
 from ...summary.writer import write_summary
 from ...words.messages import Lang, render
 from .guard import inside
@@ -61,6 +63,7 @@ class Job:
     done: int = 0
     running: bool = True
     report: RankReport | None = None
+    composed: ComposeReport | None = None  # the parent's own card, where its units are sectors
     error: str | None = None
     feedback: list[Path] = field(default_factory=list)
 
@@ -185,6 +188,10 @@ class Workspace:
         name = _CODE_BAD.sub("-", code).strip("-.") or "cap"
         return self.path(key, code, RESULTS) / f"tong-hop-{name}.xlsx"
 
+    def composed_path(self, key: str, code: str) -> Path:
+        name = _CODE_BAD.sub("-", code).strip("-.") or "cap"
+        return self.path(key, code, RESULTS) / f"{name}-phieu-tong-hop-cac-nganh.xlsx"
+
     def feedback_zip(self, key: str, code: str) -> bytes:
         folder = self.path(key, code, RESULTS) / FEEDBACK
         return _zip(sorted(folder.glob("*.xlsx")) if folder.is_dir() else [])
@@ -227,6 +234,12 @@ class Workspace:
             write_summary(self.summary_path(key, code), report)
             shutil.rmtree(results / FEEDBACK, ignore_errors=True)  # copies of an earlier run
             job.feedback = write_feedback(report.check, results / FEEDBACK, lang)
+            if campaign.has_responsible_child(code):  # sectors: the parent's own card too
+                composed = merge_compose(
+                    campaign, [inbox], code, workers=0, progress=job.progress, limits=self.limits
+                )
+                write_composed_card(self.composed_path(key, code), composed, lang)
+                job.composed = composed
             job.report = report
         except ThiduaError as exc:
             job.error = exc.message(lang)
