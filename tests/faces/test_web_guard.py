@@ -227,3 +227,25 @@ def test_a_port_in_use_is_said_in_words(lang: str, tmp_path: Path) -> None:
         code = main(["web", "--port", str(port), "--folder", str(tmp_path), "--lang", lang], out)
     assert code == 2
     assert out.getvalue().strip() == render("web.port_busy", lang, port=port)  # type: ignore[arg-type]
+
+
+def test_a_name_sent_twice_keeps_both_files(tmp_path: Path) -> None:
+    """A unit that sends again under the same name: nothing it sent is lost."""
+    from thidua_xlsx.faces.web.workspace import Workspace
+
+    space = Workspace(tmp_path)
+    first = space.receive("dot", "TXTB", "P-ANPHU.xlsx", b"first")
+    second = space.receive("dot", "TXTB", "P-ANPHU.xlsx", b"second")
+    assert (first.name, second.name) == ("P-ANPHU.xlsx", "P-ANPHU (2).xlsx")
+    assert [p.read_bytes() for p in space.inbox("dot", "TXTB")] == [b"second", b"first"]
+
+
+@pytest.mark.parametrize("name", ["../../x.xlsx", "/tmp/evil-campaign.xlsx"])
+def test_a_campaign_named_with_a_path_is_refused(tmp_path: Path, name: str) -> None:
+    work = tmp_path / "a" / "work"
+    web = client(work)
+    answer = web.post("/dot", files=[("campaign", (name, SEED_003.read_bytes()))], headers=ORIGIN)
+    assert answer.status_code == 400
+    assert said("bad_name", name=name) in answer.text
+    assert not list(tmp_path.rglob("x.xlsx")) and not Path("/tmp/evil-campaign.xlsx").exists()
+    assert [p.name for p in work.iterdir()] == []

@@ -38,6 +38,7 @@ from .console import EXIT_INTERRUPTED, say_interrupted
 from .console import run as console_run
 from .demo import DEFAULT_FOLDER, run_demo
 from .progress import ProgressBar
+from .web import DEFAULT_FOLDER as WEB_FOLDER
 
 __all__ = ["main"]
 
@@ -157,9 +158,9 @@ def _web_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     web.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
     web.add_argument(
         "--folder",
-        default="~/thidua-web",
+        default=WEB_FOLDER,
         metavar="DIR",
-        help="thư mục lưu phiếu và kết quả (mặc định ~/thidua-web)",
+        help=f"thư mục lưu phiếu và kết quả (mặc định {WEB_FOLDER})",
     )
 
 

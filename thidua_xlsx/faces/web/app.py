@@ -39,9 +39,8 @@ from .guard import (
 )
 from .workspace import Workspace, bundled_campaigns
 
-__all__ = ["DEFAULT_FOLDER", "create_app", "serve"]
+__all__ = ["create_app", "serve"]
 
-DEFAULT_FOLDER = Path("~/thidua-web")
 HERE = Path(__file__).resolve().parent
 _ZIP = "application/zip"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
