@@ -17,7 +17,7 @@ from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -220,16 +220,6 @@ def create_app(
             return problem(t("busy"), 409, back)
         return RedirectResponse(back, status_code=303)
 
-    async def progress(request: Request) -> Response:
-        found = _level(request)
-        if isinstance(found, Response):
-            return found
-        key, _campaign, parent = found
-        job = space.job(key, parent.code)
-        if job is None:
-            return JSONResponse({"running": False})
-        return JSONResponse({"running": job.running, "done": job.done, "total": job.total})
-
     async def summary(request: Request) -> Response:
         found = _level(request)
         if isinstance(found, Response):
@@ -280,7 +270,6 @@ def create_app(
         Route(f"{level}/mau-phieu.zip", templates_zip),
         Route(f"{level}/nop", upload, methods=["POST"]),
         Route(f"{level}/kiem-tra", recheck, methods=["POST"]),
-        Route(f"{level}/tien-do", progress),
         Route(f"{level}/tong-hop.xlsx", summary),
         Route(f"{level}/phan-hoi.zip", feedback),
         Route(f"{level}/phieu-tong-hop.xlsx", composed),
