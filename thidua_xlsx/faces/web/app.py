@@ -87,9 +87,9 @@ def create_app(
         return page("home.html", seeds=seeds, mine=mine)
 
     async def choose(request: Request) -> Response:
-        form = await _form(request, uploads, lang)
-        if isinstance(form, Response):
-            return form
+        form = await _form(request, uploads)
+        if form is None:
+            return problem(t("too_many_fields", limit=uploads.files), 413)
         try:
             return await _choose(form)
         finally:
@@ -179,9 +179,9 @@ def create_app(
         job = space.job(key, parent.code)
         if job is not None and job.running:
             return problem(t("busy"), 409, back)
-        form = await _form(request, uploads, lang)
-        if isinstance(form, Response):
-            return form
+        form = await _form(request, uploads)
+        if form is None:
+            return problem(t("too_many_fields", limit=uploads.files), 413, back)
         try:
             return await _upload(form, key, parent.code, back)
         finally:
@@ -283,13 +283,12 @@ def create_app(
     return LocalOnly(app, uploads, refused)
 
 
-async def _form(request: Request, uploads: UploadLimits, lang: Lang) -> Any:
-    """The request's form, or a refusal page when it holds too many files."""
+async def _form(request: Request, uploads: UploadLimits) -> Any:
+    """The request's form, or None when it holds more files than an upload may."""
     try:
         return await request.form(max_files=uploads.files, max_fields=50)
     except HTTPException:
-        said = render("web.too_many_fields", lang, limit=uploads.files)
-        return HTMLResponse(said, status_code=413)
+        return None
 
 
 async def _read(upload: UploadFile, uploads: UploadLimits) -> bytes | None:
