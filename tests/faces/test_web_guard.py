@@ -249,3 +249,29 @@ def test_a_campaign_named_with_a_path_is_refused(tmp_path: Path, name: str) -> N
     assert said("bad_name", name=name) in answer.text
     assert not list(tmp_path.rglob("x.xlsx")) and not Path("/tmp/evil-campaign.xlsx").exists()
     assert [p.name for p in work.iterdir()] == []
+
+
+def test_a_campaign_with_several_top_units_collects_them_all(tmp_path: Path) -> None:
+    """Without one top unit, the level of every top unit (as ``merge`` without ``--parent``)."""
+    import copy
+    import zipfile
+
+    from thidua_xlsx.campaign.workbook_writer import (
+        blank_campaign_sheets,
+        write_campaign_workbook,
+    )
+
+    sheets = copy.deepcopy(blank_campaign_sheets())
+    sheets.units = [*sheets.units, ["XB", "UBND xã B", "xã", None, None]]
+    source = tmp_path / "hai-xa.xlsx"
+    write_campaign_workbook(source, sheets)
+    web = client(tmp_path / "work")
+    opened = web.post(
+        "/dot", files=[("campaign", (source.name, source.read_bytes()))], headers=ORIGIN
+    )
+    assert opened.status_code == 200, opened.text
+    assert said("all_units") in opened.text and "/cap/tat-ca" in opened.text
+    cards = web.get(f"{opened.url.path}/cap/tat-ca/mau-phieu.zip")
+    assert cards.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(cards.content)) as archive:
+        assert sorted(n.split("-")[0] for n in archive.namelist()) == ["XA", "XB"]

@@ -607,6 +607,7 @@ MESSAGES: Mapping[str, Text] = {
         "Chọn cấp nhận phiếu: đơn vị cấp trên mà các đơn vị trực thuộc gửi phiếu chấm về.",
         "Choose the level that collects the cards: the unit whose units send their cards to it.",
     ),
+    "web.all_units": Text("Tất cả đơn vị cấp cao nhất", "Every top unit"),
     "web.level_units": Text("{count} đơn vị trực thuộc", "{count} units under it"),
     "web.step_templates": Text("Phiếu chấm trống", "Blank scorecards"),
     "web.templates_lead": Text(

@@ -37,7 +37,7 @@ from .guard import (
     UploadLimits,
     safe_name,
 )
-from .workspace import Workspace, bundled_campaigns
+from .workspace import Level, Workspace, bundled_campaigns
 
 __all__ = ["create_app", "serve"]
 
@@ -125,13 +125,14 @@ def create_app(
             return problem(exc.message(lang))
         if campaign is None:
             return problem(t("no_such_campaign"), 404)
-        levels = [(u, len(campaign.children_units(u.code))) for u in space.levels(campaign)]
-        return page("campaign.html", key=key, campaign=campaign, levels=levels)
+        return page(
+            "campaign.html", key=key, campaign=campaign, levels=space.levels(campaign, lang)
+        )
 
     def _level(request: Request) -> tuple[str, Any, Any] | Response:
         key, code = request.path_params["key"], request.path_params["code"]
         try:
-            found = space.level(key, code)
+            found = space.level(key, code, lang)
         except ThiduaError as exc:
             return problem(exc.message(lang))
         if found is None:
@@ -150,7 +151,7 @@ def create_app(
             key=key,
             campaign=campaign,
             parent=parent,
-            units=campaign.children_units(parent.code),
+            units=parent.count,
             inbox=[p.name for p in space.inbox(key, parent.code)],
             inbox_folder=str(space.path(key, parent.code, "hop-thu")),
             results_folder=str(space.path(key, parent.code, "ket-qua")),
@@ -183,11 +184,11 @@ def create_app(
         if form is None:
             return problem(t("too_many_fields", limit=uploads.files), 413, back)
         try:
-            return await _upload(form, key, parent.code, back)
+            return await _upload(form, key, parent, back)
         finally:
             await form.close()
 
-    async def _upload(form: Any, key: str, code: str, back: str) -> Response:
+    async def _upload(form: Any, key: str, level: Level, back: str) -> Response:
         files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
         if not files:
             return problem(t("no_files"), 400, back)
@@ -204,8 +205,8 @@ def create_app(
                 return problem(t("file_too_big", name=name, mb=uploads.file_mb), 413, back)
             received.append((name, data))
         for name, data in received:
-            space.receive(key, code, name, data)
-        space.start(key, code, lang)
+            space.receive(key, level.code, name, data)
+        space.start(key, level, lang)
         return RedirectResponse(back, status_code=303)
 
     async def recheck(request: Request) -> Response:
@@ -216,7 +217,7 @@ def create_app(
         back = f"/dot/{key}/cap/{parent.code}"
         if not space.inbox(key, parent.code):
             return problem(t("no_files"), 400, back)
-        if space.start(key, parent.code, lang) is None:
+        if space.start(key, parent, lang) is None:
             return problem(t("busy"), 409, back)
         return RedirectResponse(back, status_code=303)
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...campaign.loader import load_campaign
-from ...core.model import Campaign, Unit
+from ...core.model import Campaign
 from ...core.reports import ComposeReport, RankReport
 from ...core.vi_text import slug
 from ...errors import ThiduaError
@@ -36,7 +36,7 @@ from ...summary.writer import write_summary
 from ...words.messages import Lang, render
 from .guard import inside
 
-__all__ = ["CAMPAIGN_FILE", "Job", "Workspace", "bundled_campaigns"]
+__all__ = ["ALL", "CAMPAIGN_FILE", "Job", "Level", "Workspace", "bundled_campaigns"]
 
 CAMPAIGN_FILE = "dot-thi-dua.xlsx"
 TEMPLATES, INBOX, RESULTS, FEEDBACK = "mau-phieu", "hop-thu", "ket-qua", "phan-hoi"
@@ -53,6 +53,20 @@ def bundled_campaigns() -> list[Path]:
         if found:
             return found
     return []
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level that collects cards: a unit and the units under it, or every top unit of a
+    campaign that has several (``parent`` None, as ``thidua merge`` without ``--parent``)."""
+
+    code: str  # in the page's addresses and the folder's names
+    name: str
+    parent: str | None  # what the library is given
+    count: int
+
+
+ALL = "tat-ca"  # the level of every top unit
 
 
 @dataclass
@@ -143,15 +157,23 @@ class Workspace:
 
     # -- a level: the parent whose units send their cards ----------------------------------
     @staticmethod
-    def levels(campaign: Campaign) -> list[Unit]:
-        """The units that have units under them, top first."""
-        return [u for u in campaign.units if campaign.children_units(u.code)]
+    def levels(campaign: Campaign, lang: Lang = "vi") -> list[Level]:
+        """The levels that collect cards, top first."""
+        found = [
+            Level(u.code, u.name, u.code, len(campaign.children_units(u.code)))
+            for u in campaign.units
+            if campaign.children_units(u.code)
+        ]
+        roots = campaign.root_units
+        if len(roots) > 1:
+            found.insert(0, Level(ALL, render("web.all_units", lang), None, len(roots)))
+        return found
 
-    def level(self, key: str, code: str) -> tuple[Campaign, Unit] | None:
+    def level(self, key: str, code: str, lang: Lang = "vi") -> tuple[Campaign, Level] | None:
         campaign = self.campaign(key)
         if campaign is None:
             return None
-        found = [u for u in self.levels(campaign) if u.code == code]
+        found = [v for v in self.levels(campaign, lang) if v.code == code]
         return (campaign, found[0]) if found else None
 
     def path(self, key: str, code: str, part: str) -> Path:
@@ -159,11 +181,15 @@ class Workspace:
         folder = _CODE_BAD.sub("-", code).strip("-.") or "cap"
         return self.folder / key / folder / part
 
-    def templates_zip(self, key: str, campaign: Campaign, parent: Unit) -> tuple[bytes, int]:
-        """The parent's units' blank scorecards, written afresh, as a zip; and their count."""
-        folder = self.path(key, parent.code, TEMPLATES)
+    def templates_zip(self, key: str, campaign: Campaign, level: Level) -> tuple[bytes, int]:
+        """The level's units' blank scorecards, written afresh, as a zip; and their count."""
+        folder = self.path(key, level.code, TEMPLATES)
         shutil.rmtree(folder, ignore_errors=True)
-        result = write_templates(campaign, folder, parent=parent.code, workers=1)
+        if level.parent is None:
+            codes = [u.code for u in campaign.root_units]
+            result = write_templates(campaign, folder, units=codes, workers=1)
+        else:
+            result = write_templates(campaign, folder, parent=level.parent, workers=1)
         return _zip(result.written), len(result.written)
 
     def inbox(self, key: str, code: str) -> list[Path]:
@@ -200,22 +226,24 @@ class Workspace:
     def job(self, key: str, code: str) -> Job | None:
         return self._jobs.get((key, code))
 
-    def start(self, key: str, code: str, lang: Lang) -> Job | None:
+    def start(self, key: str, level: Level, lang: Lang) -> Job | None:
         """Check the level's inbox and write its summary and feedback copies, in a thread.
         None when a job of this level is still running."""
         with self._lock:
-            current = self._jobs.get((key, code))
+            current = self._jobs.get((key, level.code))
             if current is not None and current.running:
                 return None
             job = Job()
-            self._jobs[(key, code)] = job
+            self._jobs[(key, level.code)] = job
+        name = f"thidua-{key}-{level.code}"
         thread = threading.Thread(
-            target=self._run, args=(job, key, code, lang), name=f"thidua-{key}-{code}", daemon=True
+            target=self._run, args=(job, key, level, lang), name=name, daemon=True
         )
         thread.start()
         return job
 
-    def _run(self, job: Job, key: str, code: str, lang: Lang) -> None:
+    def _run(self, job: Job, key: str, level: Level, lang: Lang) -> None:
+        code, parent = level.code, level.parent
         try:
             campaign = self.campaign(key)
             assert campaign is not None
@@ -224,7 +252,7 @@ class Workspace:
             report = merge_rank(
                 campaign,
                 [inbox],
-                parent=code,
+                parent=parent,
                 workers=0,
                 progress=job.progress,
                 limits=self.limits,
@@ -234,9 +262,9 @@ class Workspace:
             write_summary(self.summary_path(key, code), report)
             shutil.rmtree(results / FEEDBACK, ignore_errors=True)  # copies of an earlier run
             job.feedback = write_feedback(report.check, results / FEEDBACK, lang)
-            if campaign.has_responsible_child(code):  # sectors: the parent's own card too
-                composed = merge_compose(
-                    campaign, [inbox], code, workers=0, progress=job.progress, limits=self.limits
+            if parent is not None and campaign.has_responsible_child(parent):  # sectors
+                composed = merge_compose(  # the parent's own card too
+                    campaign, [inbox], parent, workers=0, progress=job.progress, limits=self.limits
                 )
                 write_composed_card(self.composed_path(key, code), composed, lang)
                 job.composed = composed
