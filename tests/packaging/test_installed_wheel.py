@@ -51,6 +51,7 @@ def test_the_installed_package_runs_the_demo(tmp_path: Path) -> None:
     for init in sorted((ROOT / "thidua_xlsx").rglob("__init__.py")):
         assert str(init.relative_to(ROOT)) in names, init
     assert "thidua_xlsx/samples/tham-dinh-tinh-bien.xlsx" in names
+    assert "thidua_xlsx/faces/web/templates/level.html" in names  # thidua web's page
     assert any(n.startswith("thidua_xlsx/workbook_templates/") for n in names)
 
     env_dir = tmp_path / "venv"

@@ -43,6 +43,7 @@ from .console import EXIT_INTERRUPTED, say_interrupted
 from .console import run as console_run
 from .demo import DEFAULT_FOLDER, run_demo
 from .progress import ProgressBar
+from .web import DEFAULT_FOLDER as WEB_FOLDER
 
 __all__ = ["main"]
 
@@ -196,7 +197,42 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"thư mục ghi kết quả (mặc định: {DEFAULT_FOLDER})",
     )
+    _web_parser(commands, common)
     return parser
+
+
+def _web_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """``thidua web``: the local page (thidua_xlsx.faces.web), loaded only when asked for."""
+    web = commands.add_parser(
+        "web",
+        parents=[common],
+        help="mở trang web trên máy này (127.0.0.1) để làm mọi việc không cần dòng lệnh",
+    )
+    web.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
+    web.add_argument(
+        "--folder",
+        default=WEB_FOLDER,
+        metavar="DIR",
+        help=f"thư mục lưu phiếu và kết quả (mặc định {WEB_FOLDER})",
+    )
+
+
+def _web(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    import socket
+
+    from .web.app import serve
+
+    with socket.socket() as probe:  # said in the user's words, before the server starts
+        try:
+            probe.bind(("127.0.0.1", args.port))
+        except (OSError, OverflowError):
+            print(render("web.port_busy", lang, port=args.port), file=err)
+            return EXIT_UNUSABLE
+    folder = Path(args.folder).expanduser().resolve()
+    url = f"http://127.0.0.1:{args.port}/"
+    print(render("web.serving", lang, url=url, folder=str(folder)), file=out, flush=True)
+    serve(folder, args.port, lang)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -225,6 +261,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _vote(args, lang, out, err)
         elif args.command == "dossier":
             return _dossier(args, lang, out)
+        elif args.command == "web":
+            return _web(args, lang, out, err)
         elif args.command == "demo":
             result = run_demo(args.folder, lang)
             print(result.describe(lang), file=out)
