@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the sample inboxes that ``thidua demo`` runs on (see samples/README.md).
 
-    python3 samples/make_samples.py                     all files (LibreOffice for four)
+    python3 samples/make_samples.py                     all files (LibreOffice for five)
     python3 samples/make_samples.py --no-libreoffice    only the files written by XlsxWriter
     python3 samples/make_samples.py --out DIR           into DIR instead of samples/
 
@@ -13,16 +13,20 @@ The campaign is ``workbook_templates/nhon-hung-2024-bdg.xlsx`` (deadline 01/10/2
   of TXTB except P-NHONHUNG, whose card the demo composes), which the town ranks;
 - ``tham-dinh-tinh-bien.xlsx``: the town's verification workbook (``thidua verify`` over the
   town's inbox as the demo sees it), a few verified scores typed in LibreOffice, which the
-  demo applies (``merge --verified``).
+  demo applies (``merge --verified``);
+- ``kiem-phieu-tinh-bien.xlsx``: the tally of the town's Council (``thidua vote`` over the
+  demo's town summary, ranked with that verification workbook), its secretary's entries typed
+  in LibreOffice, which the demo decides with (``thidua vote --tally``).
 
 Every value comes from one seeded random generator, and every file written by the library's
 own writer carries a fixed saved time before the deadline, so two runs give the same files.
 Three cards are typed into and saved by a real LibreOffice through UNO (tests/uno_driver.py,
 run with the system ``/usr/bin/python3``): LibreOffice stamps today as the saved time, so those
-are reported late (*nộp muộn*); the verification workbook is filled the same way. A few files
-carry the mistakes people make; each file's expected issues are set in the plan below and
-checked after writing, so the script fails loudly if the checker and the samples ever disagree
-(and the verification workbook must apply without an issue).
+are reported late (*nộp muộn*); the verification workbook and the tally are filled the same
+way. A few files carry the mistakes people make; each file's expected issues are set in the
+plan below and checked after writing, so the script fails loudly if the checker and the samples
+ever disagree (the verification workbook must apply without an issue, the tally must decide as
+planted).
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ WARD, TOWN = "P-NHONHUNG", "TXTB"
 SECTOR_INBOX, WARD_INBOX = "inbox-nhon-hung", "inbox-tinh-bien"
 VERIFICATION = "tham-dinh-tinh-bien.xlsx"  # the town's verification workbook, filled
 VERIFICATION_WRITTEN = datetime(2024, 10, 3, 2, 0, tzinfo=UTC)  # 03/10/2024 09:00, Vietnam
+TALLY = "kiem-phieu-tinh-bien.xlsx"  # the tally of the town's Council, filled
+TALLY_WRITTEN = datetime(2024, 10, 15, 1, 0, tzinfo=UTC)  # 15/10/2024 08:00, Vietnam
 SEED = 2024
 Values = dict[tuple[str, str], object]
 
@@ -461,6 +467,7 @@ def write_samples(out: Path, libreoffice: bool = True) -> list[Path]:
     _verify(campaign, [s for s in samples if (out / s.folder / s.name) in written], out)
     if libreoffice:
         written.append(_verification_workbook(campaign, out))
+        written.append(_vote_tally(campaign, out))
     return written
 
 
@@ -551,6 +558,96 @@ def _verification_workbook(campaign: Campaign, out: Path) -> Path:
     return target
 
 
+# The town's Council (9 members, Giấy khen: more than 50% of all members, at most 3 units)
+# votes on the summary's 5 proposed units: one member is absent and sends no written opinion;
+# candidate (by rank) → the members (0-based, in the Council's order) voting Không đồng ý.
+# Votes 8, 7, 5, 6, 3: the 1st, 2nd and 4th are proposed (the quota is cut by votes, not by
+# rank), the 3rd reaches the share but comes 4th by votes, the 5th falls short of the share.
+ABSENT_MEMBER = 6
+AGAINST: tuple[frozenset[int], ...] = (
+    frozenset(),
+    frozenset({8}),
+    frozenset({3, 4, 5}),
+    frozenset({4, 8}),
+    frozenset({3, 4, 5, 7, 8}),
+)
+PLANTED_OUTCOMES = ("selected", "selected", "over_quota", "selected", "below_share")
+
+
+def demo_summary(campaign: Campaign, out: Path, work: Path) -> Path:
+    """The town's summary as ``thidua demo`` writes it: the ward card composed from the
+    sectors' inbox and the other wards' inbox, ranked with the filled verification workbook."""
+    from thidua_xlsx.faces.demo import COMPOSED_AT
+    from thidua_xlsx.merge.compose import merge_compose
+    from thidua_xlsx.merge.rank import merge_rank
+    from thidua_xlsx.scorecard.writer import write_composed_card
+    from thidua_xlsx.summary.writer import write_summary
+
+    compose = merge_compose(campaign, [out / SECTOR_INBOX], WARD)
+    card = work / scorecard_filename(compose.parent)
+    write_composed_card(card, compose, "vi", generated_at=COMPOSED_AT)
+    report = merge_rank(
+        campaign, [card, out / WARD_INBOX], parent=TOWN, verified=[out / VERIFICATION]
+    )
+    summary = work / "tong-hop-thi-xa.xlsx"
+    write_summary(summary, report, generated_at=VERIFICATION_WRITTEN)
+    return summary
+
+
+def _vote_tally(campaign: Campaign, out: Path) -> Path:
+    """The Council's tally over the demo's town summary (``thidua vote``), the secretary's
+    entries typed in LibreOffice; deciding with it must give the planted outcomes."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from thidua_xlsx.core.cellref import cell_name
+    from thidua_xlsx.merge.vote import decide_vote, plan_vote
+    from thidua_xlsx.vote.layout import (
+        ABSENT_WORD,
+        NO_WORD,
+        PRESENT_WORD,
+        TALLY_SHEET,
+        YES_WORD,
+        candidate_col,
+        member_row,
+        presence_cell,
+    )
+    from thidua_xlsx.vote.writer import write_vote_papers
+
+    from libreoffice import run_uno
+
+    target = out / TALLY
+    verified = [out / VERIFICATION]
+    with tempfile.TemporaryDirectory(prefix="thidua-vote-") as tmp:
+        work = Path(tmp)
+        summary = demo_summary(campaign, out, work)
+        plan = plan_vote(campaign, summary, verified=verified)
+        if len(plan.candidates) != len(AGAINST):
+            raise SystemExit(f"{TALLY}: {len(plan.candidates)} candidates, {len(AGAINST)} planned")
+        _, blank = write_vote_papers(plan, work / "papers", generated_at=TALLY_WRITTEN)
+        typed: dict[str, str] = {}
+        for i in range(len(plan.council.members)):
+            present = i != ABSENT_MEMBER
+            typed[presence_cell(i)] = PRESENT_WORD if present else ABSENT_WORD
+            for j, against in enumerate(AGAINST):
+                if present:
+                    word = NO_WORD if i in against else YES_WORD
+                    typed[cell_name(member_row(i), candidate_col(j))] = word
+        document = {
+            "source": str(blank),
+            "sheet": TALLY_SHEET,
+            "fills": [{"typed": typed, "save_as": [str(target)]}],
+        }
+        run_uno({"documents": [document]}, work / "uno")
+        result = decide_vote(campaign, summary, target, verified=verified)
+    wrong = [f"{i.cell} {i.code}" for i in result.issues]
+    decision = result.decision
+    outcomes = tuple(d.outcome.value for d in decision.decisions) if decision else ()
+    if outcomes != PLANTED_OUTCOMES:
+        wrong.append(f"outcomes {outcomes} != {PLANTED_OUTCOMES}")
+    if wrong or result.exit_code:
+        raise SystemExit(f"{TALLY} does not decide as planned:\n  " + "\n  ".join(wrong))
+    return target
+
+
 def _libreoffice(campaign: Campaign, samples: Sequence[SampleFile], out: Path) -> list[Path]:
     """Type the values into blank cards in LibreOffice and save them (.xlsx or .ods)."""
     sys.path.insert(0, str(ROOT / "tests"))
@@ -608,8 +705,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-libreoffice", action="store_true", help="skip the files LibreOffice types and saves"
     )
+    parser.add_argument(
+        "--only-tally",
+        action="store_true",
+        help=f"only {TALLY}, over the inboxes and {VERIFICATION} already in --out",
+    )
     args = parser.parse_args(argv)
-    written = write_samples(args.out, libreoffice=not args.no_libreoffice)
+    if args.only_tally:
+        written = [_vote_tally(load_campaign(CAMPAIGN), args.out)]
+    else:
+        written = write_samples(args.out, libreoffice=not args.no_libreoffice)
     size = sum(p.stat().st_size for p in written)
     print(f"wrote {len(written)} files ({size // 1024} KiB) into {args.out}")
     return 0

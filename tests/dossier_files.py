@@ -4,10 +4,9 @@ vote, and readers of what the papers say (python-docx) and of the summary (openp
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -16,11 +15,28 @@ from lxml import etree
 from verification_files import blank_workbook, filled, ward_inbox
 
 from thidua_xlsx.campaign.loader import load_campaign
+from thidua_xlsx.core.dossier import CandidateVote, CouncilVote, MeetingMember
 from thidua_xlsx.core.model import Campaign
 from thidua_xlsx.dossier.writer import write_dossier
-from thidua_xlsx.merge.dossier import build_dossier, load_vote
+from thidua_xlsx.merge.dossier import build_dossier
 from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.merge.vote import decide_vote, plan_vote
 from thidua_xlsx.summary.writer import write_summary
+from thidua_xlsx.vote.layout import (
+    ABSENT_WORD,
+    CODE_ROW,
+    FIRST_CANDIDATE_COL,
+    MCOL,
+    NO_WORD,
+    PRESENT_WORD,
+    RESULT_FILE,
+    TALLY_SHEET,
+    YES_WORD,
+    candidate_col,
+    member_row,
+    presence_cell,
+)
+from thidua_xlsx.vote.writer import write_vote_papers, write_vote_result
 
 from conftest import ROOT, SEED_003
 
@@ -75,24 +91,75 @@ def loaded(path: Path) -> Campaign:
     return load_campaign(path)
 
 
-def vote_file(
-    target: Path, votes: list[dict[str, object]], members: int = 9, present: int = 7
-) -> Path:
-    """A Council's vote as ``--vote`` reads it: ``members`` members, the first ``present``
-    of them at the meeting (the first is the chairman)."""
+def meeting_vote(votes: list[dict[str, object]], members: int = 9, present: int = 7) -> CouncilVote:
+    """A Council's vote as the minutes take it: ``members`` members, the first ``present``
+    of them at the meeting (the first is the chairman); ``votes``: unit, agree, disagree,
+    passed, reason per candidate."""
     roles = ["Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng"] + ["Ủy viên"] * (members - 2)
-    document = {
-        "members": [
-            {"name": f"Thành viên {i + 1:02d}", "role": roles[i], "present": i < present}
-            for i in range(members)
-        ],
-        "votes": votes,
-        "meeting_date": "2024-12-01",
-        "meeting_place": "Hội trường UBND thị xã",
-        "secretary": "Nguyễn Văn Thư",
+    return CouncilVote(
+        members=tuple(
+            MeetingMember(f"Thành viên {i + 1:02d}", roles[i], i < present) for i in range(members)
+        ),
+        votes=tuple(
+            CandidateVote(
+                unit=str(v["unit"]),
+                agree=int(str(v["agree"])),
+                disagree=int(str(v.get("disagree", 0))),
+                passed=bool(v.get("passed", True)),
+                reason=str(v.get("reason", "")),
+            )
+            for v in votes
+        ),
+        meeting_date=date(2024, 12, 1),
+        meeting_place="Hội trường UBND thị xã",
+        secretary="Nguyễn Văn Thư",
+    )
+
+
+def voted_result(
+    campaign: Campaign,
+    summary: Path,
+    folder: Path,
+    against: dict[int, set[int]],
+    absent: frozenset[int] = frozenset(),
+) -> tuple[Path, Path]:
+    """``thidua vote`` over ``summary``: the tally as the secretary fills it (every present
+    member agrees to every candidate but the members ``against[candidate]``, the members
+    ``absent`` away and silent), decided, and the result workbook written. Returns (tally,
+    result)."""
+    plan = plan_vote(campaign, summary)
+    _, blank = write_vote_papers(plan, folder, generated_at=WRITTEN_AT)
+    book = openpyxl.load_workbook(blank)
+    sheet = book[TALLY_SHEET]
+    for i in range(len(plan.council.members)):
+        sheet[presence_cell(i)] = ABSENT_WORD if i in absent else PRESENT_WORD
+        for j in range(len(plan.candidates)):
+            if i not in absent:
+                word = NO_WORD if i in against.get(j, set()) else YES_WORD
+                sheet.cell(member_row(i) + 1, candidate_col(j) + 1).value = word
+    tally = folder / "KIEM-PHIEU-da-nhap.xlsx"
+    book.save(tally)
+    result = decide_vote(campaign, summary, tally)
+    assert result.accepted, [i.code for i in result.issues]
+    return tally, write_vote_result(result, folder / RESULT_FILE, generated_at=WRITTEN_AT)
+
+
+def tally_entries(tally: Path) -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]:
+    """What the secretary typed, read straight from the tally: each member's (name, role,
+    presence), and each candidate's code → the words typed under it, member by member."""
+    book = openpyxl.load_workbook(tally, read_only=True)
+    rows = [list(r) for r in book[TALLY_SHEET].iter_rows(values_only=True)]
+    codes = rows[CODE_ROW]
+    members = [r for r in rows[CODE_ROW + 1 :] if r[MCOL["name"]]]
+    seated = [
+        (str(r[MCOL["name"]]), str(r[MCOL["role"]]), str(r[MCOL["presence"]])) for r in members
+    ]
+    votes = {
+        str(codes[col]): [str(r[col] or "") for r in members]
+        for col in range(FIRST_CANDIDATE_COL, len(codes))
+        if codes[col]
     }
-    target.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    return target
+    return seated, votes
 
 
 def docx_lines(path: Path) -> list[str]:
@@ -180,8 +247,7 @@ def golden_papers(work: Path) -> dict[str, Path]:
     plain = write_dossier(dossier, work / "ho-so", generated_at=WRITTEN_AT)
     codes = [c.unit.code for c in dossier.candidates]
     votes = [{"unit": code, "agree": 8 - i, "passed": i == 0} for i, code in enumerate(codes)]
-    vote = load_vote(vote_file(work / "bieu-quyet.json", votes))
-    voted = build_dossier(campaign, summary, vote=vote)
+    voted = build_dossier(campaign, summary, vote=meeting_vote(votes))
     with_vote = write_dossier(voted, work / "ho-so-bieu-quyet", generated_at=WRITTEN_AT)
     return {
         "proposal": plain.proposal,

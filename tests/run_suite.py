@@ -6,9 +6,11 @@
 * installs the package in editable mode with its ``test`` extra (pip);
 * installs LibreOffice (``libreoffice-calc-nogui`` and ``python3-uno``) with apt when it is
   missing and this user is root — the tests drive it as a real spreadsheet client;
+* installs Debian's Chromium (``chromium``, ``chromium-driver``) the same way: the web page's
+  tests drive it through Playwright (no browser download);
 * runs ``ruff check``, ``ruff format --check``, ``mypy`` (strict on the package),
   ``lint-imports`` (the layer contracts in pyproject.toml) and pytest (warnings are errors).
-  The LibreOffice tests fail rather than skip when it is missing here.
+  The LibreOffice and browser tests fail rather than skip when they are missing here.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ APT_PACKAGES = [
 ]
 WRITER = Path("/usr/lib/libreoffice/program/libswlo.so")
 SYSTEM_PYTHON = "/usr/bin/python3"
+# the browser the web page's tests drive (tests/faces/test_web_browser.py)
+BROWSER_PACKAGES = ["chromium", "chromium-driver"]
+CHROMIUM = "/usr/bin/chromium"
 
 
 def run(cmd: list[str], **kwargs: object) -> int:
@@ -71,6 +76,22 @@ def install_libreoffice() -> bool:
     return have_libreoffice()
 
 
+def install_chromium() -> bool:
+    if Path(CHROMIUM).exists():
+        return True
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        print(
+            "! Chromium is missing and apt-get is not usable here (need root): "
+            f"install {' '.join(BROWSER_PACKAGES)} by hand.",
+            flush=True,
+        )
+        return False
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run(["apt-get", "update", "-qq"], env=env)
+    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *BROWSER_PACKAGES], env=env)
+    return Path(CHROMIUM).exists()
+
+
 def main() -> int:
     pip = [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     if run([*pip, "-e", ".[test]"]) != 0:
@@ -80,6 +101,11 @@ def main() -> int:
         env["THIDUA_REQUIRE_LIBREOFFICE"] = "1"
     elif env.get("CI"):
         print("! CI needs LibreOffice for the real-client tests.", flush=True)
+        return 1
+    if install_chromium():
+        env["THIDUA_REQUIRE_BROWSER"] = "1"
+    elif env.get("CI"):
+        print("! CI needs Chromium for the web page's tests.", flush=True)
         return 1
     steps = [
         [sys.executable, "-m", "ruff", "check", "."],

@@ -69,7 +69,7 @@ if TYPE_CHECKING:
     from .faces.demo import DemoResult, run_demo
     from .intake.vote_result_file import DecidedUnit, VoteResultFile
     from .merge.compose import merge_compose
-    from .merge.dossier import build_dossier, load_vote
+    from .merge.dossier import build_dossier, council_vote
     from .merge.rank import merge_rank
     from .merge.verify import plan_verification
     from .merge.vote import decide_vote, plan_vote, read_vote_result
@@ -110,7 +110,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "write_vote_papers",
     "write_vote_result",
     "build_dossier",
-    "load_vote",
+    "council_vote",
     "write_dossier",
     "run_demo",
     # the result and model types they return
@@ -221,7 +221,7 @@ _SOURCES: dict[str, str] = {
     "VerificationResult": "core.verification",
     "VerifiedScore": "core.verification",
     "build_dossier": "merge.dossier",
-    "load_vote": "merge.dossier",
+    "council_vote": "merge.dossier",
     "write_dossier": "dossier.writer",
     "Dossier": "core.dossier",
     "DossierFiles": "dossier.writer",

@@ -251,13 +251,16 @@ class VoteError(ThiduaError):
 class DossierError(ThiduaError):
     """``thidua dossier`` cannot make the papers: the file is not a usable summary of the
     campaign (``not_summary``), the campaign names no award (``no_award``), the vote given
-    cannot be read (``vote``), or a template cannot be filled (``template``)."""
+    cannot be read (``vote``) or was held on another summary's candidates
+    (``vote_summary``), or a template cannot be filled (``template``)."""
 
     def __init__(self, reason: str, path: str, detail: str = "") -> None:
         if reason == "no_award":
             super().__init__("error.dossier_no_award", path=path)
         elif reason == "vote":
             super().__init__("error.dossier_vote", path=path, detail=detail)
+        elif reason == "vote_summary":
+            super().__init__("error.dossier_vote_summary", path=path, detail=detail)
         elif reason == "template":
             super().__init__("error.dossier_template", path=path, detail=detail)
         else:

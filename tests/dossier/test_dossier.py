@@ -6,7 +6,7 @@ campaign awards; a province's own template replaces the shipped one by name."""
 from __future__ import annotations
 
 import io
-import json
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,11 +16,13 @@ from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from verification_files import ward_inbox
 
-from thidua_xlsx.core.dossier import award_candidates, council_vote
+from thidua_xlsx.core.dossier import award_candidates
 from thidua_xlsx.dossier.writer import TEMPLATE_FOLDER, DossierFiles, write_dossier
-from thidua_xlsx.errors import DossierError
+from thidua_xlsx.errors import DossierError, VoteError
 from thidua_xlsx.faces.cli import main
-from thidua_xlsx.merge.dossier import build_dossier, load_vote
+from thidua_xlsx.merge.dossier import build_dossier
+from thidua_xlsx.merge.vote import read_vote_result
+from thidua_xlsx.scorecard.layout import META_SHEET
 
 from conftest import SEED_000
 from dossier_files import (
@@ -32,11 +34,13 @@ from dossier_files import (
     docx_lines,
     docx_rows,
     loaded,
+    meeting_vote,
     normalised_body,
     summary_of,
     summary_table,
+    tally_entries,
     vi_number,
-    vote_file,
+    voted_result,
 )
 
 CHUYEN_DE = "Điều 4 Nghị định số 152/2025/NĐ-CP"
@@ -195,8 +199,7 @@ def test_the_councils_vote_decides_the_list_and_fills_the_minutes(
         {"unit": codes[1], "agree": 5, "disagree": 2, "passed": False, "reason": "dưới 80%"},
         *({"unit": c, "agree": 8, "passed": True} for c in codes[2:]),
     ]
-    vote = load_vote(vote_file(work / "bieu-quyet.json", votes))
-    dossier = build_dossier(campaign, summary, vote=vote)
+    dossier = build_dossier(campaign, summary, vote=meeting_vote(votes))
     papers = write_dossier(dossier, work / "ho-so-bieu-quyet", generated_at=WRITTEN_AT)
     passed = [codes[0], *codes[2:]]
     assert [p.unit.code for p in dossier.proposed] == passed
@@ -216,16 +219,99 @@ def test_the_councils_vote_decides_the_list_and_fills_the_minutes(
     assert "Thành viên 09, Ủy viên (vắng mặt)" in text
 
 
-def test_a_vote_of_another_shape_is_refused_with_its_reason(work: Path) -> None:
-    bad = work / "sai.json"
-    bad.write_text(json.dumps({"members": [{"name": "A"}], "votes": [{"unit": "X", "agree": 3}]}))
-    with pytest.raises(DossierError) as raised:
-        load_vote(bad)
-    assert "more votes than members" in raised.value.message("en")
-    with pytest.raises(ValueError):
-        council_vote({"members": [], "votes": []})
-    with pytest.raises(TypeError):
-        council_vote({"members": [{"name": "A", "present": "có"}], "votes": []})
+def test_the_result_of_thidua_vote_fills_the_minutes_and_the_list(
+    campaign_path: Path, summary: Path, work: Path
+) -> None:
+    """The tally filled (one member away, votes spread so that the quota cuts by votes and
+    one unit falls short of the share), decided by ``thidua vote --tally``, then given to
+    ``thidua dossier --vote``: the minutes say what the tally says, the list only who passed."""
+    campaign = loaded(campaign_path)
+    folder = work / "bieu-quyet"
+    # 9 members, 8 present; > 50% of all members (5 votes) and at most 3 units
+    against = {0: set(), 1: {2, 3, 4, 5}, 2: {8}}
+    tally, result = voted_result(campaign, summary, folder, against, absent=frozenset({6}))
+    out = io.StringIO()
+    papers_dir = work / "ho-so-ket-qua"
+    code = main(
+        ["dossier", str(campaign_path), str(summary), "-o", str(papers_dir), "--vote", str(result)],
+        out=out,
+    )
+    assert code == 0, out.getvalue()
+    seated, typed = tally_entries(tally)
+    # counted from what the secretary typed, not from the program's decision
+    agree = {unit: words.count("Đồng ý") for unit, words in typed.items()}
+    share_met = [u for u in typed if agree[u] * 2 > len(seated)]
+    by_votes = sorted(share_met, key=lambda u: -agree[u])
+    passed = [u for u in typed if u in by_votes[:3]]
+    assert len(typed) >= 3 and len(passed) < len(typed)
+    listed = {str(r["Mã đơn vị"]): r for r in _proposed_in_summary(summary)}
+    assert list(typed) == list(listed)  # the vote was on the summary's proposals
+    minutes = docx_rows(papers_dir / "04-bien-ban-hoi-dong.docx", "STT")
+    assert [r[1] for r in minutes] == [str(listed[u]["Tên đơn vị"]) for u in typed]
+    assert [r[4] for r in minutes] == [str(agree[u]) for u in typed]
+    decided = [r[6].startswith("Đề nghị") for r in minutes]
+    assert decided == [u in passed for u in typed]
+    text = "\n".join(docx_lines(papers_dir / "04-bien-ban-hoi-dong.docx"))
+    present = [name for name, _, said in seated if said == "Có mặt"]
+    away = [name for name, _, said in seated if said != "Có mặt"]
+    assert f"Thành viên Hội đồng: {len(seated):02d}; có mặt: {len(present):02d}" in text
+    assert f"vắng: {len(away):02d} ({', '.join(away)})" in text
+    for name, role, _ in seated:
+        assert f"- {name}, {role}" in text
+    chair = next(name for name, role, _ in seated if role == "Chủ tịch")
+    assert f"Chủ trì: {chair}." in text
+    listing = docx_rows(papers_dir / "02-danh-sach-de-nghi.docx", "STT")
+    assert [r[1] for r in listing] == [str(listed[u]["Tên đơn vị"]) for u in passed]
+    assert [r[2] for r in listing] == [vi_number(listed[u]["Tổng điểm"]) for u in passed]
+    assert len(list(papers_dir.glob("03-bao-cao-thanh-tich-*.docx"))) == len(passed)
+    # the library: the same conversion, in one place
+    voted = build_dossier(campaign, summary, vote=read_vote_result(campaign, result))
+    assert [p.unit.code for p in voted.proposed] == passed
+    assert voted.vote is not None and [m.name for m in voted.vote.present] == present
+
+
+def test_a_vote_on_another_summary_or_not_a_result_is_refused(
+    campaign_path: Path, summary: Path, work: Path
+) -> None:
+    campaign = loaded(campaign_path)
+    inbox = work / "hop-thu-thieu"
+    shutil.copytree(SAMPLE_INBOX, inbox)
+    first = str(_proposed_in_summary(summary)[0]["Mã đơn vị"])
+    for card in inbox.glob(f"{first}-*"):
+        card.unlink()  # the first proposed unit's card never came: other proposals
+    other = summary_of(campaign, inbox, work / "tong-hop-khac.xlsx")
+    tally, result = voted_result(campaign, other, work / "bieu-quyet-khac", {})
+    for vote, said in (
+        (result, "không phải của bảng tổng hợp này"),
+        (tally, "Không dùng được kết quả biểu quyết"),
+    ):
+        out = io.StringIO()
+        code = main(
+            [
+                "dossier",
+                str(campaign_path),
+                str(summary),
+                "-o",
+                str(work / "x-vote"),
+                "--vote",
+                str(vote),
+            ],
+            out=out,
+        )
+        assert code == 2 and said in out.getvalue(), out.getvalue()
+        assert not (work / "x-vote").exists()
+    # a result whose hidden list of members was lost says nothing of who sat: refused
+    book = openpyxl.load_workbook(result)
+    hidden = book[META_SHEET]
+    for row in range(hidden.max_row, 0, -1):
+        if hidden.cell(row, 1).value == "member":
+            hidden.delete_rows(row)
+    book.save(work / "ket-qua-hong.xlsx")
+    with pytest.raises(VoteError):
+        read_vote_result(campaign, work / "ket-qua-hong.xlsx")
+    # and the same result is the vote of the summary it was held on
+    voted = build_dossier(campaign, other, vote=read_vote_result(campaign, result))
+    assert voted.vote is not None and len(voted.proposed) == len(voted.candidates)
 
 
 def test_the_candidates_are_the_summarys_award_rule(campaign_path: Path, summary: Path) -> None:
@@ -278,7 +364,8 @@ def test_the_command_line(campaign_path: Path, summary: Path, work: Path) -> Non
     assert forced == 0
     # English, and the vote read from its file
     english = io.StringIO()
-    vote = vote_file(work / "cli-vote.json", [])
+    everyone = {j: set(range(20)) for j in range(20)}  # nobody agrees to anyone
+    _, vote = voted_result(loaded(campaign_path), summary, work / "cli-vote", everyone)
     code = main(
         [
             "--lang",

@@ -9,7 +9,18 @@ import pytest
 
 from thidua_xlsx.faces.cli import main
 
-COMMANDS = ("init", "show", "templates", "check", "merge", "verify", "vote", "dossier", "demo")
+COMMANDS = (
+    "init",
+    "show",
+    "templates",
+    "check",
+    "merge",
+    "verify",
+    "vote",
+    "dossier",
+    "web",
+    "demo",
+)
 # argparse's English, which must not reach a Vietnamese reader
 ENGLISH = ("usage:", "options:", "positional arguments", "show this help", "error:", "required")
 

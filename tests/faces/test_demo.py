@@ -29,13 +29,24 @@ from thidua_xlsx.summary.writer import (
     VERIFIED_SHEET,
 )
 from thidua_xlsx.verification.layout import VERIFICATION_SHEET
+from thidua_xlsx.vote.layout import (
+    CODE_ROW,
+    FIRST_CANDIDATE_COL,
+    MCOL,
+    NO_WORD,
+    PRESENT_WORD,
+    TALLY_SHEET,
+    YES_WORD,
+)
 
 from conftest import ROOT, SEED_003
+from dossier_files import docx_lines, docx_rows, summary_table, vi_number
 
 SAMPLES = ROOT / "samples"
 MAKE_SAMPLES = SAMPLES / "make_samples.py"
 INBOXES = ("inbox-nhon-hung", "inbox-tinh-bien")
 VERIFIED = "tham-dinh-tinh-bien.xlsx"  # the town's verification workbook, filled in LibreOffice
+TALLY = "kiem-phieu-tinh-bien.xlsx"  # the town Council's tally, filled in LibreOffice
 # typed and saved by LibreOffice: their saved time is the day they were made
 LIBREOFFICE_FILES = {
     "inbox-nhon-hung/NH-CA-cong-an-phuong.xlsx",
@@ -50,6 +61,7 @@ def _bundled_hashes() -> dict[str, str]:
         SEED_003,
         SAMPLES / "README.md",
         SAMPLES / VERIFIED,
+        SAMPLES / TALLY,
         *(p for i in INBOXES for p in (SAMPLES / i).iterdir()),
     ]
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
@@ -77,7 +89,7 @@ def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
     copies = folder / "0-du-lieu-mau"
     assert _sample_files(copies) == _sample_files(SAMPLES)
     assert (copies / SEED_003.name).is_file() and (copies / "README.md").is_file()
-    assert (copies / VERIFIED).is_file()
+    assert (copies / VERIFIED).is_file() and (copies / TALLY).is_file()
     # 1. the blank cards: 15 sectors of the ward, 14 wards and communes of the town
     templates = folder / "1-mau-phieu"
     assert len(list((templates / "nganh-phuong-nhon-hung").glob("NH-*.xlsx"))) == 15
@@ -204,6 +216,64 @@ def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
     assert "13/15 đã nộp, 2 nộp muộn, 3 bị trả lại, 1 gửi phiếu trống, 1 chưa nộp" in text
     assert "gửi phiếu trống (đính kèm nhầm phiếu mẫu): NH-THB" in text
     assert "cài sẵn trong dữ liệu mẫu" in text
+    _the_council_and_the_dossier(folder, text)
+
+
+def _the_council_and_the_dossier(folder: Path, text: str) -> None:
+    """5. the Council's papers and the decisions of the bundled tally, counted here from the
+    words typed in it; 6. the dossier lists the units that passed, with the summary's totals."""
+    council = folder / "5-hoi-dong"
+    assert {p.name for p in council.iterdir()} == {
+        "PHIEU-BIEU-QUYET.xlsx",
+        "KIEM-PHIEU.xlsx",
+        "KET-QUA-BIEU-QUYET.xlsx",
+    }
+    book = openpyxl.load_workbook(folder / "0-du-lieu-mau" / TALLY, read_only=True)
+    rows = [list(r) for r in book[TALLY_SHEET].iter_rows(values_only=True)]
+    book.close()
+    codes = [str(c) for c in rows[CODE_ROW][FIRST_CANDIDATE_COL:] if c]
+    members = [r for r in rows[CODE_ROW + 1 :] if r[MCOL["name"]]]
+    present = [r for r in members if r[MCOL["presence"]] == PRESENT_WORD]
+    yes = {
+        code: sum(1 for r in present if r[FIRST_CANDIDATE_COL + j] == YES_WORD)
+        for j, code in enumerate(codes)
+    }
+    assert len(present) == len(members) - 1  # one member away
+    assert any(r[FIRST_CANDIDATE_COL + j] == NO_WORD for r in present for j in range(len(codes)))
+    # more than half of all members, then at most 3 by votes
+    share_met = sorted((c for c in codes if 2 * yes[c] > len(members)), key=lambda c: -yes[c])
+    passed = [c for c in codes if c in share_met[:3]]
+    assert len(share_met) > 3 and len(share_met) < len(codes)  # the quota cuts, one falls short
+    summary = folder / "4-xep-hang-thi-xa" / "TXTB-bang-tong-hop-xep-hang.xlsx"
+    table = summary_table(summary, "Đề nghị khen thưởng", ("Mã đơn vị", "Tổng điểm"))
+    assert [str(r["Mã đơn vị"]) for r in table] == codes  # the vote on the summary's proposals
+    names = {str(r["Mã đơn vị"]): str(r["Tên đơn vị"]) for r in table}
+    totals = {str(r["Mã đơn vị"]): r["Tổng điểm"] for r in table}
+    result = openpyxl.load_workbook(council / "KET-QUA-BIEU-QUYET.xlsx", read_only=True)
+    decided = {
+        str(r[1]): (int(r[5]), str(r[9]))
+        for r in result["Kết quả biểu quyết"].iter_rows(values_only=True)
+        if r[1] in codes
+    }
+    result.close()
+    assert {c: v[0] for c, v in decided.items()} == yes
+    assert [c for c in codes if decided[c][1] == "Được đề nghị"] == passed
+    for code in codes:
+        mark = "✔" if code in passed else "✘"
+        assert f"{mark} {names[code]}: {yes[code]}/{len(members)} đồng ý" in text
+    # 6. the dossier, the vote applied
+    papers = folder / "6-ho-so-khen-thuong"
+    listing = docx_rows(papers / "02-danh-sach-de-nghi.docx", "STT")
+    assert [r[1] for r in listing] == [names[c] for c in passed]
+    assert [r[2] for r in listing] == [vi_number(totals[c]) for c in passed]
+    reports = sorted(p.name for p in papers.glob("03-bao-cao-thanh-tich-*.docx"))
+    assert len(reports) == len(passed)
+    assert all(
+        f"-{i:02d}-{c}-" in n for i, (n, c) in enumerate(zip(reports, passed, strict=True), 1)
+    )
+    minutes = "\n".join(docx_lines(papers / "04-bien-ban-hoi-dong.docx"))
+    assert f"có mặt: {len(present):02d}; vắng: 01" in minutes
+    assert str(papers) in text
 
 
 def test_demo_in_english_reruns_in_its_folder_and_keeps_other_folders(tmp_path: Path) -> None:
@@ -217,6 +287,8 @@ def test_demo_in_english_reruns_in_its_folder_and_keeps_other_folders(tmp_path: 
     assert "planted in the sample data on purpose" in out.getvalue()
     assert "empty card (the blank template attached): NH-THB" in out.getvalue()
     assert "The filled verification workbook (sample data) applied" in out.getvalue()
+    assert "The tally as the secretary filled it (sample data" in out.getvalue()
+    assert "collectives proposed" in out.getvalue()
     # a folder holding someone's files is left alone: one message, exit code 2
     busy = tmp_path / "busy"
     busy.mkdir()
@@ -272,7 +344,7 @@ def test_samples_typed_in_libreoffice_are_reproducible(soffice: str, tmp_path: P
     _make_samples(tmp_path)
     assert _sample_files(tmp_path) == _sample_files(SAMPLES)
     sheets = [(name, SCORECARD_SHEET) for name in sorted(LIBREOFFICE_FILES)]
-    for name, sheet in [*sheets, (VERIFIED, VERIFICATION_SHEET)]:
+    for name, sheet in [*sheets, (VERIFIED, VERIFICATION_SHEET), (TALLY, TALLY_SHEET)]:
         made = CalamineWorkbook.from_path(str(tmp_path / name))
         committed = CalamineWorkbook.from_path(str(SAMPLES / name))
         rows = made.get_sheet_by_name(sheet).to_python()

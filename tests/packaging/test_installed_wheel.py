@@ -51,6 +51,7 @@ def test_the_installed_package_runs_the_demo(tmp_path: Path) -> None:
     for init in sorted((ROOT / "thidua_xlsx").rglob("__init__.py")):
         assert str(init.relative_to(ROOT)) in names, init
     assert "thidua_xlsx/samples/tham-dinh-tinh-bien.xlsx" in names
+    assert "thidua_xlsx/faces/web/templates/level.html" in names  # thidua web's page
     assert any(n.startswith("thidua_xlsx/workbook_templates/") for n in names)
 
     env_dir = tmp_path / "venv"
@@ -65,3 +66,7 @@ def test_the_installed_package_runs_the_demo(tmp_path: Path) -> None:
     demo = _run([str(env_dir / "bin" / "thidua"), "demo", str(tmp_path / "demo")], tmp_path)
     assert demo.returncode == 0, demo.stdout[-2000:] + demo.stderr[-2000:]
     assert (tmp_path / "demo" / "4-xep-hang-thi-xa" / "TXTB-bang-tham-dinh.xlsx").exists()
+    # the Council decided with the bundled tally, and the dossier (templates in the wheel)
+    assert (tmp_path / "demo" / "5-hoi-dong" / "KET-QUA-BIEU-QUYET.xlsx").exists()
+    assert (tmp_path / "demo" / "6-ho-so-khen-thuong" / "04-bien-ban-hoi-dong.docx").exists()
+    assert "✔" in demo.stdout

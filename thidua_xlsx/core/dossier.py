@@ -6,9 +6,10 @@ Nghị định 152/2025/NĐ-CP), a *báo cáo thành tích* per proposed collect
 of the Council's review with its vote. The writers (:mod:`thidua_xlsx.dossier`) fill
 replaceable templates from a :class:`Dossier`; nothing here knows a file format.
 
-The Council's vote is an input of its own (:class:`CouncilVote`): members, votes per
-candidate and decisions. Without it the minutes carry a vote table with places to fill by
-hand, and the list is the proposal by rank (*đề nghị*).
+The Council's vote is an input of its own (:class:`CouncilVote`, made from the result
+workbook of ``thidua vote … --tally`` by :func:`thidua_xlsx.merge.dossier.council_vote`):
+members, votes per candidate and decisions. Without it the minutes carry a vote table with
+places to fill by hand, and the list is the proposal by rank (*đề nghị*).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from ..words.issues import Issue
 from .model import AwardRule, Campaign, Method, Unit
@@ -34,7 +34,6 @@ __all__ = [
     "SectionScore",
     "TargetReached",
     "award_candidates",
-    "council_vote",
     "proposed_unit",
 ]
 
@@ -236,64 +235,3 @@ def proposed_unit(
         evidence=tuple(evidence),
         verified=verified,
     )
-
-
-def council_vote(data: Mapping[str, Any]) -> CouncilVote:
-    """A :class:`CouncilVote` from plain data (a JSON document)::
-
-        {"members": [{"name": "…", "role": "Chủ tịch Hội đồng", "present": true}, …],
-         "votes": [{"unit": "P-ANPHU", "agree": 7, "disagree": 0, "passed": true,
-                    "reason": "…"}, …],
-         "meeting_date": "2024-12-05", "meeting_place": "…", "chair": "…", "secretary": "…"}
-
-    Raises ``ValueError``, ``TypeError`` or ``KeyError`` for data of another shape."""
-    members = tuple(
-        MeetingMember(
-            name=_text(m["name"]),
-            role=_text(m.get("role", "")),
-            present=_flag(m.get("present", True)),
-        )
-        for m in data["members"]
-    )
-    votes = tuple(
-        CandidateVote(
-            unit=_text(v["unit"]),
-            agree=_count(v["agree"]),
-            disagree=_count(v.get("disagree", 0)),
-            passed=_flag(v.get("passed", True)),
-            reason=_text(v.get("reason", "")),
-        )
-        for v in data["votes"]
-    )
-    if not members:
-        raise ValueError("members: empty")
-    for v in votes:
-        if v.agree + v.disagree > len(members):
-            raise ValueError(f"{v.unit}: more votes than members")
-    when = data.get("meeting_date")
-    return CouncilVote(
-        members=members,
-        votes=votes,
-        meeting_date=date.fromisoformat(_text(when)) if when else None,
-        meeting_place=_text(data.get("meeting_place", "")),
-        chair=_text(data.get("chair", "")),
-        secretary=_text(data.get("secretary", "")),
-    )
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"not text: {value!r}")
-    return value.strip()
-
-
-def _flag(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"not true/false: {value!r}")
-    return value
-
-
-def _count(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"not a count: {value!r}")
-    return value

@@ -27,10 +27,10 @@ from ..core.vi_text import format_decimal
 from ..dossier.writer import write_dossier
 from ..errors import OutputExistsError, ThiduaError, UnitSelectionError
 from ..merge.compose import merge_compose
-from ..merge.dossier import build_dossier, load_vote
+from ..merge.dossier import build_dossier
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
-from ..merge.vote import decide_vote, plan_vote
+from ..merge.vote import decide_vote, plan_vote, read_vote_result
 from ..runtime.bulk import bulk_run
 from ..runtime.containment import ReadLimits
 from ..runtime.output_guard import check_outputs
@@ -49,11 +49,46 @@ from .feedback import feedback_json, say_feedback
 from .parser import build_parser, overview
 from .paths import output_file, output_folder, system_error
 from .progress import ProgressBar
+from .web import DEFAULT_FOLDER as WEB_FOLDER
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FILE_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command its pipe stopped
+
+
+def _web_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """``thidua web``: the local page (thidua_xlsx.faces.web), loaded only when asked for."""
+    web = commands.add_parser(
+        "web",
+        parents=[common],
+        help="mở trang web trên máy này (127.0.0.1) để làm mọi việc không cần dòng lệnh",
+    )
+    web.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
+    web.add_argument(
+        "--folder",
+        default=WEB_FOLDER,
+        metavar="DIR",
+        help=f"thư mục lưu phiếu và kết quả (mặc định {WEB_FOLDER})",
+    )
+
+
+def _web(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    import socket
+
+    from .web.app import serve
+
+    with socket.socket() as probe:  # said in the user's words, before the server starts
+        try:
+            probe.bind(("127.0.0.1", args.port))
+        except (OSError, OverflowError):
+            print(render("web.port_busy", lang, port=args.port), file=err)
+            return EXIT_UNUSABLE
+    folder = Path(args.folder).expanduser().resolve()
+    url = f"http://127.0.0.1:{args.port}/"
+    print(render("web.serving", lang, url=url, folder=str(folder)), file=out, flush=True)
+    serve(folder, args.port, lang)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -98,6 +133,8 @@ def _main(argv: Sequence[str] | None, out: TextIO | None) -> int:
             return _vote(args, lang, out, err)
         elif args.command == "dossier":
             return _dossier(args, lang, out)
+        elif args.command == "web":
+            return _web(args, lang, out, err)
         elif args.command == "demo":
             output_folder(args.folder)
             result = run_demo(args.folder, lang)
@@ -361,7 +398,7 @@ def _dossier(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
     inputs = [args.path, args.summary, *(p for p in (args.vote, args.templates) if p)]
     check_outputs(inputs, output_folders=[args.output])
     campaign = load_campaign(args.path)
-    vote = load_vote(args.vote) if args.vote else None
+    vote = read_vote_result(campaign, args.vote, _limits(args)) if args.vote else None
     dossier = build_dossier(campaign, args.summary, vote=vote, limits=_limits(args))
     if not dossier.candidates:
         award = dossier.award

@@ -10,7 +10,10 @@ never touched), then, as ward and town staff would:
 3. composes the accepted sector cards into the ward's own card (``merge --mode compose``);
 4. writes the town's verification workbook for the wards it accepted (``thidua verify``), and
    ranks the town's wards, the composed ward card among them, with the bundled filled
-   verification workbook applied (``merge --mode rank --verified``).
+   verification workbook applied (``merge --mode rank --verified``);
+5. writes the ballots and the tally of the town's Council for the units the summary proposes
+   (``thidua vote``), and decides with the bundled tally its secretary filled (``--tally``);
+6. writes the award dossier in Word with that vote applied (``thidua dossier --vote``).
 
 It returns a :class:`DemoResult`; :meth:`DemoResult.describe` renders it for the terminal.
 """
@@ -18,6 +21,7 @@ It returns a :class:`DemoResult`; :meth:`DemoResult.describe` renders it for the
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,10 +32,14 @@ from ..core.model import Campaign
 from ..core.reports import CheckReport, ComposeReport, RankReport
 from ..core.submissions import SubmissionStatus
 from ..core.vi_text import format_decimal
+from ..core.vote import VotePlan, VoteResult
+from ..dossier.writer import DossierFiles, write_dossier
 from ..errors import DemoDataError, OutputError, OutputNotEmptyError
 from ..merge.compose import merge_compose
+from ..merge.dossier import build_dossier
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
+from ..merge.vote import decide_vote, plan_vote, read_vote_result
 from ..runtime.atomic import atomic_output
 from ..runtime.bulk import bulk_run
 from ..runtime.output_guard import check_outputs
@@ -40,6 +48,8 @@ from ..scorecard.feedback import write_feedback
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
 from ..verification.writer import write_verification_workbook
+from ..vote.layout import RESULT_FILE
+from ..vote.writer import write_vote_papers, write_vote_result
 from ..words.issues import Severity
 from ..words.messages import Param, as_lang, render
 
@@ -50,6 +60,8 @@ CAMPAIGN_FILE = "nhon-hung-2024-bdg.xlsx"
 SECTOR_INBOX, WARD_INBOX = "inbox-nhon-hung", "inbox-tinh-bien"
 # the town's verification workbook as its staff filled it (samples/make_samples.py)
 VERIFIED_FILE = "tham-dinh-tinh-bien.xlsx"
+# the tally of the town's Council as its secretary filled it (samples/make_samples.py)
+TALLY_FILE = "kiem-phieu-tinh-bien.xlsx"
 WARD, TOWN = "P-NHONHUNG", "TXTB"
 # The ward's composed card is dated as if the ward had sent it on time (30/09/2024 16:00,
 # Vietnam time): the demo replays the 2024 campaign, so today's date would make it late.
@@ -60,7 +72,9 @@ TEMPLATES_DIR = "1-mau-phieu"
 CHECK_DIR = "2-kiem-tra"
 COMPOSE_DIR = "3-tong-hop-phuong"
 RANK_DIR = "4-xep-hang-thi-xa"
-_OURS = (INPUTS_DIR, TEMPLATES_DIR, CHECK_DIR, COMPOSE_DIR, RANK_DIR)
+VOTE_DIR = "5-hoi-dong"
+DOSSIER_DIR = "6-ho-so-khen-thuong"
+_OURS = (INPUTS_DIR, TEMPLATES_DIR, CHECK_DIR, COMPOSE_DIR, RANK_DIR, VOTE_DIR, DOSSIER_DIR)
 _MARKER = ".thidua-demo"
 _FEEDBACK = "phan-hoi"
 
@@ -84,6 +98,12 @@ class DemoResult:
     rank: RankReport
     summary: Path
     rank_feedback: tuple[Path, ...]
+    vote_plan: VotePlan  # the Council and the units the summary proposes
+    ballots: Path
+    tally: Path  # the blank tally (thidua vote -o)
+    vote: VoteResult | None  # decided with the bundled filled tally (None: not bundled)
+    vote_result: Path | None  # the result workbook (None: nothing decided)
+    dossier: DossierFiles
 
     @property
     def exit_code(self) -> int:
@@ -211,12 +231,59 @@ class DemoResult:
                 folder=str(self.folder / RANK_DIR / _FEEDBACK),
             ),
             *rejected(self.rank.check),
-            "",
-            self.rank.summary_line(lang),
+            "   " + self.rank.summary_line(lang),
+            *self._council(say),
             "",
             say("demo.planted", readme=str(self.inputs / "README.md")),
         ]
         return "\n".join(lines)
+
+    def _council(self, say: Callable[..., str]) -> list[str]:
+        """Steps 5 and 6: the Council's papers and decisions, the dossier."""
+        plan, vote = self.vote_plan, self.vote
+        lines = [
+            "5. "
+            + say(
+                "demo.vote_papers",
+                members=len(plan.council.members),
+                units=len(plan.candidates),
+                award=plan.rule.title,
+                folder=str(self.folder / VOTE_DIR),
+            )
+        ]
+        decision = vote.decision if vote is not None else None
+        if vote is not None and decision is not None and self.vote_result is not None:
+            lines.append(
+                "   "
+                + say(
+                    "demo.vote_decided",
+                    tally=str(vote.tally),
+                    present=decision.present,
+                    members=decision.members,
+                    result=str(self.vote_result),
+                )
+            )
+            for d in decision.decisions:
+                mark = "✔" if d.selected else "✘"
+                said = say(
+                    "demo.vote_line",
+                    name=d.candidate.name,
+                    yes=d.yes,
+                    members=decision.members,
+                    outcome=say(f"vote.outcome.{d.outcome.value}"),
+                )
+                lines.append(f"     {mark} {said}")
+        papers = self.dossier
+        lines.append(
+            "6. "
+            + say(
+                "demo.dossier",
+                files=len(papers.paths),
+                proposed=len(papers.reports),
+                folder=str(papers.folder),
+            )
+        )
+        return lines
 
 
 def bundled_samples() -> tuple[Path, Path]:
@@ -254,7 +321,7 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
         shutil.copyfile(campaign_source, campaign_path)
         for name in (SECTOR_INBOX, WARD_INBOX):
             shutil.copytree(samples / name, inputs / name)
-        for name in ("README.md", VERIFIED_FILE):
+        for name in ("README.md", VERIFIED_FILE, TALLY_FILE):
             if (samples / name).is_file():
                 shutil.copyfile(samples / name, inputs / name)
     except OSError as exc:
@@ -292,6 +359,24 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
     summary = rank_dir / f"{TOWN}-bang-tong-hop-xep-hang.xlsx"
     write_summary(summary, rank)
     rank_feedback = tuple(write_feedback(rank.check, rank_dir / _FEEDBACK, lang))
+
+    # 5. the town's Council: the ballots and the tally for the units the summary proposes,
+    # then the decision from the tally its secretary filled (with the same verification)
+    vote_dir = out / VOTE_DIR
+    vote_plan = plan_vote(campaign, summary, verified=verified)
+    ballots, tally = write_vote_papers(vote_plan, vote_dir)
+    filled_tally = inputs / TALLY_FILE
+    vote = None
+    if filled_tally.is_file():
+        vote = decide_vote(campaign, summary, filled_tally, verified=verified)
+    vote_result = None
+    if vote is not None and vote.accepted:
+        vote_result = write_vote_result(vote, vote_dir / RESULT_FILE)
+
+    # 6. the award dossier, with the Council's vote when there is one
+    voted = read_vote_result(campaign, vote_result) if vote_result is not None else None
+    dossier = build_dossier(campaign, summary, vote=voted)
+    papers = write_dossier(dossier, out / DOSSIER_DIR, inputs=[summary])
     return DemoResult(
         folder=out,
         campaign=campaign,
@@ -308,6 +393,12 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
         rank=rank,
         summary=summary,
         rank_feedback=rank_feedback,
+        vote_plan=vote_plan,
+        ballots=ballots,
+        tally=tally,
+        vote=vote,
+        vote_result=vote_result,
+        dossier=papers,
     )
 
 

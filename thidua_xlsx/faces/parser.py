@@ -29,6 +29,7 @@ from ..runtime.containment import DEFAULT_LIMITS
 from ..vote.layout import RESULT_FILE
 from ..words.messages import Lang, render
 from .demo import DEFAULT_FOLDER
+from .web import DEFAULT_FOLDER as WEB_FOLDER
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -344,10 +345,29 @@ def _add_dossier(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang)
     dossier.add_argument(
         "-o", "--output", required=True, metavar="DIR", help=render("help.templates_output", lang)
     )
-    dossier.add_argument("--vote", metavar="RESULT", help=render("help.dossier_vote", lang))
+    dossier.add_argument(
+        "--vote", metavar="RESULT", help=render("help.dossier_vote", lang, result=RESULT_FILE)
+    )
     dossier.add_argument("--templates", metavar="DIR", help=render("help.dossier_templates", lang))
     dossier.add_argument("--force", action="store_true", help=render("help.dossier_force", lang))
     _limit_options(dossier, lang)
+
+
+def _add_web(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
+    web = _command(commands, "web", lang)
+    web.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        metavar=render("argparse.metavar_port", lang),
+        help=render("help.web_port", lang),
+    )
+    web.add_argument(
+        "--folder",
+        default=WEB_FOLDER,
+        metavar="DIR",
+        help=render("help.web_folder", lang, folder=str(WEB_FOLDER)),
+    )
 
 
 def _add_demo(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
@@ -370,6 +390,7 @@ COMMANDS: Sequence[Adder] = (
     _add_verify,
     _add_vote,
     _add_dossier,
+    _add_web,
     _add_demo,
 )
 

@@ -10,9 +10,16 @@ from pathlib import Path
 
 from ..core.cellref import cell_text
 from ..scorecard.layout import META_SHEET
+from ..vote.layout import MEMBER_MARK
 from .workbook import OpenedWorkbook
 
-__all__ = ["DECISION_MARK", "DecidedUnit", "VoteResultFile", "read_vote_result_file"]
+__all__ = [
+    "DECISION_MARK",
+    "DecidedUnit",
+    "SeatedMember",
+    "VoteResultFile",
+    "read_vote_result_file",
+]
 
 DECISION_MARK = "decision"  # a metadata row listing one decision
 
@@ -34,23 +41,43 @@ class DecidedUnit:
 
 
 @dataclass(frozen=True)
+class SeatedMember:
+    """One Council member as the result workbook lists them: name, role, at the meeting."""
+
+    name: str
+    role: str
+    present: bool
+
+
+@dataclass(frozen=True)
 class VoteResultFile:
     """A result workbook read back: its hidden information (``title``, ``members``,
-    ``present``, ``quorum_met``, ``selected``…) and its decisions, in the summary's order."""
+    ``present``, ``quorum_met``, ``selected``…), its decisions, in the summary's order, and
+    the Council's members in the campaign's order."""
 
     path: Path
     metadata: Mapping[str, str]
     decisions: tuple[DecidedUnit, ...]
-    damaged: bool = False  # a decision row that does not read
+    damaged: bool = False  # a decision or member row that does not read
+    members: tuple[SeatedMember, ...] = ()
 
 
 def read_vote_result_file(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> VoteResultFile:
     """The decisions on the result workbook's hidden sheet."""
     rows = opened.load(META_SHEET)[0].to_python(skip_empty_area=False)
     decisions = []
+    members = []
     damaged = False
     for row in rows:
-        if not row or cell_text(row[0]).strip() != DECISION_MARK:
+        mark = cell_text(row[0]).strip() if row else ""
+        if mark == MEMBER_MARK:
+            name, role, presence = ([cell_text(v).strip() for v in row[1:4]] + ["", "", ""])[:3]
+            if not name or presence not in ("present", "absent"):
+                damaged = True
+                continue
+            members.append(SeatedMember(name, role, presence == "present"))
+            continue
+        if mark != DECISION_MARK:
             continue
         texts = [cell_text(v).strip() for v in row[1:11]]
         try:
@@ -71,4 +98,6 @@ def read_vote_result_file(opened: OpenedWorkbook, metadata: Mapping[str, str]) -
             )
         except (ValueError, InvalidOperation):
             damaged = True
-    return VoteResultFile(opened.path, metadata, tuple(decisions), damaged)
+    # a Council has members: a result that lists none was not written whole
+    damaged = damaged or not members
+    return VoteResultFile(opened.path, metadata, tuple(decisions), damaged, tuple(members))

@@ -22,6 +22,7 @@ __all__ = [
     "FIRST_CANDIDATE_COL",
     "HEADER_ROW",
     "MCOL",
+    "MEMBER_MARK",
     "NO_WORD",
     "PRESENT_WORD",
     "RESULT_FILE",
@@ -43,6 +44,7 @@ TALLY_FILE = "KIEM-PHIEU.xlsx"
 BALLOTS_FILE = "PHIEU-BIEU-QUYET.xlsx"
 RESULT_FILE = "KET-QUA-BIEU-QUYET.xlsx"
 CANDIDATE_MARK = "candidate"  # a metadata row listing one candidate
+MEMBER_MARK = "member"  # a result's metadata row: a Council member, role, present/absent
 HEADER_ROW = 8  # 0-based: the column titles and the candidates' names
 CODE_ROW = HEADER_ROW + 1  # the candidates' unit codes
 MCOL = {"number": 0, "name": 1, "role": 2, "presence": 3}

@@ -37,6 +37,7 @@ from .layout import (
     CODE_ROW,
     HEADER_ROW,
     MCOL,
+    MEMBER_MARK,
     NO_WORD,
     PRESENT_WORD,
     RESULT_SHEET,
@@ -493,7 +494,7 @@ def _result(
         ("generated_at", stamp.strftime("%Y-%m-%dT%H:%M:%SZ")),
         ("generator", f"thidua_xlsx {__version__}"),
     ]
-    listing = [
+    listing: list[tuple[str, ...]] = [
         (
             "decision",
             d.candidate.unit,
@@ -508,6 +509,11 @@ def _result(
             d.reason.message("vi"),
         )
         for d in decisions
+    ]
+    # who sat and in which role, for the dossier's minutes
+    listing += [
+        (MEMBER_MARK, v.member.name, v.member.role, "present" if v.present else "absent")
+        for v in result.votes
     ]
     _metadata_sheet(workbook, rows, listing)
 

@@ -801,6 +801,203 @@ MESSAGES: Mapping[str, Text] = {
     ),
     "dossier.member": Text("Ủy viên", "member"),
     "dossier.absent": Text("(vắng mặt)", "(absent)"),
+    # -- demo: vote and dossier ------------------------------------------------------------
+    "error.dossier_vote_summary": Text(
+        "Kết quả biểu quyết {path} không phải của bảng tổng hợp này: {detail}. Hãy chạy "
+        "«thidua vote … --tally» trên đúng bảng tổng hợp (với cùng các bảng thẩm định "
+        "--verified) rồi lập hồ sơ lại.",
+        "The result of the vote {path} is not this summary's: {detail}. Run «thidua vote … "
+        "--tally» on this very summary (with the same --verified workbooks), then make the "
+        "dossier again.",
+    ),
+    "dossier.vote_differs": Text(
+        "{summary} đề nghị {proposed}; Hội đồng đã biểu quyết {voted}",
+        "{summary} proposes {proposed}; the Council voted on {voted}",
+    ),
+    "dossier.why.below_share": Text("chưa đạt mức {share}", "short of {share}"),
+    "dossier.why.over_quota": Text(
+        "ngoài số lượng {quota} theo số phiếu", "beyond the quota of {quota} by votes"
+    ),
+    "dossier.why.tie": Text(
+        "bằng phiếu ở giới hạn số lượng: bỏ phiếu lại", "a tie at the quota: vote again"
+    ),
+    "dossier.why.no_quorum": Text("không đủ số thành viên dự họp", "not enough members present"),
+    "dossier.why.tie_chair": Text(
+        "bằng phiếu, theo ý kiến Chủ tịch Hội đồng", "a tie, settled by the chairman's vote"
+    ),
+    "demo.vote_papers": Text(
+        "Hội đồng Thi đua - Khen thưởng ({members} thành viên): phiếu biểu quyết và bảng kiểm "
+        "phiếu cho {units} đơn vị được đề nghị {award}: {folder}",
+        "The Council ({members} members): ballots and the tally for the {units} units proposed "
+        "for {award}: {folder}",
+    ),
+    "demo.vote_decided": Text(
+        "Bảng kiểm phiếu thư ký đã nhập (dữ liệu mẫu, {tally}): có mặt {present}/{members}; "
+        "kết quả biểu quyết: {result}",
+        "The tally as the secretary filled it (sample data, {tally}): {present}/{members} "
+        "present; the result: {result}",
+    ),
+    "demo.vote_line": Text(
+        "{name}: {yes}/{members} đồng ý — {outcome}", "{name}: {yes}/{members} agreed — {outcome}"
+    ),
+    "demo.dossier": Text(
+        "Hồ sơ khen thưởng (Word), {proposed} tập thể được đề nghị, {files} tệp: {folder}",
+        "The award dossier (Word), {proposed} collectives proposed, {files} files: {folder}",
+    ),
+    # -- issue 17: the web page (thidua web) ------------------------------------------------
+    "web.app_title": Text("Chấm điểm thi đua", "Emulation scoring"),
+    "web.work_folder": Text("Thư mục làm việc:", "Work folder:"),
+    "web.footer": Text(
+        "Trang chạy trên máy này (127.0.0.1); tệp không rời khỏi máy.",
+        "This page runs on this computer (127.0.0.1); files never leave it.",
+    ),
+    "web.home_title": Text("Chọn đợt thi đua", "Choose a campaign"),
+    "web.home_lead": Text(
+        "Chọn một đợt thi đua có sẵn hoặc tải lên tệp định nghĩa đợt thi đua của đơn vị. "
+        "Sau đó: tải phiếu chấm trống gửi các đơn vị, nhận lại phiếu, xem tệp nào được nhận, "
+        "tệp nào bị trả lại, đơn vị nào chưa nộp, và tải bảng tổng hợp.",
+        "Pick a ready campaign or upload your own campaign workbook. Then: download the blank "
+        "scorecards to send to the units, drop the returned cards, see which files are accepted "
+        "or rejected and who has not sent, and download the summary.",
+    ),
+    "web.mine_title": Text("Đợt thi đua đã mở", "Campaigns already open"),
+    "web.seed_title": Text("Đợt thi đua có sẵn", "Ready campaigns"),
+    "web.open_campaign": Text("Mở đợt thi đua", "Open the campaign"),
+    "web.own_title": Text("Tệp đợt thi đua của đơn vị", "Your own campaign workbook"),
+    "web.upload_campaign": Text("Tải lên và mở", "Upload and open"),
+    "web.loading": Text("Đang xử lý…", "Working…"),
+    "web.uploading": Text(
+        "Đang tải tệp lên và kiểm tra, xin chờ…", "Uploading and checking the files, please wait…"
+    ),
+    "web.levels_lead": Text(
+        "Chọn cấp nhận phiếu: đơn vị cấp trên mà các đơn vị trực thuộc gửi phiếu chấm về.",
+        "Choose the level that collects the cards: the unit whose units send their cards to it.",
+    ),
+    "web.all_units": Text("Tất cả đơn vị cấp cao nhất", "Every top unit"),
+    "web.level_units": Text("{count} đơn vị trực thuộc", "{count} units under it"),
+    "web.step_templates": Text("Phiếu chấm trống", "Blank scorecards"),
+    "web.templates_lead": Text(
+        "Một phiếu chấm cho mỗi đơn vị trực thuộc ({count} đơn vị), trong một tệp nén .zip, "
+        "để gửi các đơn vị tự chấm.",
+        "One scorecard for each unit under it ({count} units), in one .zip file, to send to "
+        "the units for their self-assessment.",
+    ),
+    "web.download_templates": Text(
+        "Tải phiếu chấm trống (.zip)", "Download the blank cards (.zip)"
+    ),
+    "web.step_upload": Text("Phiếu các đơn vị gửi về", "Cards sent back by the units"),
+    "web.upload_lead": Text(
+        "Chọn hoặc kéo thả các tệp nhận được (nhiều tệp cùng lúc; tối đa {files} tệp, mỗi tệp "
+        "tối đa {mb} MB). Các tệp được kiểm tra như lệnh «thidua merge».",
+        "Choose or drop the files you received (several at once; at most {files} files, "
+        "{mb} MB each). They are checked as «thidua merge» checks them.",
+    ),
+    "web.choose_files": Text("Chọn tệp…", "Choose files…"),
+    "web.choose_file": Text("Chọn tệp…", "Choose a file…"),
+    "web.none_chosen": Text("Chưa chọn tệp nào", "No file chosen"),
+    "web.chosen": Text("Đã chọn {count} tệp", "{count} files chosen"),
+    "web.send_files": Text("Gửi và kiểm tra", "Send and check"),
+    "web.inbox_folder": Text("Tệp nhận được lưu tại", "Received files are kept in"),
+    "web.inbox_count": Text("{count} tệp", "{count} files"),
+    "web.recheck": Text("Kiểm tra lại tất cả", "Check everything again"),
+    "web.step_results": Text("Kết quả", "Results"),
+    "web.checking": Text("Đang kiểm tra: {done}/{total} tệp…", "Checking: {done}/{total} files…"),
+    "web.no_results": Text(
+        "Chưa có kết quả: hãy gửi các tệp nhận được.",
+        "No results yet: send the files you received.",
+    ),
+    "web.missing_title": Text("Đơn vị chưa nộp: {count}", "Units that have not sent: {count}"),
+    "web.none_missing": Text("Tất cả đơn vị đã gửi phiếu.", "Every unit has sent its card."),
+    "web.download_summary": Text("Tải bảng tổng hợp (.xlsx)", "Download the summary (.xlsx)"),
+    "web.download_feedback": Text(
+        "Tải bản phản hồi ({count} tệp, .zip)", "Download the feedback copies ({count} files, .zip)"
+    ),
+    "web.composed": Text(
+        "Phiếu của {name}, tổng hợp từ phiếu của {count} ngành (như «thidua merge --mode "
+        "compose»): {total} điểm.",
+        "The card of {name}, composed from {count} sectors' cards (as «thidua merge --mode "
+        "compose»): {total} points.",
+    ),
+    "web.download_composed": Text(
+        "Tải phiếu tổng hợp (.xlsx)", "Download the composed card (.xlsx)"
+    ),
+    "web.results_folder": Text("Kết quả lưu tại", "Results are kept in"),
+    "web.units_title": Text("Các đơn vị", "Units"),
+    "web.files_title": Text("Các tệp đã nhận", "Files received"),
+    "web.col_unit": Text("Mã đơn vị", "Unit"),
+    "web.col_name": Text("Tên đơn vị", "Name"),
+    "web.col_status": Text("Tình trạng", "Status"),
+    "web.col_file": Text("Tệp", "File"),
+    "web.col_total": Text("Tổng điểm", "Total"),
+    "web.col_rank": Text("Xếp hạng", "Rank"),
+    "web.col_result": Text("Kết quả", "Result"),
+    "web.superseded": Text("(thay cho tệp cũ hơn: {name})", "(replaces the older file: {name})"),
+    "web.problem_title": Text("Không thực hiện được", "This could not be done"),
+    "web.back": Text("Quay lại", "Back"),
+    "web.pick_campaign": Text(
+        "Hãy chọn một đợt thi đua có sẵn hoặc chọn tệp đợt thi đua để tải lên.",
+        "Pick a ready campaign or choose a campaign workbook to upload.",
+    ),
+    "web.no_such_campaign": Text("Không có đợt thi đua này.", "There is no such campaign."),
+    "web.no_such_level": Text(
+        "Đợt thi đua không có cấp nhận phiếu này.", "The campaign has no such level."
+    ),
+    "web.no_summary": Text(
+        "Chưa có bảng tổng hợp: hãy gửi các tệp nhận được trước.",
+        "There is no summary yet: send the files you received first.",
+    ),
+    "web.no_files": Text("Chưa chọn tệp nào.", "No file was chosen."),
+    "web.busy": Text(
+        "Đang kiểm tra các tệp của cấp này; chờ xong rồi gửi tiếp.",
+        "The files of this level are being checked; wait until it is done.",
+    ),
+    "web.bad_name": Text(
+        "Tên tệp không hợp lệ: «{name}». Tên tệp không được chứa thư mục (/, \\, ..), ký tự "
+        "điều khiển, hoặc bắt đầu bằng dấu chấm.",
+        "Invalid file name: «{name}». A file name may not hold a folder (/, \\, ..), a "
+        "control character, or start with a dot.",
+    ),
+    "web.file_too_big": Text(
+        "Tệp «{name}» lớn hơn {mb} MB: không nhận. Hãy xem lại tệp (phiếu chấm thường dưới 1 MB).",
+        "The file «{name}» is larger than {mb} MB and was not taken. Check the file (a "
+        "scorecard is usually under 1 MB).",
+    ),
+    "web.too_many": Text(
+        "Đã chọn {count} tệp, quá {limit} tệp một lần: hãy gửi thành nhiều lần.",
+        "{count} files chosen, more than {limit} at once: send them in several goes.",
+    ),
+    "web.too_many_fields": Text(
+        "Quá nhiều tệp trong một lần gửi (tối đa {limit} tệp): hãy gửi thành nhiều lần.",
+        "Too many files in one go (at most {limit}): send them in several goes.",
+    ),
+    "web.refused_too_large": Text(
+        "Dữ liệu gửi lên quá {mb} MB một lần: không nhận. Hãy gửi ít tệp hơn mỗi lần.",
+        "More than {mb} MB sent at once: refused. Send fewer files at a time.",
+    ),
+    "web.refused_length": Text(
+        "Yêu cầu không cho biết kích thước dữ liệu: không nhận.",
+        "The request does not say how large it is: refused.",
+    ),
+    "web.refused_host": Text(
+        "Trang này chỉ mở được từ chính máy này (http://127.0.0.1).",
+        "This page only opens from this computer (http://127.0.0.1).",
+    ),
+    "web.refused_origin": Text(
+        "Yêu cầu không đến từ trang này trên máy này: không nhận.",
+        "The request does not come from this page on this computer: refused.",
+    ),
+    "web.not_found": Text("Không có trang này.", "There is no such page."),
+    "web.bad_request": Text("Yêu cầu không hợp lệ.", "The request is not valid."),
+    "web.port_busy": Text(
+        "Không mở được trang ở cổng {port}: cổng đang được chương trình khác dùng hoặc không "
+        "dùng được. Hãy chọn cổng khác, ví dụ --port 8080.",
+        "Cannot open the page on port {port}: another program uses it, or it cannot be used. "
+        "Choose another port, for example --port 8080.",
+    ),
+    "web.serving": Text(
+        "Trang chấm điểm thi đua: {url}\nThư mục làm việc: {folder}\nNhấn Ctrl-C để dừng.",
+        "The emulation-scoring page: {url}\nWork folder: {folder}\nPress Ctrl-C to stop.",
+    ),
     # -- issue 17: the command line speaks the user's language (thidua_xlsx.faces.parser) ---
     "argparse.usage": Text("Cách dùng:", "Usage:"),
     "argparse.positionals": Text("Tham số", "Arguments"),
@@ -870,6 +1067,7 @@ MESSAGES: Mapping[str, Text] = {
         "  8. thidua dossier dot-thi-dua.xlsx tong-hop.xlsx -o ho-so/\n"
         "                                         hồ sơ khen thưởng (Word)\n"
         "\n"
+        "Làm trên trang web, không cần dòng lệnh: thidua web\n"
         "Chạy thử trên dữ liệu mẫu: thidua demo\n"
         "Hướng dẫn từng lệnh: thidua LỆNH -h (ví dụ: thidua check -h). "
         "Tiếng Anh: thêm --lang en.",
@@ -898,6 +1096,7 @@ MESSAGES: Mapping[str, Text] = {
         "  8. thidua dossier campaign.xlsx summary.xlsx -o dossier/\n"
         "                                         the award dossier (Word)\n"
         "\n"
+        "The same on a web page, without a command line: thidua web\n"
         "A trial run on the sample data: thidua demo\n"
         "Help on a command: thidua COMMAND -h (for example: thidua check -h).",
     ),
@@ -1235,20 +1434,47 @@ MESSAGES: Mapping[str, Text] = {
     ),
     "help.dossier_examples": Text(
         "thidua dossier dot-thi-dua.xlsx tong-hop.xlsx -o ho-so-khen-thuong/\n"
-        "thidua dossier dot-thi-dua.xlsx tong-hop.xlsx -o ho-so/ --vote bieu-quyet.json",
+        "thidua dossier dot-thi-dua.xlsx tong-hop.xlsx -o ho-so/ --vote "
+        "hoi-dong/KET-QUA-BIEU-QUYET.xlsx",
         "thidua dossier campaign.xlsx summary.xlsx -o award-dossier/\n"
-        "thidua dossier campaign.xlsx summary.xlsx -o dossier/ --vote vote.json",
+        "thidua dossier campaign.xlsx summary.xlsx -o dossier/ --vote "
+        "council/KET-QUA-BIEU-QUYET.xlsx",
     ),
     "help.dossier_summary": Text(
         "bảng tổng hợp do merge ghi", "the summary workbook written by merge"
     ),
     "help.dossier_vote": Text(
-        "kết quả biểu quyết của Hội đồng, tệp JSON (không có: bảng biểu quyết để trống)",
-        "the Council's vote, a JSON file (without it: the vote table is left blank)",
+        "kết quả biểu quyết do «thidua vote … --tally» ghi ({result}; không có: bảng biểu quyết "
+        "để trống)",
+        "the vote's result written by «thidua vote … --tally» ({result}; without it: the vote "
+        "table is left blank)",
     ),
     "help.dossier_templates": Text(
         "thư mục mẫu .docx của tỉnh (thay mẫu cùng tên)",
         "a folder of the province's .docx templates (replacing those of the same name)",
     ),
     "help.dossier_force": Text("ghi đè hồ sơ đã có", "overwrite an existing dossier"),
+    "help.web": Text(
+        "mở trang web trên máy này (127.0.0.1) để làm mọi việc không cần dòng lệnh",
+        "open a web page on this machine (127.0.0.1) to do everything without a command line",
+    ),
+    "help.web_text": Text(
+        "Mở một trang web chỉ trên máy này (127.0.0.1): chọn đợt thi đua, tải phiếu trống, "
+        "thả các phiếu đã nhận, xem tệp nào được nhận, ai chưa gửi, tải bản phản hồi và bảng "
+        "tổng hợp. Các tệp nằm trong thư mục --folder. Dừng bằng Ctrl-C.",
+        "Open a web page on this machine only (127.0.0.1): pick a campaign, download the blank "
+        "cards, drop the returned cards, see which files are accepted and who has not sent, "
+        "download feedback copies and the summary. The files stay in the --folder folder. "
+        "Stop with Ctrl-C.",
+    ),
+    "help.web_examples": Text(
+        "thidua web\nthidua web --port 8080 --folder thi-dua/",
+        "thidua web\nthidua web --port 8080 --folder emulation/",
+    ),
+    "help.web_port": Text("cổng (mặc định 8000)", "the port (default 8000)"),
+    "argparse.metavar_port": Text("CỔNG", "PORT"),
+    "help.web_folder": Text(
+        "thư mục lưu phiếu và kết quả (mặc định {folder})",
+        "the folder for the cards and results (default {folder})",
+    ),
 }
