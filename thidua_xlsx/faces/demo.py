@@ -29,7 +29,7 @@ from pathlib import Path
 from ..campaign.loader import load_campaign
 from ..checking.run import run_check
 from ..core.model import Campaign
-from ..core.reports import CheckReport, ComposeReport, RankReport
+from ..core.reports import CheckReport, ComposeReport, RankReport, submission_summary
 from ..core.submissions import SubmissionStatus
 from ..core.vi_text import format_decimal
 from ..core.vote import VotePlan, VoteResult
@@ -156,17 +156,11 @@ class DemoResult:
             return ["   " + say("demo.verify_applied", count=count, changes="; ".join(changes))]
 
         sectors = self.compose.completeness.units
-        count = {s: sum(1 for u in sectors if u.status is s) for s in SubmissionStatus}
         blank = tuple(u.unit for u in sectors if u.status is SubmissionStatus.BLANK)
-        absent = count[SubmissionStatus.MISSING] + count[SubmissionStatus.BLANK]
+        # the same one-line summary as check and merge print (core.reports.submission_summary)
         sectors_line = say(
             "demo.sectors_line",
-            sent=len(sectors) - absent,
-            units=len(sectors),
-            late=count[SubmissionStatus.LATE],
-            rejected=count[SubmissionStatus.REJECTED],
-            blank=count[SubmissionStatus.BLANK],
-            missing=count[SubmissionStatus.MISSING],
+            summary=submission_summary(self.compose.completeness, lang),
             composed=len(self.compose.parts),
         )
         sectors_missing = say(

@@ -558,10 +558,8 @@ MESSAGES: Mapping[str, Text] = {
     ),
     # -- demo: verification --------------------------------------------------------------------
     "demo.sectors_line": Text(
-        "Các ngành: {sent}/{units} đã nộp, {late} nộp muộn, {rejected} bị trả lại, {blank} gửi "
-        "phiếu trống, {missing} chưa nộp; {composed} ngành được tổng hợp.",
-        "Sectors: {sent}/{units} submitted, {late} late, {rejected} rejected, {blank} sent an "
-        "empty card, {missing} missing; {composed} composed.",
+        "Các ngành: {summary} Được tổng hợp: {composed} ngành.",
+        "Sectors: {summary} Composed: {composed} sectors.",
     ),
     "demo.sectors_blank": Text(
         "; gửi phiếu trống (đính kèm nhầm phiếu mẫu): {units}",
