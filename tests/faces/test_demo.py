@@ -214,7 +214,7 @@ def test_demo_runs_the_whole_chain(tmp_path: Path) -> None:
     assert "13/14 đơn vị đã nộp, 1 nộp muộn, 2 bị trả lại, 1 chưa nộp" in text
     # the sectors' one-line summary says the empty card apart, and names it
     sectors = (
-        "Các ngành: 13/15 đơn vị đã nộp, 2 nộp muộn, 3 bị trả lại, 1 gửi phiếu trống, 1 chưa nộp."  # noqa: E501
+        "Các ngành: 13/15 đơn vị đã nộp, 2 nộp muộn, 3 bị trả lại, 1 gửi phiếu trống, 1 chưa nộp."
     )
     assert sectors in text
     assert "gửi phiếu trống (đính kèm nhầm phiếu mẫu): NH-THB" in text
