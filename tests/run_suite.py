@@ -4,8 +4,9 @@
     python3 tests/run_suite.py [pytest arguments…]
 
 * installs the package in editable mode with its ``test`` extra (pip);
-* installs LibreOffice (``libreoffice-calc-nogui`` and ``python3-uno``) with apt when it is
-  missing and this user is root — the tests drive it as a real spreadsheet client;
+* installs LibreOffice (``libreoffice-calc-nogui``, ``libreoffice-writer-nogui``, ``python3-uno``
+  and the Liberation fonts) with apt when it is missing and this user is root — the tests drive
+  it as a real spreadsheet client and print the Word papers through it;
 * installs Debian's Chromium (``chromium``, ``chromium-driver``) the same way: the web page's
   tests drive it through Playwright (no browser download);
 * runs ``ruff check``, ``ruff format --check``, ``mypy`` (strict on the package),
