@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..core.cellref import CellValue, cell_text, parse_cell
-from ..scorecard.layout import META_SHEET
+from ..core.cellref import CellValue, parse_cell
 from ..vote.layout import CANDIDATE_MARK, TALLY_SHEET
 from .package import saved_at
-from .verification_file import sheet_marks
+from .verification_file import hidden_listing, one_sheet
 from .workbook import OpenedWorkbook
 
 __all__ = ["TallyFile", "read_tally"]
@@ -44,20 +43,8 @@ def read_tally(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> TallyFile
     """The tally in an opened workbook whose hidden information was read as ``metadata``;
     raises :class:`~thidua_xlsx.errors.UnusableFileError` when a sheet cannot be read within
     bounds."""
-    listing = tuple(
-        tuple(cell_text(v).strip() for v in row[1:6])
-        for row in opened.load(META_SHEET)[0].to_python(skip_empty_area=False)
-        if row and cell_text(row[0]).strip() == CANDIDATE_MARK and len(row) >= 6
-    )
-    name = metadata.get("sheet") or TALLY_SHEET
-    cells: Sequence[Sequence[CellValue]] = []
-    errors: Mapping[str, str] = {}
-    if name in opened.names:
-        sheet, xml = opened.load(name)
-        cells = sheet.to_python(skip_empty_area=False)
-        errors = sheet_marks(opened, xml, name).errors
-    else:
-        name = ""
+    listing = hidden_listing(opened, CANDIDATE_MARK, 5)
+    name, cells, errors = one_sheet(opened, metadata.get("sheet") or TALLY_SHEET)
     return TallyFile(
         path=opened.path,
         format=opened.format,

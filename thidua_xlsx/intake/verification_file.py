@@ -19,7 +19,7 @@ from .marks import SheetMarks, ods_marks, xls_marks, xlsx_marks
 from .package import saved_at
 from .workbook import OpenedWorkbook
 
-__all__ = ["VerificationFile", "read_verification", "sheet_marks"]
+__all__ = ["VerificationFile", "hidden_listing", "one_sheet", "read_verification", "sheet_marks"]
 
 
 @dataclass(frozen=True)
@@ -46,20 +46,8 @@ def read_verification(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> Ve
     """The verification workbook in an opened workbook whose hidden information was read as
     ``metadata``; raises :class:`~thidua_xlsx.errors.UnusableFileError` when a sheet cannot
     be read within bounds."""
-    listing = tuple(
-        tuple(cell_text(v).strip() for v in row[1:5])
-        for row in opened.load(META_SHEET)[0].to_python(skip_empty_area=False)
-        if row and cell_text(row[0]).strip() == LISTING_MARK and len(row) >= 5
-    )
-    name = metadata.get("sheet") or VERIFICATION_SHEET
-    cells: Sequence[Sequence[CellValue]] = []
-    errors: Mapping[str, str] = {}
-    if name in opened.names:
-        sheet, xml = opened.load(name)
-        cells = sheet.to_python(skip_empty_area=False)
-        errors = sheet_marks(opened, xml, name).errors
-    else:
-        name = ""
+    listing = hidden_listing(opened, LISTING_MARK, 4)
+    name, cells, errors = one_sheet(opened, metadata.get("sheet") or VERIFICATION_SHEET)
     return VerificationFile(
         path=opened.path,
         format=opened.format,
@@ -70,6 +58,27 @@ def read_verification(opened: OpenedWorkbook, metadata: Mapping[str, str]) -> Ve
         cells=cells,
         error_cells=errors,
     )
+
+
+def hidden_listing(opened: OpenedWorkbook, mark: str, width: int) -> tuple[tuple[str, ...], ...]:
+    """The rows of the hidden sheet marked ``mark`` in column A: their next ``width`` cells as
+    text (the listing an upper level's workbook keeps of what it was written for)."""
+    return tuple(
+        tuple(cell_text(v).strip() for v in row[1 : width + 1])
+        for row in opened.load(META_SHEET)[0].to_python(skip_empty_area=False)
+        if row and cell_text(row[0]).strip() == mark and len(row) > width
+    )
+
+
+def one_sheet(
+    opened: OpenedWorkbook, name: str
+) -> tuple[str, Sequence[Sequence[CellValue]], Mapping[str, str]]:
+    """The sheet ``name``: its name, its cells from A1 and the cells holding an Excel error
+    value; ``("", [], {})`` when the workbook has no such sheet."""
+    if name not in opened.names:
+        return "", [], {}
+    sheet, xml = opened.load(name)
+    return name, sheet.to_python(skip_empty_area=False), sheet_marks(opened, xml, name).errors
 
 
 def sheet_marks(opened: OpenedWorkbook, sheet_xml: bytes, sheet_name: str) -> SheetMarks:
