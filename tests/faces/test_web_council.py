@@ -198,6 +198,11 @@ def test_a_tally_with_a_bad_word_is_refused_with_its_cell(tmp_path: Path) -> Non
     assert said("vote.tally_refused", path=tally.name) in answer.text
     assert web.get(f"{level}/ket-qua-bieu-quyet.xlsx").status_code == 404
     assert said("web.dossier_without_vote") in answer.text
+    unvoted = web.get(f"{level}/ho-so.zip")  # the dossier without a vote, as thidua dossier
+    assert unvoted.status_code == 200, unvoted.text
+    with zipfile.ZipFile(io.BytesIO(unvoted.content)) as archive:
+        proposed = len(plan_vote(load_campaign(SEED_003), summary).candidates)
+        assert len([n for n in archive.namelist() if n.startswith("03-bao-cao")]) == proposed
 
 
 def test_a_tally_named_with_a_path_is_refused(tmp_path: Path) -> None:
