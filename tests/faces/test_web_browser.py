@@ -7,6 +7,7 @@ missing browser fails these tests instead of skipping them."""
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from thidua_xlsx.campaign.loader import load_campaign
@@ -26,6 +28,16 @@ from thidua_xlsx.core.vi_text import format_decimal
 from thidua_xlsx.faces.web.guard import DEFAULT_UPLOAD_LIMITS
 from thidua_xlsx.merge.compose import merge_compose
 from thidua_xlsx.merge.rank import merge_rank
+from thidua_xlsx.merge.vote import decide_vote, plan_vote
+from thidua_xlsx.vote.layout import (
+    NO_WORD,
+    PRESENT_WORD,
+    TALLY_SHEET,
+    YES_WORD,
+    candidate_col,
+    member_row,
+    presence_cell,
+)
 from thidua_xlsx.words.messages import render
 
 from conftest import ROOT, SEED_003
@@ -207,6 +219,48 @@ def test_staff_run_a_collection_in_the_browser(
     assert sorted(
         p.name for p in (folder / "nhon-hung-2024-bdg" / "TXTB" / "hop-thu").iterdir()
     ) == [p.name for p in files]
+
+    # the Council: its ballots and tally, the tally filled and sent back, the decisions shown
+    papers = _download(page, "#download-vote-papers", tmp_path / "hoi-dong.zip")
+    with zipfile.ZipFile(papers) as opened:
+        blank = Path(opened.extract(next(n for n in opened.namelist() if "KIEM" in n), tmp_path))
+    summary_kept = folder / "nhon-hung-2024-bdg" / "TXTB" / "ket-qua" / "tong-hop-TXTB.xlsx"
+    plan = plan_vote(campaign, summary_kept)
+    book = load_workbook(blank)
+    sheet = book[TALLY_SHEET]
+    for i in range(len(plan.council.members)):  # the first j members against candidate j
+        sheet[presence_cell(i)] = PRESENT_WORD
+        for j in range(len(plan.candidates)):
+            word = NO_WORD if i < j else YES_WORD
+            sheet.cell(member_row(i) + 1, candidate_col(j) + 1).value = word
+    tally = tmp_path / "KIEM-PHIEU-da-nhap.xlsx"
+    book.save(tally)
+    page.set_input_files("#tally", str(tally))
+    page.click("#send-tally")
+    page.wait_for_selector("#decisions", timeout=60_000)
+    decided = decide_vote(campaign, summary_kept, tally)
+    assert decided.decision is not None
+    rows = page.locator("#decisions tbody tr")
+    assert rows.count() == len(decided.decision.decisions)
+    for index, d in enumerate(decided.decision.decisions):
+        row = rows.nth(index).inner_text()
+        assert d.candidate.unit in row
+        assert render(f"vote.outcome.{d.outcome.value}", "vi") in row
+    council = page.locator("#step-council")
+    council.scroll_into_view_if_needed()
+    council.screenshot(path=shots / "8-hoi-dong.png")
+    result = _download(page, "#download-vote-result", tmp_path / "KET-QUA-BIEU-QUYET.xlsx")
+    assert load_workbook(result).sheetnames
+
+    # the dossier, with the vote: one report per unit the Council passed
+    dossier = _download(page, "#download-dossier", tmp_path / "ho-so.zip")
+    with zipfile.ZipFile(dossier) as opened:
+        reports = [n for n in opened.namelist() if n.startswith("03-bao-cao")]
+        listing = Document(io.BytesIO(opened.read("02-danh-sach-de-nghi.docx")))
+    passed = [d.candidate for d in decided.decision.selected]
+    assert len(reports) == len(passed)
+    text = "\n".join(c.text for t in listing.tables for r in t.rows for c in r.cells)
+    assert all(c.name in text for c in passed)
     context.close()
 
 

@@ -1475,4 +1475,50 @@ MESSAGES: Mapping[str, Text] = {
         "thư mục lưu phiếu và kết quả (mặc định {folder})",
         "the folder for the cards and results (default {folder})",
     ),
+    # -- issue 17: the web page's Council and dossier -----------------------------------------
+    "web.step_council": Text(
+        "Hội đồng thi đua, khen thưởng và hồ sơ", "The Council and the dossier"
+    ),
+    "web.council_lead": Text(
+        "Hình thức khen thưởng: {title}. In phiếu biểu quyết cho Hội đồng, nhập kết quả vào bảng "
+        "kiểm phiếu rồi gửi lại bảng đó ở đây; hồ sơ khen thưởng ghi kèm kết quả biểu quyết.",
+        "Award: {title}. Print the ballots for the Council, type the votes into the tally and "
+        "send the tally back here; the dossier then carries the Council's vote.",
+    ),
+    "web.council_none": Text(
+        "Đợt thi đua này không có hình thức khen thưởng hoặc Hội đồng thi đua, khen thưởng "
+        "(trang Hội đồng), nên không có phiếu biểu quyết và hồ sơ khen thưởng.",
+        "This campaign names no award or has no Council (the Hội đồng sheet), so there are no "
+        "ballots and no dossier.",
+    ),
+    "web.download_vote_papers": Text(
+        "Phiếu biểu quyết và bảng kiểm phiếu (.zip)", "Ballots and tally (.zip)"
+    ),
+    "web.send_tally": Text("Gửi bảng kiểm phiếu đã nhập", "Send the filled tally"),
+    "web.tally_lead": Text(
+        "Bảng kiểm phiếu đã nhập (một tệp .xlsx, .ods hoặc .xls):",
+        "The filled tally (one .xlsx, .ods or .xls file):",
+    ),
+    "web.one_tally": Text("Chọn đúng một tệp bảng kiểm phiếu.", "Choose exactly one tally file."),
+    "web.vote_title": Text("Kết quả biểu quyết", "The Council's vote"),
+    "web.col_votes": Text("Đồng ý / Không đồng ý", "Agree / Disagree"),
+    "web.col_outcome": Text("Kết quả", "Outcome"),
+    "web.col_reason": Text("Lý do", "Reason"),
+    "web.download_vote_result": Text(
+        "Tải kết quả biểu quyết (KET-QUA-BIEU-QUYET.xlsx)",
+        "Download the vote's result (KET-QUA-BIEU-QUYET.xlsx)",
+    ),
+    "web.download_dossier": Text("Hồ sơ khen thưởng (.zip)", "The award dossier (.zip)"),
+    "web.dossier_with_vote": Text(
+        "Hồ sơ ghi kèm kết quả biểu quyết của Hội đồng.",
+        "The dossier carries the Council's vote.",
+    ),
+    "web.dossier_without_vote": Text(
+        "Chưa có kết quả biểu quyết: hồ sơ để trống phần biểu quyết trong biên bản.",
+        "No vote yet: the minutes leave the vote blank.",
+    ),
+    "web.no_vote_result": Text(
+        "Chưa có kết quả biểu quyết. Gửi bảng kiểm phiếu đã nhập trước.",
+        "There is no vote result yet. Send the filled tally first.",
+    ),
 }

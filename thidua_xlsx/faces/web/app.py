@@ -25,6 +25,7 @@ from ...campaign.loader import load_campaign
 from ...core.reports import ComposeReport, RankReport
 from ...core.submissions import SubmissionStatus
 from ...core.vi_text import format_decimal
+from ...core.vote import VoteResult
 from ...errors import ThiduaError
 from ...runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ...words.messages import Lang, Param, render, word
@@ -158,6 +159,7 @@ def create_app(
             job=job,
             view=_view(report, lang) if report is not None else None,
             composed=_composed(job.composed, lang) if report is not None and job else None,
+            council=_council(space, key, campaign, parent.code, lang) if report else None,
         )
 
     async def templates_zip(request: Request) -> Response:
@@ -249,6 +251,89 @@ def create_app(
         code = _ascii(parent.code)
         return _download(space.feedback_zip(key, parent.code), f"phan-hoi-{code}.zip", _ZIP)
 
+    async def vote_papers(request: Request) -> Response:
+        found = _level(request)
+        if isinstance(found, Response):
+            return found
+        key, campaign, parent = found
+        back = f"/dot/{key}/cap/{parent.code}"
+        if not space.summary_path(key, parent.code).is_file():
+            return problem(t("no_summary"), 404, back)
+        try:
+            data = space.vote_papers_zip(key, campaign, parent.code)
+        except ThiduaError as exc:
+            return problem(exc.message(lang), 400, back)
+        return _download(data, f"hoi-dong-{_ascii(parent.code)}.zip", _ZIP)
+
+    async def tally(request: Request) -> Response:
+        found = _level(request)
+        if isinstance(found, Response):
+            return found
+        key, campaign, parent = found
+        back = f"/dot/{key}/cap/{parent.code}"
+        if not space.summary_path(key, parent.code).is_file():
+            return problem(t("no_summary"), 404, back)
+        form = await _form(request, uploads)
+        if form is None:
+            return problem(t("too_many_fields", limit=uploads.files), 413, back)
+        try:
+            files = [f for f in form.getlist("tally") if isinstance(f, UploadFile) and f.filename]
+            if len(files) != 1:
+                return problem(t("one_tally"), 400, back)
+            try:
+                name = safe_name(files[0].filename or "")
+            except UnsafeNameError as exc:
+                return problem(t("bad_name", name=_shown(str(exc))), 400, back)
+            data = await _read(files[0], uploads)
+            if data is None:
+                return problem(t("file_too_big", name=name, mb=uploads.file_mb), 413, back)
+            try:
+                space.decide(key, campaign, parent.code, name, data)
+            except ThiduaError as exc:
+                return problem(exc.message(lang), 400, back)
+        finally:
+            await form.close()
+        return RedirectResponse(f"{back}#step-council", status_code=303)
+
+    async def vote_result(request: Request) -> Response:
+        found = _level(request)
+        if isinstance(found, Response):
+            return found
+        key, _campaign, parent = found
+        path = space.vote_result_path(key, parent.code)
+        if not path.is_file():
+            return problem(t("no_vote_result"), 404, f"/dot/{key}/cap/{parent.code}")
+        return _download(path.read_bytes(), path.name, _XLSX)
+
+    async def dossier(request: Request) -> Response:
+        found = _level(request)
+        if isinstance(found, Response):
+            return found
+        key, campaign, parent = found
+        back = f"/dot/{key}/cap/{parent.code}"
+        summary_path = space.summary_path(key, parent.code)
+        if not summary_path.is_file():
+            return problem(t("no_summary"), 404, back)
+        try:
+            made = space.dossier_zip(key, campaign, parent.code)
+        except ThiduaError as exc:
+            return problem(exc.message(lang), 400, back)
+        if made is None:
+            award = campaign.award
+            rule = [
+                render("dossier.rule_top", lang, count=award.top_n) if award.top_n else "",
+                render("dossier.rule_band", lang, band=award.min_band) if award.min_band else "",
+            ]
+            text = render(
+                "cli.dossier_none",
+                lang,
+                award=award.title,
+                path=summary_path.name,
+                rule=", ".join(r for r in rule if r) or render("word.none", lang),
+            )
+            return problem(text, 404, back)
+        return _download(made[0], f"ho-so-{_ascii(parent.code)}.zip", _ZIP)
+
     async def refused(reason: str, scope: Scope) -> tuple[int, bytes]:
         status = 413 if reason == "too_large" else 411 if reason == "length" else 403
         text = t(f"refused_{reason}", mb=uploads.total_mb) if reason == "too_large" else None
@@ -274,6 +359,10 @@ def create_app(
         Route(f"{level}/tong-hop.xlsx", summary),
         Route(f"{level}/phan-hoi.zip", feedback),
         Route(f"{level}/phieu-tong-hop.xlsx", composed),
+        Route(f"{level}/hoi-dong.zip", vote_papers),
+        Route(f"{level}/kiem-phieu", tally, methods=["POST"]),
+        Route(f"{level}/ket-qua-bieu-quyet.xlsx", vote_result),
+        Route(f"{level}/ho-so.zip", dossier),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(
@@ -323,6 +412,61 @@ def _composed(report: ComposeReport | None, lang: Lang) -> dict[str, Any] | None
         "count": len(report.parts),
         "issues": [f"{i.message(lang)} [{i.code}]" for i in report.issues],
     }
+
+
+def _council(space: Workspace, key: str, campaign: Any, code: str, lang: Lang) -> dict[str, Any]:
+    """Step 4: whether the campaign has a Council voting on its award, and the last tally's
+    decisions (or its refusal, cell by cell), as ``thidua vote --tally`` prints them."""
+    if not space.has_council(campaign):
+        return {"ready": False}
+    shown: dict[str, Any] = {"ready": True, "title": campaign.award.title, "vote": None}
+    result: VoteResult | None = space.vote(key, code)
+    shown["has_result"] = space.vote_result_path(key, code).is_file()
+    if result is None:
+        return shown
+    issues = [
+        {
+            "severity": i.severity.value,
+            "tag": word("severity", i.severity.value, lang),
+            "cell": i.cell or "",
+            "sheet": i.sheet or "",
+            "message": i.message(lang),
+            "code": i.code,
+        }
+        for i in result.issues
+    ]
+    decision = result.decision
+    vote: dict[str, Any] = {"issues": issues, "refused": None, "meeting": "", "decisions": []}
+    if decision is None:
+        vote["refused"] = render("vote.tally_refused", lang, path=result.tally.name)
+    else:
+        quota = result.plan.rule.quota
+        vote["meeting"] = render(
+            "vote.meeting",
+            lang,
+            members=decision.members,
+            present=decision.present,
+            quorum=decision.quorum.text(),
+            counted=decision.counted,
+            title=decision.title,
+            share=decision.rule.share.text(),
+            quota=render("vote.quota", lang, quota=quota) if quota else "",
+        )
+        vote["notes"] = [i.message(lang) for i in decision.issues]
+        vote["decisions"] = [
+            {
+                "unit": d.candidate.unit,
+                "name": d.candidate.name,
+                "yes": d.yes,
+                "no": d.no,
+                "outcome": d.outcome.value,
+                "word": render(f"vote.outcome.{d.outcome.value}", lang),
+                "reason": f"{d.reason.message(lang)} [{d.reason.code}]",
+            }
+            for d in decision.decisions
+        ]
+    shown["vote"] = vote
+    return shown
 
 
 def _view(report: RankReport, lang: Lang) -> dict[str, Any]:

@@ -8,6 +8,9 @@ from the campaign's own unit codes; nothing a request says becomes a path unchec
     <folder>/<campaign>/<PARENT>/mau-phieu/     blank scorecards of the parent's units
     <folder>/<campaign>/<PARENT>/hop-thu/       the files the units sent back
     <folder>/<campaign>/<PARENT>/ket-qua/       tong-hop-<PARENT>.xlsx and phan-hoi/ (copies)
+    <folder>/<campaign>/<PARENT>/ket-qua/hoi-dong/  the Council's papers, the filled tally
+                                                    (kiem-phieu/) and KET-QUA-BIEU-QUYET.xlsx
+    <folder>/<campaign>/<PARENT>/ket-qua/ho-so/     the award dossier
 """
 
 from __future__ import annotations
@@ -25,14 +28,20 @@ from ...campaign.loader import load_campaign
 from ...core.model import Campaign
 from ...core.reports import ComposeReport, RankReport
 from ...core.vi_text import slug
+from ...core.vote import VoteResult
+from ...dossier.writer import write_dossier
 from ...errors import ThiduaError
 from ...merge.compose import merge_compose
+from ...merge.dossier import build_dossier
 from ...merge.rank import merge_rank
+from ...merge.vote import decide_vote, plan_vote, read_vote_result
 from ...runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ...scorecard.blank_cards import write_templates
 from ...scorecard.feedback import write_feedback
 from ...scorecard.writer import write_composed_card
 from ...summary.writer import write_summary
+from ...vote.layout import RESULT_FILE
+from ...vote.writer import write_vote_papers, write_vote_result
 from ...words.messages import Lang, render
 from .guard import inside
 
@@ -40,6 +49,7 @@ __all__ = ["ALL", "CAMPAIGN_FILE", "Job", "Level", "Workspace", "bundled_campaig
 
 CAMPAIGN_FILE = "dot-thi-dua.xlsx"
 TEMPLATES, INBOX, RESULTS, FEEDBACK = "mau-phieu", "hop-thu", "ket-qua", "phan-hoi"
+COUNCIL, DOSSIER, PAPERS, TALLY = "hoi-dong", "ho-so", "phieu", "kiem-phieu"
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _CODE_BAD = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -94,6 +104,7 @@ class Workspace:
         self._jobs: dict[tuple[str, str], Job] = {}
         self._lock = threading.Lock()
         self._campaigns: dict[str, tuple[float, Campaign]] = {}
+        self._votes: dict[tuple[str, str], VoteResult] = {}
 
     # -- campaigns -------------------------------------------------------------------------
     def campaigns(self) -> list[str]:
@@ -222,6 +233,60 @@ class Workspace:
         folder = self.path(key, code, RESULTS) / FEEDBACK
         return _zip(sorted(folder.glob("*.xlsx")) if folder.is_dir() else [])
 
+    # -- the Council and the dossier (thidua vote, thidua dossier) ---------------------------
+    @staticmethod
+    def has_council(campaign: Campaign) -> bool:
+        """Whether the campaign names an award its Council votes on (the papers can be made)."""
+        award, council = campaign.award, campaign.council
+        return award is not None and council is not None and council.rule(award.title) is not None
+
+    def council_path(self, key: str, code: str) -> Path:
+        return self.path(key, code, RESULTS) / COUNCIL
+
+    def vote_result_path(self, key: str, code: str) -> Path:
+        return self.council_path(key, code) / RESULT_FILE
+
+    def vote_papers_zip(self, key: str, campaign: Campaign, code: str) -> bytes:
+        """The ballots and the tally over the level's summary (``thidua vote -o``), as a zip."""
+        folder = self.council_path(key, code) / PAPERS
+        plan = plan_vote(campaign, self.summary_path(key, code), limits=self.limits)
+        ballots, tally = write_vote_papers(plan, folder, force=True)
+        return _zip([ballots, tally])
+
+    def vote(self, key: str, code: str) -> VoteResult | None:
+        """The last tally sent for the level, decided or refused."""
+        return self._votes.get((key, code))
+
+    def decide(self, key: str, campaign: Campaign, code: str, name: str, data: bytes) -> VoteResult:
+        """Keep the filled tally (a name checked by the guard) and decide the vote on it
+        (``thidua vote --tally``); a decided vote's result workbook replaces the earlier one,
+        a refused tally removes it (the dossier is never made from an older vote)."""
+        folder = self.council_path(key, code) / TALLY
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        tally = inside(folder, name)
+        tally.write_bytes(data)
+        result = decide_vote(campaign, self.summary_path(key, code), tally, limits=self.limits)
+        target = self.vote_result_path(key, code)
+        target.unlink(missing_ok=True)
+        if result.accepted:
+            write_vote_result(result, target, force=True)
+        self._votes[(key, code)] = result
+        return result
+
+    def dossier_zip(self, key: str, campaign: Campaign, code: str) -> tuple[bytes, int] | None:
+        """The award dossier over the level's summary (``thidua dossier``), with the vote
+        applied when a decided tally's result exists; None when no unit qualifies."""
+        result = self.vote_result_path(key, code)
+        vote = read_vote_result(campaign, result, self.limits) if result.is_file() else None
+        dossier = build_dossier(campaign, self.summary_path(key, code), vote, self.limits)
+        if not dossier.candidates:
+            return None
+        folder = self.path(key, code, RESULTS) / DOSSIER
+        shutil.rmtree(folder, ignore_errors=True)
+        files = write_dossier(dossier, folder, force=True)
+        return _zip(files.paths), len(dossier.proposed)
+
     # -- jobs ------------------------------------------------------------------------------
     def job(self, key: str, code: str) -> Job | None:
         return self._jobs.get((key, code))
@@ -260,6 +325,8 @@ class Workspace:
             results = self.path(key, code, RESULTS)
             results.mkdir(parents=True, exist_ok=True)
             write_summary(self.summary_path(key, code), report)
+            self._votes.pop((key, code), None)  # a vote on the earlier summary is not this one's
+            self.vote_result_path(key, code).unlink(missing_ok=True)
             shutil.rmtree(results / FEEDBACK, ignore_errors=True)  # copies of an earlier run
             job.feedback = write_feedback(report.check, results / FEEDBACK, lang)
             if parent is not None and campaign.has_responsible_child(parent):  # sectors
