@@ -1459,10 +1459,12 @@ MESSAGES: Mapping[str, Text] = {
     "help.web_text": Text(
         "Mở một trang web chỉ trên máy này (127.0.0.1): chọn đợt thi đua, tải phiếu trống, "
         "thả các phiếu đã nhận, xem tệp nào được nhận, ai chưa gửi, tải bản phản hồi và bảng "
-        "tổng hợp. Các tệp nằm trong thư mục --folder. Dừng bằng Ctrl-C.",
+        "tổng hợp, rồi phiếu biểu quyết của Hội đồng, kết quả kiểm phiếu và hồ sơ khen thưởng. "
+        "Các tệp nằm trong thư mục --folder. Dừng bằng Ctrl-C.",
         "Open a web page on this machine only (127.0.0.1): pick a campaign, download the blank "
         "cards, drop the returned cards, see which files are accepted and who has not sent, "
-        "download feedback copies and the summary. The files stay in the --folder folder. "
+        "download feedback copies and the summary, then the Council's ballots, the tally's "
+        "decision and the award dossier. The files stay in the --folder folder. "
         "Stop with Ctrl-C.",
     ),
     "help.web_examples": Text(
