@@ -27,7 +27,7 @@ from ..core.vi_text import format_decimal
 from ..dossier.writer import write_dossier
 from ..errors import OutputExistsError, ThiduaError, UnitSelectionError
 from ..merge.compose import merge_compose
-from ..merge.dossier import build_dossier
+from ..merge.dossier import build_dossier, nobody_qualifies
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
 from ..merge.vote import decide_vote, plan_vote, read_vote_result
@@ -401,18 +401,7 @@ def _dossier(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
     vote = read_vote_result(campaign, args.vote, _limits(args)) if args.vote else None
     dossier = build_dossier(campaign, args.summary, vote=vote, limits=_limits(args))
     if not dossier.candidates:
-        award = dossier.award
-        rule = [
-            render("dossier.rule_top", lang, count=award.top_n) if award.top_n else "",
-            render("dossier.rule_band", lang, band=award.min_band) if award.min_band else "",
-        ]
-        said = render(
-            "cli.dossier_none",
-            lang,
-            award=award.title,
-            path=str(args.summary),
-            rule=", ".join(r for r in rule if r) or render("word.none", lang),
-        )
+        said = nobody_qualifies(dossier.award, str(args.summary), lang)
         print(said, file=out)
         return dossier.exit_code
     files = write_dossier(

@@ -26,7 +26,7 @@ from ..core.dossier import (
     award_candidates,
     proposed_unit,
 )
-from ..core.model import Campaign
+from ..core.model import AwardRule, Campaign
 from ..core.ranking import rank_units
 from ..core.scoring import ScoreCard, score_card
 from ..core.vi_text import fold, format_decimal
@@ -36,9 +36,9 @@ from ..intake.summary_verified import read_summary_verified
 from ..intake.vote_result_file import VoteResultFile
 from ..runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ..words.issues import Severity
-from ..words.messages import render
+from ..words.messages import Lang, render
 
-__all__ = ["build_dossier", "council_vote"]
+__all__ = ["build_dossier", "council_vote", "nobody_qualifies"]
 
 
 def build_dossier(
@@ -161,4 +161,20 @@ def _same_candidates(
             proposed=listing(proposed),
             voted=listing(voted),
         ),
+    )
+
+
+def nobody_qualifies(award: AwardRule, summary_name: str, lang: Lang) -> str:
+    """The sentence said when no unit of the summary meets the award rule (``thidua dossier``
+    and the web page)."""
+    rule = [
+        render("dossier.rule_top", lang, count=award.top_n) if award.top_n else "",
+        render("dossier.rule_band", lang, band=award.min_band) if award.min_band else "",
+    ]
+    return render(
+        "cli.dossier_none",
+        lang,
+        award=award.title,
+        path=summary_name,
+        rule=", ".join(r for r in rule if r) or render("word.none", lang),
     )

@@ -9,6 +9,7 @@ and :mod:`.workspace` for where the files go.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from ...core.submissions import SubmissionStatus
 from ...core.vi_text import format_decimal
 from ...core.vote import VoteResult
 from ...errors import ThiduaError
+from ...merge.dossier import nobody_qualifies
 from ...runtime.containment import DEFAULT_LIMITS, ReadLimits
 from ...words.messages import Lang, Param, render, word
 from .guard import (
@@ -223,25 +225,25 @@ def create_app(
             return problem(t("busy"), 409, back)
         return RedirectResponse(back, status_code=303)
 
-    async def summary(request: Request) -> Response:
-        found = _level(request)
-        if isinstance(found, Response):
-            return found
-        key, _campaign, parent = found
-        path = space.summary_path(key, parent.code)
-        if not path.is_file():
-            return problem(t("no_summary"), 404, f"/dot/{key}/cap/{parent.code}")
-        return _download(path.read_bytes(), path.name, _XLSX)
+    def saved_file(path_of: Callable[[str, str], Path], missing: str) -> Callable[..., Any]:
+        """An endpoint downloading a workbook the level's work wrote (the summary, the
+        composed card, the vote's result), or saying it is not there yet."""
 
-    async def composed(request: Request) -> Response:
-        found = _level(request)
-        if isinstance(found, Response):
-            return found
-        key, _campaign, parent = found
-        path = space.composed_path(key, parent.code)
-        if not path.is_file():
-            return problem(t("no_summary"), 404, f"/dot/{key}/cap/{parent.code}")
-        return _download(path.read_bytes(), path.name, _XLSX)
+        async def endpoint(request: Request) -> Response:
+            found = _level(request)
+            if isinstance(found, Response):
+                return found
+            key, _campaign, parent = found
+            path = path_of(key, parent.code)
+            if not path.is_file():
+                return problem(t(missing), 404, f"/dot/{key}/cap/{parent.code}")
+            return _download(path.read_bytes(), path.name, _XLSX)
+
+        return endpoint
+
+    summary = saved_file(space.summary_path, "no_summary")
+    composed = saved_file(space.composed_path, "no_summary")
+    vote_result = saved_file(space.vote_result_path, "no_vote_result")
 
     async def feedback(request: Request) -> Response:
         found = _level(request)
@@ -295,16 +297,6 @@ def create_app(
             await form.close()
         return RedirectResponse(f"{back}#step-council", status_code=303)
 
-    async def vote_result(request: Request) -> Response:
-        found = _level(request)
-        if isinstance(found, Response):
-            return found
-        key, _campaign, parent = found
-        path = space.vote_result_path(key, parent.code)
-        if not path.is_file():
-            return problem(t("no_vote_result"), 404, f"/dot/{key}/cap/{parent.code}")
-        return _download(path.read_bytes(), path.name, _XLSX)
-
     async def dossier(request: Request) -> Response:
         found = _level(request)
         if isinstance(found, Response):
@@ -319,19 +311,7 @@ def create_app(
         except ThiduaError as exc:
             return problem(exc.message(lang), 400, back)
         if made is None:
-            award = campaign.award
-            rule = [
-                render("dossier.rule_top", lang, count=award.top_n) if award.top_n else "",
-                render("dossier.rule_band", lang, band=award.min_band) if award.min_band else "",
-            ]
-            text = render(
-                "cli.dossier_none",
-                lang,
-                award=award.title,
-                path=summary_path.name,
-                rule=", ".join(r for r in rule if r) or render("word.none", lang),
-            )
-            return problem(text, 404, back)
+            return problem(nobody_qualifies(campaign.award, summary_path.name, lang), 404, back)
         return _download(made[0], f"ho-so-{_ascii(parent.code)}.zip", _ZIP)
 
     async def refused(reason: str, scope: Scope) -> tuple[int, bytes]:
