@@ -16,6 +16,7 @@ from functools import cached_property
 
 from ..words.issues import Issue
 from .council import Council
+from .periods import Period
 from .vi_text import canonical_decimal, fold
 
 __all__ = [
@@ -106,6 +107,9 @@ class Criterion:
     kind: SectionKind = SectionKind.REGULAR
     row: int = 0  # 1-based row of the definition in the Tiêu chí sheet (0: not from a sheet)
     compose: ComposeRule | None = None  # as written in Cách tổng hợp (None: the default)
+    # the target is for the whole campaign, reported period by period (*Cộng dồn*): a card
+    # shows what earlier periods already reported (not in the fingerprint: it scores alike)
+    cumulative: bool = False
 
     @property
     def compose_rule(self) -> ComposeRule:
@@ -207,6 +211,10 @@ class Campaign:
     ranking_style: RankingStyle = RankingStyle.COMPETITION
     award: AwardRule | None = None
     council: Council | None = None  # the Hội đồng sheet (not in the fingerprint)
+    # the reporting periods (Kỳ báo cáo; SPEC §11), and the one this run is of (see
+    # for_period); neither is in the fingerprint: every period scores alike
+    periods: tuple[Period, ...] = ()
+    period: Period | None = None
     # what the definition may mean otherwise (a parent its children cannot reach…): shown by
     # ``thidua show``, never a reason to refuse the campaign
     warnings: tuple[Issue, ...] = field(default=(), compare=False)
@@ -323,6 +331,14 @@ class Campaign:
             separators=(",", ":"),
         )
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+    # periods ------------------------------------------------------------------------------
+
+    def for_period(self, period: Period) -> Campaign:
+        """This campaign as a run of one of its periods: cards and summaries are stamped
+        with it, and its deadline is the period's (the campaign's when it has none)."""
+        info = replace(self.info, deadline=period.deadline or self.info.deadline)
+        return replace(self, info=info, period=period)
 
     # units --------------------------------------------------------------------------------
 

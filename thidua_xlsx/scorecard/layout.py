@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from ..core.cellref import cell_name
 from ..core.model import Campaign, Criterion, Method, SectionKind, Unit
+from ..core.periods import PERIOD_INDEX_KEY, PERIOD_KEY
 from ..core.scoring import RawInput
 from ..core.vi_text import canonical_decimal, format_date
 
@@ -36,6 +37,7 @@ __all__ = [
     "card_criteria",
     "input_cells",
     "is_sector",
+    "period_metadata",
     "plan_card",
     "row_height",
     "values_digest",
@@ -327,6 +329,10 @@ class CardLayout:
         if info.issuing_body:
             plan += f" của {info.issuing_body}"
         period = f"Thời gian thi đua: {info.period}" if info.period else ""
+        if self.campaign.period is not None:
+            this = self.campaign.period
+            window = f" ({this.window})" if this.window else ""
+            period = f"Kỳ báo cáo: {this.name}{window}"
         if info.deadline:
             period += ("; " if period else "") + f"hạn nộp: {format_date(info.deadline)}"
         return {
@@ -366,6 +372,7 @@ class CardLayout:
             ("generator", f"thidua_xlsx {generator_version}"),
             ("total_cell", self.total_cell("self")),
         ]
+        rows += period_metadata(self.campaign)
         rows.append(
             (
                 "criterion_rows",
@@ -373,6 +380,15 @@ class CardLayout:
             )
         )
         return rows
+
+
+def period_metadata(campaign: Campaign) -> list[tuple[str, str]]:
+    """The hidden information's rows naming the period a card or summary is of (none when
+    the campaign has no periods)."""
+    period = campaign.period
+    if period is None:
+        return []
+    return [(PERIOD_KEY, period.name), (PERIOD_INDEX_KEY, str(period.index))]
 
 
 def plan_card(campaign: Campaign, unit: Unit) -> CardLayout:

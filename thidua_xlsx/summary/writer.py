@@ -41,6 +41,7 @@ from ..scorecard.layout import (
     FORMAT_VERSION,
     META_SHEET,
     input_cells,
+    period_metadata,
 )
 from ..scorecard.layout import row_height as _row_height
 from ..words.issues import Issue, Severity
@@ -947,6 +948,7 @@ def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime
         ("cluster", report.cluster or ""),
         ("data_sheet", DATA_SHEET),
     ]
+    rows += period_metadata(report.campaign)
     for row, (key, value) in enumerate(rows):
         sheet.write_string(row, 0, key)
         sheet.write_string(row, 1, value)
