@@ -34,6 +34,7 @@ Rows = list[Sequence[Cell]]
 
 NHON_HUNG_FILE = "nhon-hung-2024-bdg.xlsx"
 AN_GIANG_FILE = "an-giang-hlhpn-2021.xlsx"
+NHON_HUNG_2025_FILE = "nhon-hung-2025-bdg.xlsx"
 TEMPLATES_DIR = Path(__file__).resolve().parent
 
 
@@ -871,6 +872,38 @@ def an_giang_hlhpn_2021() -> CampaignSheets:
     )
 
 
+def nhon_hung_2025() -> CampaignSheets:
+    """The same movement in 2025 (a new plan, the same criteria codes), for the trend over two
+    years: criterion I.4 is scored directly this year (no longer as a share of a target), so
+    it is not comparable with 2024."""
+    sheets = nhon_hung_2024()
+    replaced = {
+        "Mã đợt thi đua": "NH-BDG-2025",
+        "Số kế hoạch": "21/KH-BVSTBPN&BDG",
+        "Ngày ban hành": date(2025, 3, 20),
+        "Thời gian thi đua": "Năm 2025 (từ 01/01/2025 đến 31/12/2025)",
+        "Hạn nộp": "01/10/2025",
+    }
+    sheets.info = [
+        (key, replaced.get(key, _this_year(value) if isinstance(value, str) else value))
+        for key, value in sheets.info
+    ]
+    rows: Rows = []
+    for row in sheets.criteria:
+        cells = [_this_year(c) if isinstance(c, str) else c for c in row]
+        if cells[0] == "I.4":
+            cells[3], cells[4] = "diem", None
+            cells[9] = "Chấm từ 0 đến 4 điểm theo mức lồng ghép giới trong các văn bản của phường."
+        rows.append(cells)
+    sheets.criteria = rows
+    sheets.guide = [_this_year(line) for line in sheets.guide]
+    return sheets
+
+
+def _this_year(text: str) -> str:
+    return text.replace("2024", "2025")
+
+
 # --------------------------------------------------------------------------------------------
 
 
@@ -879,6 +912,7 @@ def main(out_dir: Path = TEMPLATES_DIR) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, sheets in (
         (NHON_HUNG_FILE, nhon_hung_2024()),
+        (NHON_HUNG_2025_FILE, nhon_hung_2025()),
         (AN_GIANG_FILE, an_giang_hlhpn_2021()),
     ):
         path = out_dir / name
