@@ -166,3 +166,22 @@ def test_templates_command_takes_earlier_summaries(
 
 def _vi(amount: Decimal) -> str:
     return format(amount.normalize(), "f").replace(".", ",")
+
+
+def test_a_verification_workbook_of_another_month_is_not_applied(
+    months: tuple[Path, object], tmp_path: Path
+) -> None:
+    from thidua_xlsx.merge.verify import plan_verification
+    from thidua_xlsx.verification.writer import write_verification_workbook
+
+    folder, _ = months
+    campaign = load_campaign(SEED_000)
+    first = _month(campaign, 1)
+    workbook = tmp_path / "tham-dinh-thang-1.xlsx"
+    write_verification_workbook(workbook, plan_verification(first, [folder / "thang-1"]))
+    applied = merge_rank(first, [folder / "thang-1"], verified=[workbook])
+    assert [i.code for r in applied.verification for i in r.issues] == []
+    refused = merge_rank(_month(campaign, 2), [folder / "thang-2"], verified=[workbook])
+    codes = [i.code for r in refused.verification for i in r.issues]
+    assert codes == ["verification_wrong_period"]
+    assert refused.exit_code == 1

@@ -1068,6 +1068,13 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "This summary is of the period «{value}», not of a period before «{expected}»: its "
         "figures are not written on the cards.",
     ),
+    "verification_wrong_period": CatalogueEntry(
+        _E,
+        "Bảng thẩm định này là của kỳ «{value}», không phải kỳ đang xếp hạng «{expected}». Không "
+        "áp dụng bảng này; hãy lập bảng thẩm định của kỳ này (thidua verify --period).",
+        "This verification workbook is of the period «{value}», not of the period being ranked "
+        "«{expected}». It is not applied; write this period's (thidua verify --period).",
+    ),
     "file_superseded_earlier": CatalogueEntry(
         _I,
         "Đã có bảng tổng hợp mới hơn của kỳ «{value}»: số liệu lấy từ bảng mới hơn.",
