@@ -10,9 +10,9 @@
   district women's unions of An Giang (``workbook_templates/an-giang-hlhpn-2021.xlsx``, a
   three-month campaign reported monthly), which the province ranks month by month. Each month
   one district types its card in LibreOffice (saved today, so reported late), and in the
-  second month one district sends nothing. The third month's cards were made with
-  ``templates --earlier``: they show what the first two months reported on the criteria that
-  accumulate.
+  second month one district sends nothing. The cards of the second and third months were
+  made with ``templates --earlier`` (the library's own ones): they show what the earlier
+  months reported on the criteria that accumulate.
 - ``inbox-tinh-bien-2025``: the wards' and communes' cards of Tịnh Biên town for the 2025
   campaign (``workbook_templates/nhon-hung-2025-bdg.xlsx``), for the trend over two years;
   one ward typed in LibreOffice (late), one commune sends nothing.
@@ -198,11 +198,22 @@ def write_months(out: Path, libreoffice: bool = True) -> list[Path]:
                 write_scorecard(path, layout, values, inputs, generated_at=saved)  # type: ignore[arg-type]
                 planned.append(sample)
                 written.append(path)
+            # the month as the province ranks it, every card written by the library (the same
+            # entries as the LibreOffice ones): what the next months' cards show does not
+            # depend on LibreOffice
+            ranked = Path(tmp) / f"thang-{number}"
+            ranked.mkdir()
+            for unit in month.leaf_units:
+                if SILENT.get(number) != unit.code:
+                    plain = next(s for s in [*planned, *typed] if s.unit.code == unit.code)
+                    entries = {**plain.values, **{k: Decimal(v) for k, v in plain.typed.items()}}
+                    card = ranked / plain.name
+                    write_scorecard(card, plan_card(month, unit), entries, plain.inputs)  # type: ignore[arg-type]
             if libreoffice and typed:
                 written += _libreoffice(month, typed, out)
                 planned += typed
             _check(month, planned, out)
-            report = merge_rank(month, [folder])
+            report = merge_rank(month, [ranked])
             summary = Path(tmp) / f"tong-hop-thang-{number}.xlsx"
             write_summary(
                 summary,

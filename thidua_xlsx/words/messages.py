@@ -1557,6 +1557,23 @@ MESSAGES: Mapping[str, Text] = {
         "Số liệu cộng dồn lấy từ: {files}.", "Cumulative figures taken from: {files}."
     ),
     "cli.earlier_skipped": Text("Không dùng {file}: {reason}", "Not used, {file}: {reason}"),
+    "demo.months": Text(
+        "Đợt thi đua báo cáo hàng tháng «{title}»: xếp hạng từng tháng ({count} tháng).",
+        "A campaign reported monthly, «{title}»: each month ranked ({count} months).",
+    ),
+    "demo.month": Text("{period}: {summary} Dẫn đầu: {top}.", "{period}: {summary} Top: {top}."),
+    "demo.month_cards": Text(
+        "{count} phiếu chấm của tháng cuối, ghi sẵn những gì các tháng trước đã báo cáo ở các "
+        "tiêu chí cộng dồn: {folder}",
+        "{count} blank cards of the last month, showing what the earlier months reported on the "
+        "cumulative criteria: {folder}",
+    ),
+    "demo.next_year": Text(
+        "Năm thứ hai (2025) của phong trào, các phường, xã của thị xã: {summary} Bảng tổng hợp: "
+        "{path}",
+        "The movement's second year (2025), the town's wards and communes: {summary} Summary: "
+        "{path}",
+    ),
     "show.periods": Text("Kỳ báo cáo", "Reporting period"),
     "show.cumulative": Text("cộng dồn", "cumulative"),
 }
