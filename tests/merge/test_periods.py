@@ -75,6 +75,13 @@ def test_cards_and_summaries_carry_their_period(months: tuple[Path, object]) -> 
     summary = openpyxl.load_workbook(folder / "tong-hop-thang-2.xlsx")
     meta = {r[0].value: r[1].value for r in summary[META_SHEET].iter_rows()}
     assert meta["period"] == "Tháng thứ 2"
+    signed = summary.worksheets[0]  # the copy to sign
+    assert signed.title == "Bảng tổng hợp"
+    heading = " ".join(str(c.value) for row in signed.iter_rows(max_row=9) for c in row if c.value)
+    assert (
+        "(Theo Kế hoạch số 386/KH-BTV) — Kỳ báo cáo: Tháng thứ 2 (20/11/2021 – 19/12/2021)"
+        in heading
+    )
 
 
 def test_a_card_of_another_month_is_refused(months: tuple[Path, object], tmp_path: Path) -> None:
