@@ -236,7 +236,7 @@ def _titles(
     info = report.campaign.info
     title = f"{info.title} — {report.cluster}" if report.cluster else info.title
     plan = f"(Theo Kế hoạch số {info.plan_number})" if info.plan_number else ""
-    line = report.summary_line()
+    line = " ".join([report.summary_line(), *(n.message("vi") for n in report.notes)])
     # rows 3 and 8 stay empty, at the default height (a height set on an empty row is not
     # written in constant_memory mode)
     heights = [16, 22, row_height([(title, width)], 12.5), 17, row_height([(line, width)]), 16]
