@@ -345,6 +345,20 @@ def _errors() -> list[errors.ThiduaError]:
         errors.DossierError("no_award", "tong-hop.xlsx"),
         errors.DossierError("template", "to-trinh.docx", detail="unexpected end of template"),
         errors.DossierError("vote", "bieu-quyet.json", detail="members: empty"),
+        errors.LockError(
+            "lock_book_damaged",
+            path="so-khoa-ky.json",
+            detail=Message("lock.damage_checksum", where="checksum"),
+        ),
+        errors.LockError("lock_not_summary", path="a.xlsx", detail="file_truncated"),
+        errors.LockError(
+            "period_locked",
+            key="NH-BDG-2024, TXTB",
+            at="03/12/2026 09:30 UTC",
+            summary="tong-hop.xlsx",
+            book="so-khoa-ky.json",
+            changes="  X-VANGIAO: tổng 183,89 → 180,00",
+        ),
     ]
 
 

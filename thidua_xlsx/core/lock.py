@@ -23,7 +23,7 @@ from typing import Any
 from ..words.messages import Lang, render, word
 from .reports import RankReport
 from .submissions import SubmissionStatus, UnitSubmission
-from .vi_text import fold, format_points
+from .vi_text import fold, format_points_in
 
 __all__ = [
     "LOCK_BOOK_FORMAT",
@@ -128,6 +128,8 @@ class LockChange:
             ("status", _status(self.before.status, lang), _status(self.after.status, lang)),
         )
         for name, old, new in pairs:
+            if name == "cluster_rank" and (old, new) == (pairs[1][1], pairs[1][2]):
+                continue  # the cluster is all the units: said once, as the rank
             if old != new:
                 parts.append(render("lock.change_part", lang, field=name, before=old, after=new))
         return render("lock.change", lang, unit=self.unit, parts="; ".join(parts))
@@ -135,7 +137,7 @@ class LockChange:
     def _total(self, value: Decimal | None, lang: Lang) -> str:
         if value is None:
             return "—"
-        return format_points(value, self.places) if lang == "vi" else f"{value:.{self.places}f}"
+        return format_points_in(value, self.places, lang)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -133,9 +133,15 @@ class LockResult:
     def lines(self, lang: Lang) -> list[str]:
         key, entry = self.entry.key.label(lang), self.entry
         if self.already:
-            at = said_time(entry.locked_at)
-            params = {"key": key, "at": at, "summary": entry.summary, "book": str(self.book)}
-            return [render("cli.lock_already", lang, **params)]
+            said = render(
+                "cli.lock_already",
+                lang,
+                key=key,
+                at=said_time(entry.locked_at),
+                summary=entry.summary,
+                book=str(self.book),
+            )
+            return [said]
         lines = []
         if self.changes:
             reason = entry.reopenings[-1].reason

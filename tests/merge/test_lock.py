@@ -1,0 +1,327 @@
+"""A locked period (issue 18): ``thidua lock`` records a summary's result in the lock book
+beside it, scored again from the summary's carried inputs; a later merge into that folder
+that would change the result is refused, naming each change, unless it reopens the period
+with a reason, which the book and the new summary keep; a damaged book is refused; a period
+locked does not hold another period's merge."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from thidua_xlsx import Campaign, LockError, load_campaign, merge_rank, write_summary
+from thidua_xlsx.core.periods import PeriodScheme, generate_periods
+from thidua_xlsx.core.reports import RankReport
+from thidua_xlsx.core.vi_text import format_points
+from thidua_xlsx.faces.cli import main
+from thidua_xlsx.merge.lock import (
+    LOCK_BOOK_NAME,
+    check_merge_lock,
+    lock_summary,
+    read_lock_book,
+)
+from thidua_xlsx.scorecard.blank_cards import scorecard_filename
+from thidua_xlsx.scorecard.layout import plan_card
+from thidua_xlsx.scorecard.writer import write_scorecard
+from thidua_xlsx.summary.writer import PRINT_SHEET, RANKING_SHEET
+
+from conftest import SEED_003
+from fill_helpers import valid_fill
+
+ON_TIME = datetime(2024, 9, 28, tzinfo=UTC)  # the campaign's deadline is 01/10/2024
+LATE = datetime(2024, 10, 9, tzinfo=UTC)
+CHANGED = "P-ANPHU"
+
+
+@pytest.fixture(scope="module")
+def campaign() -> Campaign:
+    return load_campaign(SEED_003)
+
+
+def _card(campaign: Campaign, folder: Path, code: str, seed: int, saved: datetime) -> Path:
+    unit = campaign.unit(code)
+    layout = plan_card(campaign, unit)
+    values, inputs = valid_fill(layout, seed)
+    if code == "X-ANCU":  # rejected: a score over its maximum
+        values[("I.5", "result")] = Decimal(9)
+    if code == "X-ANHAO":  # an empty card
+        values, inputs = {}, {}
+    path = folder / scorecard_filename(unit)
+    write_scorecard(path, layout, values, inputs, generated_at=saved)  # type: ignore[arg-type]
+    return path
+
+
+def _inbox(campaign: Campaign, folder: Path, saved: datetime = ON_TIME) -> Path:
+    """Six wards on time, one late, one rejected, one empty card; five wards send nothing."""
+    folder.mkdir(parents=True)
+    codes = ["P-ANPHU", "P-CHILANG", "P-NHABANG", "P-NHONHUNG", "P-NUIVOI", "P-THOISON"]
+    for seed, code in enumerate(codes):
+        _card(campaign, folder, code, seed, saved)
+    _card(campaign, folder, "P-TINHBIEN", 7, max(saved, LATE))
+    _card(campaign, folder, "X-ANCU", 8, saved)
+    _card(campaign, folder, "X-ANHAO", 9, saved)
+    return folder
+
+
+def _changed(campaign: Campaign, inbox: Path, target: Path) -> Path:
+    """The inbox with P-ANPHU's card sent again with other values."""
+    shutil.copytree(inbox, target)
+    _card(campaign, target, CHANGED, 42, ON_TIME)
+    return target
+
+
+def _run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(args), out=out), out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def inbox(campaign: Campaign, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _inbox(campaign, tmp_path_factory.mktemp("lock") / "hop-thu")
+
+
+@pytest.fixture(scope="module")
+def report(campaign: Campaign, inbox: Path) -> RankReport:
+    return merge_rank(campaign, [inbox])
+
+
+@pytest.fixture
+def locked(campaign: Campaign, report: RankReport, tmp_path: Path) -> Path:
+    """A summary of the inbox, locked by ``thidua lock``: the summary's path."""
+    summary = tmp_path / "tong-hop" / "tong-hop.xlsx"
+    write_summary(summary, report)
+    code, said = _run("lock", str(SEED_003), str(summary))
+    assert code == 0, said
+    assert "Đã khóa kết quả của đợt NH-BDG-2024, đơn vị TXTB" in said
+    return summary
+
+
+def test_lock_records_the_results_scored_again_and_leaves_the_summary(
+    campaign: Campaign, report: RankReport, tmp_path: Path
+) -> None:
+    summary = tmp_path / "tong-hop.xlsx"
+    write_summary(summary, report)
+    before = summary.read_bytes()
+    result = lock_summary(campaign, summary)
+    assert summary.read_bytes() == before  # never modified
+    assert result.book == tmp_path / LOCK_BOOK_NAME
+    entry = result.entry
+    assert (entry.key.campaign_id, entry.key.unit, entry.key.cluster, entry.key.period) == (
+        "NH-BDG-2024",
+        "TXTB",
+        "",
+        "",
+    )
+    assert entry.locked and entry.summary == "tong-hop.xlsx"
+    assert entry.sha256 == hashlib.sha256(before).hexdigest()
+    # the results are the merge's, unit by unit, from an independent reading of the report
+    places = {r.unit: r for r in report.ranking}
+    statuses = {u.unit: u.status.value for u in report.completeness.units}
+    got = {u.unit: u for u in entry.units}
+    assert set(got) == set(statuses) and len(got) == 14
+    for code, unit in got.items():
+        place = places.get(code)
+        assert unit.total == (place.total if place else None)
+        assert unit.rank == (place.rank if place else None)
+        assert unit.band == (place.band if place else "")
+    assert {u.unit: u.status for u in entry.units if u.status != "counted"} == {
+        "P-TINHBIEN": "late",
+        "X-ANCU": "rejected",
+        "X-ANHAO": "blank",
+        **{c: "missing" for c, s in statuses.items() if s == "missing"},
+    }
+    assert statuses["P-TINHBIEN"] == "late" and statuses["X-ANHAO"] == "blank"
+    # the book on disk, as the office would open it
+    book = json.loads(result.book.read_text(encoding="utf-8"))
+    (saved,) = book["entries"]
+    anphu = next(u for u in saved["units"] if u["unit"] == "P-ANPHU")
+    assert anphu["total"] == str(places["P-ANPHU"].total)
+    # locking the same summary again changes nothing
+    text = result.book.read_bytes()
+    assert lock_summary(campaign, summary).already
+    assert result.book.read_bytes() == text
+
+
+def test_a_merge_giving_the_locked_result_goes_on(
+    campaign: Campaign, inbox: Path, locked: Path
+) -> None:
+    book = locked.parent / LOCK_BOOK_NAME
+    text = book.read_bytes()
+    out = locked.parent / "tong-hop-lan-2.xlsx"
+    code, said = _run("merge", str(SEED_003), str(inbox), "-o", str(out))
+    assert code == 1, said  # (X-ANCU's card has an error: the merge's own exit code)
+    assert out.is_file()
+    assert "lần tổng hợp này cho đúng kết quả đã khóa" in said
+    assert book.read_bytes() == text  # nothing recorded
+
+
+def test_a_changed_card_is_refused_naming_the_change(
+    campaign: Campaign, report: RankReport, inbox: Path, locked: Path, tmp_path: Path
+) -> None:
+    changed = _changed(campaign, inbox, tmp_path / "hop-thu-2")
+    out = locked.parent / "tong-hop-sua.xlsx"
+    book = locked.parent / LOCK_BOOK_NAME
+    text = book.read_bytes()
+    code, said = _run("merge", str(SEED_003), str(changed), "-o", str(out))
+    assert code == 2
+    assert "[period_locked]" in said
+    assert not out.exists()
+    assert sorted(p.name for p in locked.parent.iterdir()) == [LOCK_BOOK_NAME, "tong-hop.xlsx"]
+    assert book.read_bytes() == text
+    # the change named as the office reads it, from an independent merge of the new inbox
+    new = merge_rank(campaign, [changed])
+    old_place, new_place = report.place(CHANGED), new.place(CHANGED)
+    assert old_place is not None and new_place is not None
+    assert old_place.total != new_place.total
+    total = f"tổng {format_points(old_place.total)} → {format_points(new_place.total)}"
+    line = next(x for x in said.splitlines() if x.strip().startswith(f"{CHANGED}:"))
+    assert total in line
+    if old_place.rank != new_place.rank:
+        assert f"hạng {old_place.rank} → {new_place.rank}" in line
+    moved = {r.unit for r in new.ranking if (p := report.place(r.unit)) and p.rank != r.rank}
+    moved.add(CHANGED)
+    named = {x.strip().split(":")[0] for x in said.splitlines() if x.startswith("  ")}
+    assert named == moved
+    # in English too
+    code, said = _run("merge", str(SEED_003), str(changed), "-o", str(out), "--lang", "en")
+    assert code == 2 and "This run would change it" in said and "[period_locked]" in said
+    assert f"total {old_place.total:.2f} → {new_place.total:.2f}" in said
+
+
+def test_reopen_writes_the_summary_and_records_the_reopening(
+    campaign: Campaign, inbox: Path, locked: Path, tmp_path: Path
+) -> None:
+    changed = _changed(campaign, inbox, tmp_path / "hop-thu-2")
+    out = locked.parent / "tong-hop-sua.xlsx"
+    reason = "Phường An Phú gửi lại phiếu đã sửa theo kết luận thẩm định"
+    code, said = _run("merge", str(SEED_003), str(changed), "-o", str(out), "--reopen", reason)
+    assert code == 1, said  # X-ANCU's card, as before
+    assert out.is_file()
+    assert "Đã mở lại kết quả đã khóa" in said and reason in said
+    book = read_lock_book(locked.parent / LOCK_BOOK_NAME)
+    (entry,) = book.entries
+    assert not entry.locked and entry.summary == "tong-hop.xlsx"  # the result that was locked
+    (reopening,) = entry.reopenings
+    assert reopening.reason == reason and reopening.summary == "tong-hop-sua.xlsx"
+    assert CHANGED in {c.unit for c in reopening.changes}
+    # the new summary says so, on the copy to sign and on the ranking
+    workbook = openpyxl.load_workbook(out)
+    for sheet in (PRINT_SHEET, RANKING_SHEET):
+        line = workbook[sheet]["A8"].value
+        assert "được mở lại" in line and reason in line, line
+    # no longer locked: the next merge goes on without --reopen
+    again = locked.parent / "tong-hop-lan-3.xlsx"
+    code, said = _run("merge", str(SEED_003), str(inbox), "-o", str(again))
+    assert code == 1 and again.is_file()
+
+
+def test_reopen_without_a_lock_is_harmless(inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tong-hop.xlsx"
+    code, said = _run("merge", str(SEED_003), str(inbox), "-o", str(out), "--reopen", "Thử")
+    assert code == 1 and out.is_file()
+    assert "--reopen không dùng đến" in said
+    assert not (tmp_path / LOCK_BOOK_NAME).exists()
+    code, said = _run("merge", str(SEED_003), str(inbox), "-o", str(out), "--reopen", "  ")
+    assert code == 2 and "--reopen cần một lý do" in said
+
+
+def test_merge_lock_locks_what_it_writes(campaign: Campaign, inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tong-hop.xlsx"
+    code, said = _run("merge", str(SEED_003), str(inbox), "-o", str(out), "--lock", "--json")
+    assert code == 1
+    document = json.loads(said)
+    assert document["lock"]["locked"] and not document["lock"]["was_locked"]
+    book = read_lock_book(tmp_path / LOCK_BOOK_NAME)
+    (entry,) = book.entries
+    assert entry.locked and entry.summary == "tong-hop.xlsx"
+    assert entry.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    ranked = {r["unit"]: r for r in document["ranking"]}
+    for unit in entry.units:
+        if unit.unit in ranked:
+            assert str(unit.total) == ranked[unit.unit]["total"]
+            assert unit.rank == ranked[unit.unit]["rank"]
+        else:
+            assert unit.total is None and unit.rank is None
+    # thidua lock finds the same result locked already (what merge --lock recorded is what
+    # the summary gives when scored again)
+    text = (tmp_path / LOCK_BOOK_NAME).read_bytes()
+    code, said = _run("lock", str(SEED_003), str(out))
+    assert code == 0 and "không thay đổi" in said
+    assert (tmp_path / LOCK_BOOK_NAME).read_bytes() == text
+    # and a changed inbox is now refused
+    changed = _changed(campaign, inbox, tmp_path / "hop-thu-2")
+    code, said = _run("merge", str(SEED_003), str(changed), "-o", str(tmp_path / "b.xlsx"))
+    assert code == 2 and "[period_locked]" in said
+
+
+@pytest.mark.parametrize("damage", ["total edited", "cut", "not json", "other file"])
+def test_a_damaged_lock_book_is_refused(inbox: Path, locked: Path, damage: str) -> None:
+    book = locked.parent / LOCK_BOOK_NAME
+    text = book.read_text(encoding="utf-8")
+    if damage == "total edited":  # a total changed by hand, the file still valid JSON
+        document = json.loads(text)
+        unit = next(u for u in document["entries"][0]["units"] if u["total"])
+        unit["total"] = str(Decimal(unit["total"]) + 1)
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+    elif damage == "cut":
+        text = text[: len(text) // 2]
+    elif damage == "not json":
+        text = "tổng hợp\x00"
+    else:
+        text = json.dumps({"format": "something else", "entries": []})
+    book.write_text(text, encoding="utf-8")
+    out = locked.parent / "tong-hop-2.xlsx"
+    code, said = _run("merge", str(SEED_003), str(inbox), "-o", str(out))
+    assert code == 2 and "[lock_book_damaged]" in said and str(book) in said
+    assert not out.exists()
+    code, said = _run("lock", str(SEED_003), str(locked))
+    assert code == 2 and "[lock_book_damaged]" in said
+    assert book.read_text(encoding="utf-8") == text  # left for the office to look at
+    if damage == "total edited":
+        assert "mã kiểm tra không khớp" in said
+
+
+def test_only_a_summary_can_be_locked(inbox: Path, tmp_path: Path) -> None:
+    card = next(inbox.iterdir())
+    code, said = _run("lock", str(SEED_003), str(card))
+    assert code == 2 and "[lock_not_summary]" in said
+    other = tmp_path / "khong-phai.xlsx"
+    other.write_bytes(b"PK\x03\x04 not a workbook")
+    code, said = _run("lock", str(SEED_003), str(other))
+    assert code == 2 and "[lock_not_summary]" in said
+    assert not (inbox / LOCK_BOOK_NAME).exists() and not (tmp_path / LOCK_BOOK_NAME).exists()
+
+
+def test_a_locked_period_does_not_hold_another_period(campaign: Campaign, tmp_path: Path) -> None:
+    periods = generate_periods(PeriodScheme.QUARTERLY, date(2024, 1, 1), date(2024, 12, 31))
+    whole = replace(campaign, periods=periods)
+    first, second = whole.for_period(periods[0]), whole.for_period(periods[1])
+    saved = [datetime(2024, 3, 30, tzinfo=UTC), datetime(2024, 6, 29, tzinfo=UTC)]
+    inbox_1 = _inbox(first, tmp_path / "quy-1", saved[0])
+    summaries = tmp_path / "tong-hop"
+    summary_1 = summaries / "quy-1.xlsx"
+    write_summary(summary_1, merge_rank(first, [inbox_1]))
+    # locked from the summary alone: its period read from it
+    result = lock_summary(whole, summary_1)
+    assert result.entry.key.period == periods[0].name == "Quý I/2024"
+    # period 2, with other values, merges into the same folder
+    inbox_2 = _inbox(second, tmp_path / "quy-2", saved[1])
+    _card(second, inbox_2, CHANGED, 42, saved[1])
+    report_2 = merge_rank(second, [inbox_2])
+    lock = check_merge_lock(report_2, summaries / "quy-2.xlsx")
+    assert not lock.locked and lock.changes == ()
+    # the same values merged again as period 1 are refused
+    with pytest.raises(LockError) as refused:
+        check_merge_lock(merge_rank(first, [inbox_2]), summaries / "quy-1-lai.xlsx")
+    assert refused.value.code == "period_locked"
+    assert f"{CHANGED}: tổng" in refused.value.message("vi")
+    assert "kỳ Quý I/2024" in refused.value.message("vi")
