@@ -319,9 +319,12 @@ def test_a_locked_period_does_not_hold_another_period(campaign: Campaign, tmp_pa
     report_2 = merge_rank(second, [inbox_2])
     lock = check_merge_lock(report_2, summaries / "quy-2.xlsx")
     assert not lock.locked and lock.changes == ()
-    # the same values merged again as period 1 are refused
+    # period 1 merged again with P-ANPHU's card changed is refused
+    again = tmp_path / "quy-1-lai"
+    shutil.copytree(inbox_1, again)
+    _card(first, again, CHANGED, 42, saved[0])
     with pytest.raises(LockError) as refused:
-        check_merge_lock(merge_rank(first, [inbox_2]), summaries / "quy-1-lai.xlsx")
+        check_merge_lock(merge_rank(first, [again]), summaries / "quy-1-lai.xlsx")
     assert refused.value.code == "period_locked"
     assert f"{CHANGED}: tổng" in refused.value.message("vi")
     assert "kỳ Quý I/2024" in refused.value.message("vi")
