@@ -328,3 +328,34 @@ def test_a_locked_period_does_not_hold_another_period(campaign: Campaign, tmp_pa
     assert refused.value.code == "period_locked"
     assert f"{CHANGED}: tổng" in refused.value.message("vi")
     assert "kỳ Quý I/2024" in refused.value.message("vi")
+
+
+def test_a_verified_merge_locks_the_result_the_summary_gives_again(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """``merge --verified … --lock``: the verified scores count in the lock, and ``thidua
+    lock`` of the summary (its *Thẩm định* applied again) finds the very same result."""
+    from verification_files import blank_workbook, filled, ward_inbox
+
+    wards = ward_inbox(campaign, tmp_path / "phuong")
+    blank = blank_workbook(campaign, wards, tmp_path / "tham-dinh.xlsx")
+    typed = {("P-ANPHU", "II.1.a"): (1, "Thiếu minh chứng")}
+    verified = filled(blank, tmp_path / "tham-dinh-da-dien.xlsx", typed)
+    out = tmp_path / "tong-hop" / "tong-hop.xlsx"
+    args = ["merge", str(SEED_003), str(wards), "-o", str(out), "--verified", str(verified)]
+    code, said = _run(*args, "--lock")
+    assert code == 0, said
+    book = out.parent / LOCK_BOOK_NAME
+    (entry,) = read_lock_book(book).entries
+    plain = merge_rank(campaign, [wards])
+    anphu = next(u for u in entry.units if u.unit == "P-ANPHU")
+    unverified = plain.place("P-ANPHU")
+    assert unverified is not None and anphu.total is not None
+    assert anphu.total < unverified.total  # the verified score counts
+    text = book.read_bytes()
+    code, said = _run("lock", str(SEED_003), str(out))
+    assert code == 0 and "không thay đổi" in said, said
+    assert book.read_bytes() == text
+    # the same merge without the verification workbook changes the locked result
+    code, said = _run("merge", str(SEED_003), str(wards), "-o", str(out.parent / "b.xlsx"))
+    assert code == 2 and "P-ANPHU: tổng" in said
