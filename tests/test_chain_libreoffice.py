@@ -17,7 +17,7 @@ import pytest
 
 from thidua_xlsx import load_campaign
 from thidua_xlsx.core.cellref import cell_name
-from thidua_xlsx.core.model import Campaign, Criterion, Method, SectionKind
+from thidua_xlsx.core.model import Criterion, Method
 from thidua_xlsx.core.scoring import RawInput
 from thidua_xlsx.merge.compose import merge_compose
 from thidua_xlsx.merge.rank import merge_rank
@@ -28,6 +28,9 @@ from thidua_xlsx.summary.writer import write_summary
 
 from conftest import SEED_003
 from fill_helpers import open_deadline, valid_fill
+from independent_scoring import competition_ranks as _competition_ranks
+from independent_scoring import expected_card as _expected_card
+from independent_scoring import leaf_points as _leaf_points
 from libreoffice import convert, page_sizes, page_text, png_size, run_uno
 
 pytestmark = pytest.mark.libreoffice
@@ -70,46 +73,6 @@ def _combine(criterion: Criterion, entries: dict[str, RawInput], step: Decimal) 
         return lead
     others = [r for s, r in entries.items() if rule != "chu_tri" or s != criterion.sectors[0]]
     return max(others, key=points, default=RawInput())
-
-
-def _leaf_points(criterion: Criterion, raw: RawInput | None, step: Decimal) -> Decimal:
-    cap = criterion.max_points
-    if raw is None:
-        return Decimal(0)
-    amount = raw.amount or Decimal(0)
-    if criterion.method is Method.DAT:
-        points = cap if raw.met else Decimal(0)
-    elif criterion.method is Method.TY_LE:
-        goal = criterion.target if criterion.target is not None else raw.target
-        points = cap * min(amount / goal, Decimal(1)) if goal else Decimal(0)
-    elif criterion.points_per_unit is not None:
-        points = amount * criterion.points_per_unit
-    else:
-        points = amount
-    points = min(max(points, Decimal(0)), cap)
-    return (points / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
-
-
-def _expected_card(campaign: Campaign, inputs: dict[str, RawInput]) -> dict[str, Decimal]:
-    step = campaign.rounding_step
-
-    def node(criterion: Criterion) -> Decimal:
-        if criterion.is_leaf:
-            return _leaf_points(criterion, inputs.get(criterion.code), step)
-        children = sum((node(c) for c in campaign.children_of(criterion.code)), Decimal(0))
-        return min(children, criterion.max_points)
-
-    sections = {s.code: node(s) for s in campaign.sections}
-    kinds = {s.code: s.kind for s in campaign.sections}
-    regular = sum((v for c, v in sections.items() if kinds[c] is SectionKind.REGULAR), Decimal(0))
-    bonus = sum((v for c, v in sections.items() if kinds[c] is SectionKind.BONUS), Decimal(0))
-    minus = sum((v for c, v in sections.items() if kinds[c] is SectionKind.DEDUCTION), Decimal(0))
-    total = max(min(regular + bonus, campaign.total_cap) - minus, Decimal(0))
-    return {**sections, "TOTAL": total}
-
-
-def _competition_ranks(keys: dict[str, tuple[Decimal, ...]]) -> dict[str, int]:
-    return {u: 1 + sum(1 for other in keys.values() if other > k) for u, k in keys.items()}
 
 
 # -- typing the cards in LibreOffice ------------------------------------------------------

@@ -51,6 +51,7 @@ __all__ = [
     "OutputExistsError",
     "OutputNotEmptyError",
     "OutputOverlapsInputError",
+    "PeriodError",
     "ThiduaError",
     "UnitSelectionError",
     "UnusableFileError",
@@ -218,6 +219,19 @@ class NoSectorsError(ThiduaError):
             listed=listed or Message("word.none"),
         )
         self.unit = unit
+
+
+class PeriodError(ThiduaError):
+    """``--period`` names no period of the campaign, is missing where the campaign has
+    periods, or is given where it has none."""
+
+    def __init__(self, code: str, typed: str = "", listed: str = "") -> None:
+        if code == "error.no_periods":
+            super().__init__(code, typed=typed)
+        elif code == "error.period_needed":
+            super().__init__(code, listed=listed)
+        else:
+            super().__init__(code, typed=typed, listed=listed)
 
 
 class InboxError(ThiduaError):

@@ -34,12 +34,15 @@ Rows = list[Sequence[Cell]]
 
 NHON_HUNG_FILE = "nhon-hung-2024-bdg.xlsx"
 AN_GIANG_FILE = "an-giang-hlhpn-2021.xlsx"
+NHON_HUNG_2025_FILE = "nhon-hung-2025-bdg.xlsx"
 TEMPLATES_DIR = Path(__file__).resolve().parent
 
 
-def _group(code: str, content: str, max_points: Cell) -> Row:
-    """A section or group row: no method, no target, no sectors (its score is its children's)."""
-    return [code, content, max_points, None, None, None, None, None, None, None]
+def _group(code: str, content: str, max_points: Cell, *, cumulative: str | None = None) -> Row:
+    """A section or group row: no method, no target, no sectors (its score is its children's).
+    ``cumulative`` (Cộng dồn) holds for every criterion below it."""
+    row: Row = [code, content, max_points, None, None, None, None, None, None, None]
+    return [*row, cumulative] if cumulative else row
 
 
 def _leaf(
@@ -54,10 +57,12 @@ def _leaf(
     sectors: str = "",
     compose: str | None = None,
     guidance: str = "",
+    cumulative: str | None = None,
 ) -> Row:
     """A leaf row, in the column order of the Tiêu chí sheet. ``compose`` (Cách tổng hợp) is
-    written only where the plan means another rule than the method's default."""
-    return [
+    written only where the plan means another rule than the method's default; ``cumulative``
+    (Cộng dồn) where the target is for the whole campaign, reported period by period."""
+    row: Row = [
         code,
         content,
         max_points,
@@ -69,6 +74,7 @@ def _leaf(
         compose,
         guidance,
     ]
+    return [*row, cumulative] if cumulative else row
 
 
 # --------------------------------------------------------------------------------------------
@@ -631,9 +637,10 @@ def _an_giang_criteria() -> Rows:
             "ty_le",
             target=3,
             guidance="Kết quả: số báo cáo tháng gửi đúng hạn (chỉ tiêu 03 báo cáo).",
+            cumulative="có",
         ),
         _group("II", "Chỉ tiêu thi đua", 40),
-        _group("II.1", "Thực hiện ít nhất 02 công trình, phần việc", 20),
+        _group("II.1", "Thực hiện ít nhất 02 công trình, phần việc", 20, cumulative="có"),
         _leaf(
             "II.1.a",
             "Số công trình, phần việc hoàn thành so với chỉ tiêu 02 công trình, phần việc",
@@ -782,6 +789,8 @@ def an_giang_hlhpn_2021() -> CampaignSheets:
             ("Địa danh", "An Giang"),
             ("Ngày ban hành", "20/10/2021"),
             ("Thời gian thi đua", "Từ 20/10/2021 đến 20/01/2022"),
+            ("Kỳ báo cáo", "hàng tháng"),
+            ("Số ngày nộp sau mỗi kỳ", 5),
             ("Hạn nộp", date(2022, 1, 25)),
             ("Thời gian xét khen thưởng", "Từ 20/01/2022 đến 20/02/2022"),
             ("Tổng điểm tối đa", 100),
@@ -825,8 +834,16 @@ def an_giang_hlhpn_2021() -> CampaignSheets:
                 "khen thưởng: từ 20/01/2022 đến 20/02/2022."
             ),
             (
-                "Hạn nộp phiếu chấm điểm: 25/01/2022 - ngay sau khi kết thúc đợt thi đua, để Ban "
-                "Thường vụ tỉnh kịp tổng hợp, bình chọn trong thời gian xét khen thưởng."
+                "Báo cáo định kỳ hàng tháng: mỗi tháng thi đua (tháng thứ 1 từ 20/10 đến "
+                "19/11/2021, tháng thứ 2 từ 20/11 đến 19/12/2021, tháng thứ 3 từ 20/12/2021 đến "
+                "20/01/2022) các đơn vị gửi phiếu chấm của tháng chậm nhất 5 ngày sau ngày cuối "
+                "tháng. Các chỉ tiêu cộng dồn (I.3, II.1): ghi kết quả của tháng; phiếu ghi sẵn "
+                "những gì các tháng trước đã báo cáo."
+            ),
+            (
+                "Hạn nộp phiếu chấm điểm tháng cuối: 25/01/2022 - ngay sau khi kết thúc đợt thi "
+                "đua, để Ban Thường vụ tỉnh kịp tổng hợp, bình chọn trong thời gian xét khen "
+                "thưởng."
             ),
             (
                 "Chỉ tiêu: thực hiện ít nhất 02 công trình, phần việc (xây dựng «Mái ấm tình "
@@ -855,6 +872,38 @@ def an_giang_hlhpn_2021() -> CampaignSheets:
     )
 
 
+def nhon_hung_2025() -> CampaignSheets:
+    """The same movement in 2025 (a new plan, the same criteria codes), for the trend over two
+    years: criterion I.4 is scored directly this year (no longer as a share of a target), so
+    it is not comparable with 2024."""
+    sheets = nhon_hung_2024()
+    replaced = {
+        "Mã đợt thi đua": "NH-BDG-2025",
+        "Số kế hoạch": "21/KH-BVSTBPN&BDG",
+        "Ngày ban hành": date(2025, 3, 20),
+        "Thời gian thi đua": "Năm 2025 (từ 01/01/2025 đến 31/12/2025)",
+        "Hạn nộp": "01/10/2025",
+    }
+    sheets.info = [
+        (key, replaced.get(key, _this_year(value) if isinstance(value, str) else value))
+        for key, value in sheets.info
+    ]
+    rows: Rows = []
+    for row in sheets.criteria:
+        cells = [_this_year(c) if isinstance(c, str) else c for c in row]
+        if cells[0] == "I.4":
+            cells[3], cells[4] = "diem", None
+            cells[9] = "Chấm từ 0 đến 4 điểm theo mức lồng ghép giới trong các văn bản của phường."
+        rows.append(cells)
+    sheets.criteria = rows
+    sheets.guide = [_this_year(line) for line in sheets.guide]
+    return sheets
+
+
+def _this_year(text: str) -> str:
+    return text.replace("2024", "2025")
+
+
 # --------------------------------------------------------------------------------------------
 
 
@@ -863,6 +912,7 @@ def main(out_dir: Path = TEMPLATES_DIR) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, sheets in (
         (NHON_HUNG_FILE, nhon_hung_2024()),
+        (NHON_HUNG_2025_FILE, nhon_hung_2025()),
         (AN_GIANG_FILE, an_giang_hlhpn_2021()),
     ):
         path = out_dir / name

@@ -161,12 +161,12 @@ CASES: list[tuple[str, Mutation, list[tuple[str, str, int | None, str]]]] = [
     (
         "unknown information key",
         lambda s: s.info.append(("Hạn nôp muộn", "x")),
-        [("def_info_unknown_key", INFO, 17, "A17")],
+        [("def_info_unknown_key", INFO, 18, "A18")],
     ),
     (
         "duplicate information key",
         lambda s: s.info.append(("HẠN NỘP", "02/10/2025")),
-        [("def_info_duplicate_key", INFO, 17, "A17")],
+        [("def_info_duplicate_key", INFO, 18, "A18")],
     ),
     (
         "missing title",

@@ -352,3 +352,61 @@ def test_samples_typed_in_libreoffice_are_reproducible(soffice: str, tmp_path: P
         committed = CalamineWorkbook.from_path(str(SAMPLES / name))
         rows = made.get_sheet_by_name(sheet).to_python()
         assert rows == committed.get_sheet_by_name(sheet).to_python(), name
+
+
+PERIOD_INBOXES = ("bao-cao-thang-an-giang/thang-1", "bao-cao-thang-an-giang/thang-2")
+PERIOD_INBOXES += ("bao-cao-thang-an-giang/thang-3", "inbox-tinh-bien-2025")
+# typed and saved by LibreOffice (samples/make_period_samples.py): saved the day they were made
+PERIOD_LIBREOFFICE_FILES = {
+    "bao-cao-thang-an-giang/thang-1/HLHPN-CD-hoi-lhpn-thanh-pho-chau-doc.xlsx",
+    "bao-cao-thang-an-giang/thang-2/HLHPN-TC-hoi-lhpn-thi-xa-tan-chau.xlsx",
+    "bao-cao-thang-an-giang/thang-3/HLHPN-AP-hoi-lhpn-huyen-an-phu.xlsx",
+    "inbox-tinh-bien-2025/P-TINHBIEN-ubnd-phuong-tinh-bien.xlsx",
+}
+
+
+def _period_files(root: Path) -> set[str]:
+    return {f"{i}/{p.name}" for i in PERIOD_INBOXES for p in (root / i).iterdir()}
+
+
+def test_period_samples_are_reproducible(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            str(SAMPLES / "make_period_samples.py"),
+            "--out",
+            str(tmp_path),
+            "--no-libreoffice",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    made = _period_files(tmp_path)
+    assert _period_files(SAMPLES) - made == PERIOD_LIBREOFFICE_FILES
+    for name in sorted(made):
+        assert _cells(tmp_path / name) == _cells(SAMPLES / name), name
+
+
+def test_demo_ranks_each_month_and_the_second_year(tmp_path: Path) -> None:
+    result = run_demo(tmp_path / "demo")
+    said = result.describe()
+    months = tmp_path / "demo" / "7-bao-cao-thang"
+    for number, report in enumerate(result.months, start=1):
+        assert report.campaign.period is not None and report.campaign.period.index == number
+        summary = openpyxl.load_workbook(months / f"tong-hop-thang-{number}.xlsx")
+        meta = {r[0].value: r[1].value for r in summary["_thidua"].iter_rows()}
+        assert meta["period"] == f"Tháng thứ {number}"
+    # month 2: Tri Tôn sent nothing; each month one card was saved in LibreOffice (late)
+    assert [r.completeness.missing for r in result.months] == [(), ("HLHPN-TT",), ()]
+    assert "Tháng thứ 2: 10/11 đơn vị đã nộp, 1 nộp muộn" in said
+    # the last month's cards show what the first two months reported
+    card = openpyxl.load_workbook(result.month_templates.written[0])[SCORECARD_SHEET]
+    text = " ".join(str(c.value) for row in card.iter_rows() for c in row if c.value)
+    assert "Các kỳ trước đã báo cáo: Tháng thứ 1:" in text and "; Tháng thứ 2:" in text
+    assert len(result.month_templates.written) == 11
+    # 2025: 13 of the town's 14 wards and communes ranked (An Cư sent nothing)
+    assert result.next_year.completeness.missing == ("X-ANCU",)
+    assert len(result.next_year.ranking) == 13
+    assert result.next_year_summary.is_file()
+    assert "Năm thứ hai (2025)" in said

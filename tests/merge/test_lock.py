@@ -17,8 +17,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from verification_files import blank_workbook, filled, ward_inbox
 
 from thidua_xlsx import Campaign, LockError, load_campaign, merge_rank, write_summary
+from thidua_xlsx.campaign.periods import campaign_for_period
 from thidua_xlsx.core.periods import PeriodScheme, generate_periods
 from thidua_xlsx.core.reports import RankReport
 from thidua_xlsx.core.vi_text import format_points
@@ -34,7 +36,7 @@ from thidua_xlsx.scorecard.layout import plan_card
 from thidua_xlsx.scorecard.writer import write_scorecard
 from thidua_xlsx.summary.writer import PRINT_SHEET, RANKING_SHEET
 
-from conftest import SEED_003
+from conftest import ROOT, SEED_000, SEED_003
 from fill_helpers import valid_fill
 
 ON_TIME = datetime(2024, 9, 28, tzinfo=UTC)  # the campaign's deadline is 01/10/2024
@@ -335,8 +337,6 @@ def test_a_verified_merge_locks_the_result_the_summary_gives_again(
 ) -> None:
     """``merge --verified … --lock``: the verified scores count in the lock, and ``thidua
     lock`` of the summary (its *Thẩm định* applied again) finds the very same result."""
-    from verification_files import blank_workbook, filled, ward_inbox
-
     wards = ward_inbox(campaign, tmp_path / "phuong")
     blank = blank_workbook(campaign, wards, tmp_path / "tham-dinh.xlsx")
     typed = {("P-ANPHU", "II.1.a"): (1, "Thiếu minh chứng")}
@@ -359,3 +359,52 @@ def test_a_verified_merge_locks_the_result_the_summary_gives_again(
     # the same merge without the verification workbook changes the locked result
     code, said = _run("merge", str(SEED_003), str(wards), "-o", str(out.parent / "b.xlsx"))
     assert code == 2 and "P-ANPHU: tổng" in said
+
+
+def test_months_of_the_an_giang_samples_are_locked_one_by_one(tmp_path: Path) -> None:
+    """Through the command line, over the monthly samples (seed 000): month 1 merged and
+    locked; month 2 merged into the same folder goes on; month 1 merged again with one
+    district's card changed is refused naming the period; month 2 locked from its summary."""
+    samples = ROOT / "samples" / "bao-cao-thang-an-giang"
+    out = tmp_path / "tong-hop"
+    first = out / "thang-1.xlsx"
+    code, said = _run(
+        "merge",
+        str(SEED_000),
+        str(samples / "thang-1"),
+        "--period",
+        "1",
+        "-o",
+        str(first),
+        "--lock",
+    )
+    assert code in (0, 1) and first.is_file(), said
+    (entry,) = read_lock_book(out / LOCK_BOOK_NAME).entries
+    month_1 = campaign_for_period(load_campaign(SEED_000), "1")
+    assert month_1.period is not None and entry.key.period == month_1.period.name
+    second = out / "thang-2.xlsx"
+    code, said = _run(
+        "merge", str(SEED_000), str(samples / "thang-2"), "--period", "2", "-o", str(second)
+    )
+    assert code in (0, 1) and second.is_file(), said
+    assert "đã khóa" not in said
+    # month 1 again, one district's card sent again with other values
+    changed = tmp_path / "thang-1-sua"
+    shutil.copytree(samples / "thang-1", changed)
+    card = next(p for p in sorted(changed.iterdir()) if p.suffix == ".xlsx")
+    unit = month_1.unit(card.name.split("-hoi-")[0])
+    layout = plan_card(month_1, unit)
+    values, inputs = valid_fill(layout, 4242)
+    saved = datetime(2021, 11, 22, 3, tzinfo=UTC)  # within month 1's deadline
+    write_scorecard(card, layout, values, inputs, generated_at=saved)  # type: ignore[arg-type]
+    again = out / "thang-1-lan-2.xlsx"
+    code, said = _run("merge", str(SEED_000), str(changed), "--period", "1", "-o", str(again))
+    assert code == 2 and "[period_locked]" in said and f"kỳ {month_1.period.name}" in said
+    assert f"{unit.code}: tổng" in said and not again.exists()
+    # month 2 locked from its summary alone: the period read from it
+    code, said = _run("lock", str(SEED_000), str(second))
+    assert code == 0, said
+    book = read_lock_book(out / LOCK_BOOK_NAME)
+    assert sorted(e.key.period for e in book.entries) == sorted(
+        [month_1.period.name, campaign_for_period(month_1, "2").period.name]  # type: ignore[union-attr]
+    )

@@ -197,15 +197,19 @@ def test_templates_never_overwrite_without_force(tmp_path: Path, nhon_hung: Camp
 
 def test_templates_command(tmp_path: Path) -> None:
     out = io.StringIO()
-    assert main(["templates", str(SEED_000), "-o", str(tmp_path)], out=out) == 0
+    month = ["--period", "1"]  # the An Giang campaign reports monthly
+    assert main(["templates", str(SEED_000), "-o", str(tmp_path), *month], out=out) == 0
     files = sorted(p.name for p in tmp_path.glob("*.xlsx"))
     assert len(files) == 11 and "HLHPN-LX-hoi-lhpn-thanh-pho-long-xuyen.xlsx" in files
     assert "Đã ghi 11 phiếu chấm điểm" in out.getvalue()
+    assert "Kỳ báo cáo: Tháng thứ 1." in out.getvalue()
     out = io.StringIO()
-    assert main(["templates", str(SEED_000), "-o", str(tmp_path), "--lang", "en"], out=out) == 1
+    english = ["--lang", "en", *month]
+    assert main(["templates", str(SEED_000), "-o", str(tmp_path), *english], out=out) == 1
     assert "Kept 11 existing file(s)" in out.getvalue()
     out = io.StringIO()
-    assert main(["templates", str(SEED_000), "-o", str(tmp_path), "--unit", "NOPE"], out=out) == 2
+    wrong = ["--unit", "NOPE", *month]
+    assert main(["templates", str(SEED_000), "-o", str(tmp_path), *wrong], out=out) == 2
     assert "NOPE" in out.getvalue()
 
 

@@ -345,6 +345,9 @@ def _errors() -> list[errors.ThiduaError]:
         errors.DossierError("no_award", "tong-hop.xlsx"),
         errors.DossierError("template", "to-trinh.docx", detail="unexpected end of template"),
         errors.DossierError("vote", "bieu-quyet.json", detail="members: empty"),
+        errors.PeriodError("error.period_needed", listed="Tháng 10/2025, Tháng 11/2025"),
+        errors.PeriodError("error.period_unknown", typed="13", listed="Tháng 10/2025"),
+        errors.PeriodError("error.no_periods", typed="2"),
         errors.LockError(
             "lock_book_damaged",
             path="so-khoa-ky.json",

@@ -79,6 +79,7 @@ CRITERIA_COLUMNS: tuple[Column, ...] = (
         ("Cách tổng hợp điểm", "Tổng hợp các ngành", "Cách cộng các ngành", "Compose rule"),
     ),
     Column("guidance", "Hướng dẫn chấm", ("Ghi chú", "Hướng dẫn", "Guidance")),
+    Column("cumulative", "Cộng dồn", ("Cộng dồn các kỳ", "Tính cộng dồn", "Cumulative")),
 )
 
 BAND_COLUMNS: tuple[Column, ...] = (
@@ -137,6 +138,16 @@ INFO_KEYS: tuple[InfoKey, ...] = (
     InfoKey("place", "Địa danh", ("Nơi ban hành", "Place")),
     InfoKey("issue_date", "Ngày ban hành", ("Ngày kế hoạch", "Issue date")),
     InfoKey("period", "Thời gian thi đua", ("Thời gian thực hiện", "Kỳ thi đua", "Period")),
+    InfoKey(
+        "periods",
+        "Kỳ báo cáo",
+        ("Các kỳ báo cáo", "Báo cáo định kỳ", "Kỳ báo cáo định kỳ", "Reporting periods"),
+    ),
+    InfoKey(
+        "period_grace",
+        "Số ngày nộp sau mỗi kỳ",
+        ("Hạn nộp sau mỗi kỳ", "Số ngày nộp sau kỳ", "Days to report after a period"),
+    ),
     InfoKey("deadline", "Hạn nộp", ("Hạn gửi", "Thời hạn nộp", "Hạn báo cáo", "Deadline")),
     InfoKey("award_window", "Thời gian xét khen thưởng", ("Thời gian bình chọn", "Award window")),
     InfoKey("total_cap", "Tổng điểm tối đa", ("Tổng điểm", "Điểm tối đa", "Total cap")),

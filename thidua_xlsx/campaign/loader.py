@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from ..core.model import (
     SectionKind,
     Unit,
 )
+from ..core.periods import DEFAULT_GRACE_DAYS, Period, generate_periods, scheme_from_text
 from ..core.verification import VERIFICATION_KIND
 from ..core.vi_text import (
     find_dates,
@@ -154,6 +155,7 @@ class _Fields:
     sectors: tuple[str, ...]
     guidance: str
     compose: ComposeRule | None = None
+    cumulative: bool = False
 
 
 @dataclass
@@ -204,6 +206,7 @@ class _Loader:
             ranking_style=settings.ranking_style,
             award=settings.award,
             council=council,
+            periods=settings.periods,
             warnings=warnings,
         )
 
@@ -417,6 +420,17 @@ class _Loader:
                 value=compose_text,
                 known=_COMPOSE_NAMES,
             )
+        cumulative_text = _text(row.values.get("cumulative"))
+        cumulative = fmt.yes_no_from_text(cumulative_text) if cumulative_text else False
+        if cumulative is None:
+            self.problem(
+                "def_bad_yes_no",
+                sheet,
+                row,
+                "cumulative",
+                value=cumulative_text,
+                header=_header(columns, "cumulative"),
+            )
         return _Fields(
             content=_text(row.values.get("content")),
             max_points=max_points,
@@ -428,6 +442,7 @@ class _Loader:
             sectors=tuple(sectors),
             guidance=_text(row.values.get("guidance")),
             compose=compose,
+            cumulative=bool(cumulative),
         )
 
     def _build_tree(self, parsed: dict[str, tuple[_Row, _Fields]]) -> tuple[Criterion, ...]:
@@ -442,7 +457,11 @@ class _Loader:
         built: list[Criterion] = []
 
         def build(
-            code: str, parent: str | None, kind: SectionKind, inherited: ComposeRule | None
+            code: str,
+            parent: str | None,
+            kind: SectionKind,
+            inherited: ComposeRule | None,
+            cumulative: bool = False,
         ) -> None:
             row, values = parsed[code]
             compose = values.compose or inherited  # a group's rule holds for the leaves below
@@ -485,10 +504,11 @@ class _Loader:
                     kind=kind,
                     row=row.number,
                     compose=compose,
+                    cumulative=values.cumulative or cumulative,
                 )
             )
-            for kid in kids:
-                build(kid, code, kind, compose)
+            for kid in kids:  # a group that accumulates: every criterion below it does
+                build(kid, code, kind, compose, values.cumulative or cumulative)
 
         for section in children.get(None, []):
             build(section, None, self._section_kind(section, parsed, children), None)
@@ -774,6 +794,7 @@ class _Settings:
     tie_breaks: tuple[str, ...]
     ranking_style: RankingStyle
     award: AwardRule | None
+    periods: tuple[Period, ...] = ()
 
 
 @dataclass
@@ -877,7 +898,56 @@ class _InfoParser:
             tie_breaks=self.tie_breaks({c.code for c in criteria}),
             ranking_style=self.ranking_style(),
             award=self.award(bands),
+            periods=self.periods(period_start, period_end),
         )
+
+    def periods(self, start: date | None, end: date | None) -> tuple[Period, ...]:
+        """The reporting periods (*Kỳ báo cáo*): cut from the campaign's time by a scheme
+        (``hàng tháng``…), or listed as ``NAME: deadline`` (or ``NAME: start – end``, with
+        the deadline a third date) separated by ``;`` or new lines."""
+        text = self.text("periods")
+        if not text:
+            return ()
+        grace = self.number("period_grace", positive=False)
+        days = DEFAULT_GRACE_DAYS
+        if grace is not None and (grace < 0 or grace != grace.to_integral_value()):
+            self._problem(
+                "def_not_positive",
+                "period_grace",
+                value=self.text("period_grace"),
+                header=next(k.label for k in fmt.INFO_KEYS if k.field == "period_grace"),
+            )
+        elif grace is not None:
+            days = int(grace)
+        scheme = scheme_from_text(text)
+        if scheme is not None:
+            if start is None or end is None or end < start:
+                self._problem("def_periods_need_window", "periods", value=text)
+                return ()
+            return generate_periods(scheme, start, end, days)
+        periods: list[Period] = []
+        for item in (p.strip() for p in re.split(r"[;\n]+", text)):
+            if not item:
+                continue
+            head, colon, rest = item.replace("：", ":").partition(":")
+            name = nfc(" ".join(head.split()))
+            dates = find_dates(rest) if colon else []
+            if not name:
+                self._problem("def_period_unnamed", "periods", value=item)
+                continue
+            if rest.strip() and not dates:
+                self._problem("def_bad_date", "periods", value=item)
+            if any(fold(p.name) == fold(name) for p in periods):
+                self._problem("def_period_duplicate", "periods", value=name)
+                continue
+            first, last, deadline = None, None, None
+            if len(dates) == 1:
+                deadline = dates[0]
+            elif len(dates) >= 2:
+                first, last = dates[0], dates[1]
+                deadline = dates[2] if len(dates) > 2 else last + timedelta(days=days)
+            periods.append(Period(name, len(periods) + 1, first, last, deadline))
+        return tuple(periods)
 
     def tie_breaks(self, codes: set[str]) -> tuple[str, ...]:
         result = []

@@ -96,6 +96,14 @@ def _info_lines(campaign: Campaign, lang: Lang) -> list[str]:
         period += f" ({format_date(info.period_start)} – {format_date(info.period_end)})"
     add(_w("period", lang), period)
     add(_w("deadline", lang), format_date(info.deadline) if info.deadline else "")
+    for each in campaign.periods:
+        window = f" ({each.window})" if each.window else ""
+        due = (
+            f", {_w('deadline', lang).lower()} {format_date(each.deadline)}"
+            if each.deadline
+            else ""
+        )
+        lines.append(f"  {_w('periods', lang)} {each.index}: {each.name}{window}{due}")
     if info.award_window_start and info.award_window_end:
         add(
             _w("award_window", lang),
@@ -147,6 +155,8 @@ def _criterion_line(criterion: Criterion, code_width: int, lang: Lang) -> str:
             details.append(_w("compose", lang, rule=rule))
         if criterion.evidence_required:
             details.append(_w("evidence", lang))
+        if criterion.cumulative:
+            details.append(_w("cumulative", lang))
     elif criterion.is_section and criterion.kind is not SectionKind.REGULAR:
         details.append(
             _w("bonus", lang) if criterion.kind is SectionKind.BONUS else _w("deduction", lang)

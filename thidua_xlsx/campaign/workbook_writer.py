@@ -53,6 +53,7 @@ _WIDTHS = {
     "sectors": 18,
     "compose": 14,
     "guidance": 50,
+    "cumulative": 11,
     "min": 10,
     "label": 18,
     "name": 40,
@@ -172,13 +173,14 @@ def _write(workbook: xlsxwriter.Workbook, sheets: CampaignSheets) -> None:
             "error_message": "Nên chọn trong danh sách; xem trang Hướng dẫn.",
         },
     )
-    criteria_sheet.data_validation(
-        1,
-        evidence_col,
-        last,
-        evidence_col,
-        {"validate": "list", "source": ["có", "không"], "error_type": "warning"},
-    )
+    for col in (evidence_col, [c.field for c in CRITERIA_COLUMNS].index("cumulative")):
+        criteria_sheet.data_validation(
+            1,
+            col,
+            last,
+            col,
+            {"validate": "list", "source": ["có", "không"], "error_type": "warning"},
+        )
     _write_table(workbook, SHEET_BANDS, BAND_COLUMNS, sheets.bands, fmt)
     _write_table(workbook, SHEET_UNITS, UNIT_COLUMNS, sheets.units, fmt)
 
@@ -296,6 +298,7 @@ def blank_campaign_sheets() -> CampaignSheets:
             ("Cách xếp hạng", "đồng hạng (1, 2, 2, 4)"),
             ("Chức danh người ký", "CHỦ TỊCH"),
             ("Người ký", ""),
+            ("Kỳ báo cáo", ""),
         ],
         criteria=[
             ["I", "Tiêu chí thường (ví dụ mỗi cách chấm)", 90, None, None, None, None, None],
@@ -374,6 +377,14 @@ GUIDE_LINES = [
     "% (cộng kết quả cùng với chỉ tiêu) thì cộng; đạt / không đạt, chấm điểm và điểm thưởng "
     "thì lấy của ngành chủ trì. Điểm tối đa chỉ áp dụng một lần, ở phiếu tổng hợp. Ghi ở dòng "
     "tiêu chí nhóm thì áp dụng cho các tiêu chí con chưa ghi.",
+    "Cộng dồn (có / không): chỉ tiêu tính cho cả đợt, báo cáo từng kỳ (ví dụ «ít nhất 02 "
+    "công trình» trong ba tháng): phiếu của mỗi kỳ ghi những gì các kỳ trước đã báo cáo (lệnh "
+    "templates --earlier). Ghi ở dòng tiêu chí nhóm thì áp dụng cho các tiêu chí con.",
+    "Kỳ báo cáo (trang Thông tin, không bắt buộc): để trống nếu chỉ báo cáo một lần. «hàng "
+    "tháng», «hàng quý» hoặc «hàng năm» chia Thời gian thi đua thành các kỳ, hạn nộp mỗi kỳ là "
+    "sau ngày cuối kỳ «Số ngày nộp sau mỗi kỳ» ngày (mặc định 5); hoặc liệt kê từng kỳ, cách "
+    "nhau bằng «;»: «Tháng 11: 30/11/2025; Tháng 12: 31/12/2025» (tên kỳ: hạn nộp). Khi có "
+    "kỳ báo cáo, các lệnh templates, check và merge cần --period để chọn kỳ.",
     "3. Xếp loại: Điểm từ (tính cả mức này) và tên xếp loại, ví dụ 90 Xuất sắc, 80 Tốt.",
     "4. Đơn vị: mã, tên, cấp, mã đơn vị cấp trên (để trống với đơn vị cao nhất), cụm thi đua, "
     "địa danh. Địa danh là nơi ghi ở dòng «…, ngày … tháng … năm …» trên giấy tờ của đơn vị "

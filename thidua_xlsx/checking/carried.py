@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..core.cellref import CellValue
 from ..core.model import Campaign
+from ..core.periods import PERIOD_KEY
 from ..core.results import FileResult
 from ..intake.summary_file import SummaryFile
 from ..rollup.carried import CarriedUnit, ReturnedUnit
@@ -38,7 +39,9 @@ def check_summary(campaign: Campaign, file: SummaryFile) -> FileResult:
         log.add("summary_no_units")
     unit = file.metadata.get("unit_code") or None
     cluster = file.metadata.get("cluster", "")
-    return replace(log.result(unit), members=members, is_summary=True, cluster=cluster)
+    period = file.metadata.get(PERIOD_KEY, "")
+    result = log.result(unit)
+    return replace(result, members=members, is_summary=True, cluster=cluster, period=period)
 
 
 def check_carried_unit(campaign: Campaign, summary: SummaryFile, unit: CarriedUnit) -> FileResult:

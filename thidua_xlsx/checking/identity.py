@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 
 from ..core.model import Campaign
+from ..core.periods import PERIOD_KEY
 from ..core.results import FileResult
 from ..core.vi_text import format_date
 from .check_log import CheckLog
 
-__all__ = ["VIETNAM", "check_on_time", "check_template", "check_unit_code"]
+__all__ = ["VIETNAM", "check_on_time", "check_period", "check_template", "check_unit_code"]
 
 VIETNAM = timezone(timedelta(hours=7))
 # a unit code that no campaign has: a formula's first character, a path, a drive
@@ -41,7 +42,26 @@ def check_template(
             expected=campaign.fingerprint,
         )
         return log.result(metadata.get("unit_code"))
-    return None
+    return check_period(log, campaign, metadata)
+
+
+def check_period(
+    log: CheckLog, campaign: Campaign, metadata: Mapping[str, str]
+) -> FileResult | None:
+    """A run of one period (``campaign.period``) takes only that period's files: ``None``
+    when the file is of it, else the rejected result. A run of a campaign without periods
+    takes any file (its cards may still carry the period they were made for)."""
+    period = campaign.period
+    if period is None:
+        return None
+    written = metadata.get(PERIOD_KEY, "")
+    if not written:
+        log.add("file_period_missing", expected=period.name)
+    elif not period.same(written):
+        log.add("file_wrong_period", value=written, expected=period.name)
+    else:
+        return None
+    return log.result(metadata.get("unit_code"))
 
 
 def check_unit_code(log: CheckLog, campaign: Campaign, code: str) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.cellref import cell_name, cell_text
 from ..core.model import Campaign
+from ..core.periods import PERIOD_KEY
 from ..core.verification import (
     VERIFICATION_KIND,
     PlannedRow,
@@ -86,6 +87,14 @@ def check_verification(campaign: Campaign, file: VerificationFile) -> Verificati
             "verification_outdated",
             value=meta.get("fingerprint", ""),
             expected=campaign.fingerprint,
+        )
+        return _result(file, log, (), ())
+    period = campaign.period
+    if period is not None and not period.same(meta.get(PERIOD_KEY, "")):
+        log.add(
+            "verification_wrong_period",
+            value=meta.get(PERIOD_KEY, "") or "—",
+            expected=period.name,
         )
         return _result(file, log, (), ())
     rows = _listing(file)

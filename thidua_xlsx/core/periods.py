@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 
+from ..words.issues import Issue
 from .vi_text import fold, format_date, nfc
 
 __all__ = [
     "DEFAULT_GRACE_DAYS",
     "PERIOD_INDEX_KEY",
     "PERIOD_KEY",
+    "EarlierReport",
+    "EarlierReports",
     "Period",
     "PeriodScheme",
     "find_period",
@@ -146,3 +151,25 @@ def find_period(periods: Sequence[Period], typed: str) -> Period | None:
         index = int(number.group(1))
         return next((p for p in periods if p.index == index), None)
     return None
+
+
+@dataclass(frozen=True)
+class EarlierReport:
+    """What a unit entered for one criterion in one earlier period (``None``: nothing)."""
+
+    period: str
+    amount: Decimal | None = None
+    met: bool | None = None
+
+
+@dataclass(frozen=True)
+class EarlierReports:
+    """Unit code → criterion code → its reports of the earlier periods, in period order; the
+    summaries used, and those left out with the issue saying why."""
+
+    reports: Mapping[str, Mapping[str, tuple[EarlierReport, ...]]] = field(default_factory=dict)
+    used: tuple[Path, ...] = ()
+    skipped: tuple[tuple[Path, Issue], ...] = ()
+
+    def of_unit(self, unit: str) -> Mapping[str, tuple[EarlierReport, ...]]:
+        return self.reports.get(unit, {})

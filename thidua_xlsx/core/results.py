@@ -50,6 +50,7 @@ class FileResult:
     card_kind: str = ""  # "full", "sector" or "composed" (from the card's hidden information)
     is_summary: bool = False
     cluster: str = ""  # for a summary: the cụm thi đua it ranks ("" for all the units)
+    period: str = ""  # for a summary: the reporting period it is of ("" : none)
 
     @property
     def status(self) -> FileStatus:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..campaign.loader import load_campaign
+from ..campaign.periods import campaign_for_period
 from ..campaign.show import describe_campaign
 from ..campaign.workbook_writer import init_campaign_workbook
 from ..checking.run import run_check
@@ -29,6 +30,7 @@ from ..dossier.writer import write_dossier
 from ..errors import OutputExistsError, ThiduaError, UnitSelectionError
 from ..merge.compose import merge_compose
 from ..merge.dossier import build_dossier, nobody_qualifies
+from ..merge.earlier import earlier_reports
 from ..merge.lock import (
     check_merge_lock,
     lock_book_path,
@@ -172,11 +174,28 @@ def _main(argv: Sequence[str] | None, out: TextIO | None) -> int:
 @bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
 def _templates(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
     output_folder(args.output)
-    check_outputs([args.path], output_folders=[args.output])
-    campaign = load_campaign(args.path)
+    check_outputs([args.path, *args.earlier], output_folders=[args.output])
+    campaign = campaign_for_period(load_campaign(args.path), args.period)
+    earlier = earlier_reports(campaign, args.earlier) if args.earlier else None
     result = write_templates(
-        campaign, args.output, parent=args.parent, units=args.unit, force=args.force
+        campaign,
+        args.output,
+        parent=args.parent,
+        units=args.unit,
+        force=args.force,
+        earlier=earlier,
     )
+    if campaign.period is not None:
+        print(render("cli.templates_period", lang, period=campaign.period.name), file=out)
+    if earlier is not None:
+        for path, issue in earlier.skipped:
+            print(
+                render("cli.earlier_skipped", lang, file=path.name, reason=issue.message(lang)),
+                file=out,
+            )
+        if earlier.used:
+            files = ", ".join(p.name for p in earlier.used)
+            print(render("cli.earlier_used", lang, files=files), file=out)
     done = render("cli.templates_done", lang, count=len(result.written), folder=args.output)
     print(done, file=out)
     for path in result.written:
@@ -204,7 +223,7 @@ def _check(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
     check_outputs(
         [args.path, *args.inputs], output_folders=[args.feedback] if args.feedback else []
     )
-    campaign = load_campaign(args.path)
+    campaign = campaign_for_period(load_campaign(args.path), args.period)
     if args.parent and campaign.unit_by_upper_code(args.parent.upper()) is None:
         raise UnitSelectionError([args.parent], [u.code for u in campaign.units])  # said first
     progress = ProgressBar(err, render("cli.checking", lang))
@@ -259,7 +278,7 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         return EXIT_UNUSABLE
     if args.mode == "rank":
         read_lock_book(book)  # a damaged lock book is said before the inbox is read
-    campaign = load_campaign(args.path)
+    campaign = campaign_for_period(load_campaign(args.path), args.period)
     if args.mode == "compose":
         return _compose(args, campaign, lang, out, err)
     progress = ProgressBar(err, render("cli.merging", lang))
@@ -305,7 +324,7 @@ def _verify(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> i
     check_outputs([args.path, args.inbox], output_files=[args.output])
     if Path(args.output).exists() and not args.force:  # said before the inbox is read
         raise OutputExistsError(args.output)
-    campaign = load_campaign(args.path)
+    campaign = campaign_for_period(load_campaign(args.path), args.period)
     progress = ProgressBar(err, render("cli.checking", lang))
     plan = plan_verification(
         campaign,

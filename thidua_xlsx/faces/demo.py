@@ -13,7 +13,10 @@ never touched), then, as ward and town staff would:
    verification workbook applied (``merge --mode rank --verified``);
 5. writes the ballots and the tally of the town's Council for the units the summary proposes
    (``thidua vote``), and decides with the bundled tally its secretary filled (``--tally``);
-6. writes the award dossier in Word with that vote applied (``thidua dossier --vote``).
+6. writes the award dossier in Word with that vote applied (``thidua dossier --vote``);
+7. ranks the An Giang campaign month by month (``merge --period``), and writes the third
+   month's blank cards with what the first two months reported (``templates --earlier``);
+8. ranks the town's wards in 2025 (the Nhơn Hưng movement's second year).
 
 It returns a :class:`DemoResult`; :meth:`DemoResult.describe` renders it for the terminal.
 """
@@ -37,6 +40,7 @@ from ..dossier.writer import DossierFiles, write_dossier
 from ..errors import DemoDataError, OutputError, OutputNotEmptyError
 from ..merge.compose import merge_compose
 from ..merge.dossier import build_dossier
+from ..merge.earlier import earlier_reports
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
 from ..merge.vote import decide_vote, plan_vote, read_vote_result
@@ -74,7 +78,22 @@ COMPOSE_DIR = "3-tong-hop-phuong"
 RANK_DIR = "4-xep-hang-thi-xa"
 VOTE_DIR = "5-hoi-dong"
 DOSSIER_DIR = "6-ho-so-khen-thuong"
-_OURS = (INPUTS_DIR, TEMPLATES_DIR, CHECK_DIR, COMPOSE_DIR, RANK_DIR, VOTE_DIR, DOSSIER_DIR)
+MONTHS_DIR = "7-bao-cao-thang"
+YEARS_DIR = "8-xu-huong-hai-nam"
+_OURS = (
+    INPUTS_DIR,
+    TEMPLATES_DIR,
+    CHECK_DIR,
+    COMPOSE_DIR,
+    RANK_DIR,
+    VOTE_DIR,
+    DOSSIER_DIR,
+    MONTHS_DIR,
+    YEARS_DIR,
+)
+# the monthly campaign (seed 000) and the movement's second year (samples/make_period_samples.py)
+MONTHS_CAMPAIGN, MONTHS_INBOX = "an-giang-hlhpn-2021.xlsx", "bao-cao-thang-an-giang"
+NEXT_YEAR_CAMPAIGN, NEXT_YEAR_INBOX = "nhon-hung-2025-bdg.xlsx", "inbox-tinh-bien-2025"
 _MARKER = ".thidua-demo"
 _FEEDBACK = "phan-hoi"
 
@@ -104,6 +123,11 @@ class DemoResult:
     vote: VoteResult | None  # decided with the bundled filled tally (None: not bundled)
     vote_result: Path | None  # the result workbook (None: nothing decided)
     dossier: DossierFiles
+    months: tuple[RankReport, ...]  # the An Giang campaign, one report per month
+    month_summaries: tuple[Path, ...]
+    month_templates: TemplatesResult  # the last month's cards, with the earlier months' reports
+    next_year: RankReport  # the town's wards in 2025
+    next_year_summary: Path
 
     @property
     def exit_code(self) -> int:
@@ -227,6 +251,7 @@ class DemoResult:
             *rejected(self.rank.check),
             "   " + self.rank.summary_line(lang),
             *self._council(say),
+            *self._periods(say, lang),
             "",
             say("demo.planted", readme=str(self.inputs / "README.md")),
         ]
@@ -279,6 +304,37 @@ class DemoResult:
         )
         return lines
 
+    def _periods(self, say: Callable[..., str], lang: str) -> list[str]:
+        """Steps 7 and 8: the monthly campaign, the second year."""
+        first = self.months[0].campaign
+        lines = ["7. " + say("demo.months", title=first.info.title, count=len(self.months))]
+        for report, path in zip(self.months, self.month_summaries, strict=True):
+            period = report.campaign.period
+            top = report.ranking[0] if report.ranking else None
+            leader = f"{top.name} {format_decimal(top.total, lang)}" if top else "—"
+            name = period.name if period else ""
+            line = say("demo.month", period=name, summary=report.summary_line(lang), top=leader)
+            lines += ["   " + line, "     → " + str(path)]
+        lines.append(
+            "   "
+            + say(
+                "demo.month_cards",
+                count=len(self.month_templates.written),
+                folder=str(self.month_templates.written[0].parent)
+                if self.month_templates.written
+                else "—",
+            )
+        )
+        lines.append(
+            "8. "
+            + say(
+                "demo.next_year",
+                summary=self.next_year.summary_line(lang),
+                path=str(self.next_year_summary),
+            )
+        )
+        return lines
+
 
 def bundled_samples() -> tuple[Path, Path]:
     """The bundled ``samples/`` folder and the campaign workbook it was filled from.
@@ -313,8 +369,10 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
         inputs.mkdir(parents=True)
         campaign_path = inputs / campaign_source.name
         shutil.copyfile(campaign_source, campaign_path)
-        for name in (SECTOR_INBOX, WARD_INBOX):
+        for name in (SECTOR_INBOX, WARD_INBOX, MONTHS_INBOX, NEXT_YEAR_INBOX):
             shutil.copytree(samples / name, inputs / name)
+        for name in (MONTHS_CAMPAIGN, NEXT_YEAR_CAMPAIGN):
+            shutil.copyfile(campaign_source.parent / name, inputs / name)
         for name in ("README.md", VERIFIED_FILE, TALLY_FILE):
             if (samples / name).is_file():
                 shutil.copyfile(samples / name, inputs / name)
@@ -371,6 +429,31 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
     voted = read_vote_result(campaign, vote_result) if vote_result is not None else None
     dossier = build_dossier(campaign, summary, vote=voted)
     papers = write_dossier(dossier, out / DOSSIER_DIR, inputs=[summary])
+
+    # 7. a campaign reported monthly: each month ranked, the last month's cards made with
+    # what the earlier months reported on the cumulative criteria
+    monthly = load_campaign(inputs / MONTHS_CAMPAIGN)
+    months_dir = out / MONTHS_DIR
+    months: list[RankReport] = []
+    month_summaries: list[Path] = []
+    for period in monthly.periods:
+        month = monthly.for_period(period)
+        report = merge_rank(month, [inputs / MONTHS_INBOX / f"thang-{period.index}"])
+        path = months_dir / f"tong-hop-thang-{period.index}.xlsx"
+        write_summary(path, report)
+        months.append(report)
+        month_summaries.append(path)
+    last = monthly.for_period(monthly.periods[-1])
+    earlier = earlier_reports(last, month_summaries[:-1])
+    month_templates = write_templates(
+        last, months_dir / f"mau-phieu-thang-{last.periods[-1].index}", earlier=earlier
+    )
+
+    # 8. the movement's second year: the town's wards ranked in 2025
+    next_campaign = load_campaign(inputs / NEXT_YEAR_CAMPAIGN)
+    next_year = merge_rank(next_campaign, [inputs / NEXT_YEAR_INBOX], parent=TOWN)
+    next_year_summary = out / YEARS_DIR / f"{TOWN}-tong-hop-2025.xlsx"
+    write_summary(next_year_summary, next_year)
     return DemoResult(
         folder=out,
         campaign=campaign,
@@ -393,6 +476,11 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
         vote=vote,
         vote_result=vote_result,
         dossier=papers,
+        months=tuple(months),
+        month_summaries=tuple(month_summaries),
+        month_templates=month_templates,
+        next_year=next_year,
+        next_year_summary=next_year_summary,
     )
 
 

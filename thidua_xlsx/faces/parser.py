@@ -251,6 +251,18 @@ def _add_templates(commands: argparse._SubParsersAction[ThiduaParser], lang: Lan
         help=render("help.templates_unit", lang),
     )
     templates.add_argument("--force", action="store_true", help=render("help.force", lang))
+    templates.add_argument(
+        "--period",
+        metavar=render("argparse.metavar_period", lang),
+        help=render("help.period", lang),
+    )
+    templates.add_argument(
+        "--earlier",
+        nargs="+",
+        default=[],
+        metavar="SUMMARY.xlsx",
+        help=render("help.templates_earlier", lang),
+    )
 
 
 def _add_check(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
@@ -258,6 +270,11 @@ def _add_check(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -
     check.add_argument("path", metavar="CAMPAIGN.xlsx", help=render("help.campaign", lang))
     check.add_argument("inputs", nargs="+", metavar="PATH", help=render("help.check_inputs", lang))
     check.add_argument("--parent", metavar="CODE", help=render("help.check_parent", lang))
+    check.add_argument(
+        "--period",
+        metavar=render("argparse.metavar_period", lang),
+        help=render("help.period", lang),
+    )
     check.add_argument("--json", action="store_true", help=render("help.json", lang))
     check.add_argument("--feedback", metavar="DIR", help=render("help.feedback", lang))
     _reading_options(check, lang)
@@ -274,6 +291,11 @@ def _add_merge(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -
         "--mode", choices=("rank", "compose"), default="rank", help=render("help.merge_mode", lang)
     )
     merge.add_argument("--parent", metavar="CODE", help=render("help.merge_parent", lang))
+    merge.add_argument(
+        "--period",
+        metavar=render("argparse.metavar_period", lang),
+        help=render("help.period", lang),
+    )
     merge.add_argument(
         "--cluster",
         metavar=render("argparse.metavar_cluster", lang),
@@ -309,6 +331,11 @@ def _add_verify(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) 
         help=render("help.verify_output", lang),
     )
     verify.add_argument("--parent", metavar="CODE", help=render("help.parent", lang))
+    verify.add_argument(
+        "--period",
+        metavar=render("argparse.metavar_period", lang),
+        help=render("help.period", lang),
+    )
     verify.add_argument(
         "--cluster",
         metavar=render("argparse.metavar_cluster", lang),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from ..core.model import Campaign, Unit
+from ..core.periods import EarlierReport, EarlierReports
 from ..core.vi_text import slug
 from ..errors import OutputError, UnitSelectionError
 from .layout import plan_card
@@ -69,12 +70,15 @@ def write_templates(
     force: bool = False,
     generated_at: datetime | None = None,
     workers: int | None = None,
+    earlier: EarlierReports | None = None,
 ) -> TemplatesResult:
     """Write one scorecard per selected unit into ``out_dir``.
 
     An existing file is kept (someone may have filled it) unless ``force`` is given. Large
     runs (a province: thousands of units) are split over ``workers`` processes (default: one
-    per CPU); the files are the same either way.
+    per CPU); the files are the same either way. ``earlier``: what the units reported in
+    earlier periods (:func:`~thidua_xlsx.merge.earlier.earlier_reports`), shown on the
+    criteria that accumulate.
     """
     folder = Path(out_dir)
     chosen = select_units(campaign, parent, units)
@@ -82,7 +86,7 @@ def write_templates(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(str(folder), exc) from exc
-    jobs: list[tuple[str, Path]] = []
+    jobs: list[tuple[str, Path, Mapping[str, tuple[EarlierReport, ...]]]] = []
     kept: list[Path] = []
     empty: list[Unit] = []
     for unit in chosen:
@@ -93,7 +97,7 @@ def write_templates(
         if target.exists() and not force:
             kept.append(target)
             continue
-        jobs.append((unit.code, target))
+        jobs.append((unit.code, target, earlier.of_unit(unit.code) if earlier else {}))
     count = min(workers or os.cpu_count() or 1, len(jobs))
     if count > 1 and len(jobs) >= PARALLEL_FROM:
         context = multiprocessing.get_context("spawn")
@@ -102,12 +106,14 @@ def write_templates(
             list(pool.map(_write_chunk, [campaign] * count, chunks, [generated_at] * count))
     else:
         _write_chunk(campaign, jobs, generated_at)
-    return TemplatesResult(tuple(target for _, target in jobs), tuple(kept), tuple(empty))
+    return TemplatesResult(tuple(target for _, target, _ in jobs), tuple(kept), tuple(empty))
 
 
 def _write_chunk(
-    campaign: Campaign, jobs: Sequence[tuple[str, Path]], generated_at: datetime | None
+    campaign: Campaign,
+    jobs: Sequence[tuple[str, Path, Mapping[str, tuple[EarlierReport, ...]]]],
+    generated_at: datetime | None,
 ) -> None:
-    for unit_code, target in jobs:
-        layout = plan_card(campaign, campaign.unit(unit_code))
+    for unit_code, target, earlier in jobs:
+        layout = replace(plan_card(campaign, campaign.unit(unit_code)), earlier=earlier)
         write_scorecard(target, layout, generated_at=generated_at)

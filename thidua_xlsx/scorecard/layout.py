@@ -23,9 +23,9 @@ from decimal import Decimal
 
 from ..core.cellref import cell_name
 from ..core.model import Campaign, Criterion, Method, SectionKind, Unit
-from ..core.periods import PERIOD_INDEX_KEY, PERIOD_KEY
+from ..core.periods import PERIOD_INDEX_KEY, PERIOD_KEY, EarlierReport
 from ..core.scoring import RawInput
-from ..core.vi_text import canonical_decimal, format_date
+from ..core.vi_text import canonical_decimal, format_date, format_decimal
 
 __all__ = [
     "COL",
@@ -168,6 +168,9 @@ class CardLayout:
     signature_row: int
     full: bool
     _codes: frozenset[str] = field(default_factory=frozenset)
+    # what the unit reported in earlier periods, on criteria that accumulate (see
+    # merge/earlier.py): criterion code → one report per earlier period
+    earlier: Mapping[str, tuple[EarlierReport, ...]] = field(default_factory=dict)
 
     # -- cells ----------------------------------------------------------------------------
 
@@ -313,6 +316,24 @@ class CardLayout:
     def _kids(self, criterion: Criterion) -> list[str]:
         return [k for k in criterion.children if k in self._codes]
 
+    def content_text(self, criterion: Criterion) -> str:
+        """The criterion's content as the card prints it: for a criterion whose target is for
+        the whole campaign (*Cộng dồn*), in a run of one period, with what the unit reported
+        in earlier periods and the sum so far."""
+        if not criterion.cumulative or self.campaign.period is None:
+            return criterion.content
+        reports = self.earlier.get(criterion.code, ())
+        if not reports:
+            return f"{criterion.content}\n(Chỉ tiêu cộng dồn cả đợt: ghi kết quả của kỳ này.)"
+        items = "; ".join(f"{r.period}: {_reported(r)}" for r in reports)
+        amounts = [r.amount for r in reports if r.amount is not None]
+        line = f"(Các kỳ trước đã báo cáo: {items}"
+        if amounts and criterion.method is not Method.DAT:
+            line += f"; cộng dồn {format_decimal(sum(amounts, Decimal(0)))}"
+            if criterion.target is not None:
+                line += f"/{format_decimal(criterion.target)} (chỉ tiêu cả đợt)"
+        return f"{criterion.content}\n{line}.)"
+
     def criteria_by_code(self, code: str) -> Criterion:
         return self.campaign.criterion(code)
 
@@ -380,6 +401,14 @@ class CardLayout:
             )
         )
         return rows
+
+
+def _reported(report: EarlierReport) -> str:
+    if report.amount is not None:
+        return format_decimal(report.amount)
+    if report.met is not None:
+        return "Đạt" if report.met else "Không đạt"
+    return "chưa báo cáo"
 
 
 def period_metadata(campaign: Campaign) -> list[tuple[str, str]]:

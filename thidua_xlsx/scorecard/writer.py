@@ -299,7 +299,8 @@ class _Form:
         row = layout.rows[criterion.code]
         code = criterion.code
         s.write_string(row, COL["code"], code, f["text"])
-        s.write_string(row, COL["content"], criterion.content, f["wrap"])
+        content = layout.content_text(criterion)
+        s.write_string(row, COL["content"], content, f["wrap"])
         s.write_string(row, COL["method"], _method_text(criterion), f["wrap"])
         s.write_number(row, COL["max"], float(criterion.max_points), f["number"])
         inputs = layout.input_columns(criterion)
@@ -327,7 +328,7 @@ class _Form:
             _write_value(s, row, COL["verified"], verified, f["verified"])
         self._validate(row, criterion)
         self._conditional(row, criterion)
-        s.set_row(row, _height(criterion.content, _method_text(criterion)))
+        s.set_row(row, _height(content, _method_text(criterion)))
 
     def _input(self, row: int, column: str, value: CellInput, style: str) -> None:
         if value is None:
@@ -588,7 +589,8 @@ def _method_text(criterion: Criterion) -> str:
 
 def _height(content: str, method: str = "") -> float:
     """Row height for wrapped text: Excel does not grow rows of a file it did not lay out."""
-    lines = max(-(-len(content) // 60), -(-len(method) // 19), 1)
+    lines = max(sum(max(-(-len(part) // 60), 1) for part in content.split("\n")), 1)
+    lines = max(lines, -(-len(method) // 19))
     return 15.0 * lines + 4
 
 

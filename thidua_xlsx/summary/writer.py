@@ -236,6 +236,10 @@ def _titles(
     info = report.campaign.info
     title = f"{info.title} — {report.cluster}" if report.cluster else info.title
     plan = f"(Theo Kế hoạch số {info.plan_number})" if info.plan_number else ""
+    period = report.campaign.period
+    if period is not None:
+        window = f" ({period.window})" if period.window else ""
+        plan = " — ".join(p for p in (plan, f"Kỳ báo cáo: {period.name}{window}") if p)
     line = " ".join([report.summary_line(), *(n.message("vi") for n in report.notes)])
     # rows 3 and 8 stay empty, at the default height (a height set on an empty row is not
     # written in constant_memory mode)

@@ -21,7 +21,7 @@ from ..core.vi_text import format_decimal
 from ..errors import OutputExistsError
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
-from ..scorecard.layout import FORMAT_VERSION, META_SHEET
+from ..scorecard.layout import FORMAT_VERSION, META_SHEET, period_metadata
 from .layout import (
     COLUMN_TITLES,
     GUIDE_SHEET,
@@ -298,6 +298,7 @@ def _metadata(
         ("sheet", VERIFICATION_SHEET),
         ("generated_at", stamp.strftime("%Y-%m-%dT%H:%M:%SZ")),
         ("generator", f"thidua_xlsx {__version__}"),
+        *period_metadata(campaign),
     ]
     for row, (key, value) in enumerate(rows):
         sheet.write_string(row, 0, key)

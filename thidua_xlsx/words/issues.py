@@ -1024,6 +1024,62 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "The member «{member}» was absent; the Council's rules do not count an absent member's "
         "written opinion, so the vote for «{unit}» is not counted.",
     ),
+    # -- issue 18: periods --
+    "def_periods_need_window": CatalogueEntry(
+        _E,
+        "Kỳ báo cáo «{value}» được chia theo thời gian thi đua, nhưng mục «Thời gian thi đua» "
+        "chưa ghi ngày bắt đầu và ngày kết thúc. Hãy ghi, ví dụ «từ 20/10/2021 đến 20/01/2022», "
+        "hoặc liệt kê từng kỳ với hạn nộp: «Tháng 10: 31/10/2021; Tháng 11: 30/11/2021».",
+        "Reporting periods «{value}» are cut from the campaign's time, but «Thời gian thi đua» "
+        "gives no start and end date. Write them, e.g. «từ 20/10/2021 đến 20/01/2022», or list "
+        "each period with its deadline: «Tháng 10: 31/10/2021; Tháng 11: 30/11/2021».",
+    ),
+    "def_period_duplicate": CatalogueEntry(
+        _E,
+        "Kỳ báo cáo «{value}» được ghi hai lần. Mỗi kỳ cần một tên riêng.",
+        "The reporting period «{value}» is listed twice. Each period needs a name of its own.",
+    ),
+    "def_period_unnamed": CatalogueEntry(
+        _E,
+        "Kỳ báo cáo «{value}» không có tên. Hãy ghi tên kỳ rồi hạn nộp, ví dụ "
+        "«Tháng 11: 30/11/2021».",
+        "The reporting period «{value}» has no name. Write its name, then its deadline, e.g. "
+        "«Tháng 11: 30/11/2021».",
+    ),
+    "file_wrong_period": CatalogueEntry(
+        _E,
+        "Tệp này là của kỳ «{value}», không phải kỳ đang xử lý «{expected}». Hãy gửi phiếu "
+        "của kỳ «{expected}» (tạo bằng thidua templates --period).",
+        "This file is of the period «{value}», not of the period being processed «{expected}». "
+        "Send the card of «{expected}» (made with thidua templates --period).",
+    ),
+    "file_period_missing": CatalogueEntry(
+        _E,
+        "Tệp này không ghi kỳ báo cáo, nhưng đợt thi đua chia theo kỳ: đang xử lý kỳ "
+        "«{expected}». Hãy dùng phiếu chấm của kỳ này (thidua templates --period).",
+        "This file names no reporting period, but the campaign is reported period by period: "
+        "the period being processed is «{expected}». Use this period's card (thidua templates "
+        "--period).",
+    ),
+    "earlier_not_earlier": CatalogueEntry(
+        _W,
+        "Bảng tổng hợp này là của kỳ «{value}», không phải một kỳ trước kỳ «{expected}»: số "
+        "liệu của nó không được ghi vào phiếu.",
+        "This summary is of the period «{value}», not of a period before «{expected}»: its "
+        "figures are not written on the cards.",
+    ),
+    "verification_wrong_period": CatalogueEntry(
+        _E,
+        "Bảng thẩm định này là của kỳ «{value}», không phải kỳ đang xếp hạng «{expected}». Không "
+        "áp dụng bảng này; hãy lập bảng thẩm định của kỳ này (thidua verify --period).",
+        "This verification workbook is of the period «{value}», not of the period being ranked "
+        "«{expected}». It is not applied; write this period's (thidua verify --period).",
+    ),
+    "file_superseded_earlier": CatalogueEntry(
+        _I,
+        "Đã có bảng tổng hợp mới hơn của kỳ «{value}»: số liệu lấy từ bảng mới hơn.",
+        "There is a newer summary of the period «{value}»: its figures are taken from that one.",
+    ),
 }
 
 

@@ -1531,6 +1531,59 @@ MESSAGES: Mapping[str, Text] = {
         "Chưa có kết quả biểu quyết. Gửi bảng kiểm phiếu đã nhập trước.",
         "There is no vote result yet. Send the filled tally first.",
     ),
+    # -- issue 18: periods --
+    "error.period_needed": Text(
+        "Đợt thi đua chia theo kỳ báo cáo: hãy chọn kỳ bằng --period. Các kỳ: {listed}.",
+        "The campaign is reported period by period: choose one with --period. Periods: {listed}.",
+    ),
+    "error.period_unknown": Text(
+        "Không có kỳ báo cáo «{typed}» trong đợt thi đua. Các kỳ: {listed} (gõ tên kỳ hoặc số "
+        "thứ tự của kỳ).",
+        "No reporting period «{typed}» in the campaign. Periods: {listed} (type the period's "
+        "name or its number).",
+    ),
+    "error.no_periods": Text(
+        "Đợt thi đua không chia kỳ báo cáo (trang Thông tin không có mục «Kỳ báo cáo»): bỏ "
+        "--period «{typed}».",
+        "The campaign has no reporting periods (no «Kỳ báo cáo» on its Thông tin sheet): leave "
+        "out --period «{typed}».",
+    ),
+    "help.period": Text(
+        "kỳ báo cáo (tên hoặc số thứ tự, ví dụ «Tháng 11/2025» hoặc 2) khi đợt thi đua chia kỳ",
+        "the reporting period (its name or number, e.g. «Tháng 11/2025» or 2) when the "
+        "campaign has periods",
+    ),
+    "argparse.metavar_period": Text("KỲ", "PERIOD"),
+    "help.templates_earlier": Text(
+        "bảng tổng hợp của các kỳ trước: phiếu ghi những gì đơn vị đã báo cáo ở các tiêu chí "
+        "cộng dồn",
+        "summaries of earlier periods: the cards show what each unit already reported on "
+        "cumulative criteria",
+    ),
+    "cli.templates_period": Text("Kỳ báo cáo: {period}.", "Reporting period: {period}."),
+    "cli.earlier_used": Text(
+        "Số liệu cộng dồn lấy từ: {files}.", "Cumulative figures taken from: {files}."
+    ),
+    "cli.earlier_skipped": Text("Không dùng {file}: {reason}", "Not used, {file}: {reason}"),
+    "demo.months": Text(
+        "Đợt thi đua báo cáo hàng tháng «{title}»: xếp hạng từng tháng ({count} tháng).",
+        "A campaign reported monthly, «{title}»: each month ranked ({count} months).",
+    ),
+    "demo.month": Text("{period}: {summary} Dẫn đầu: {top}.", "{period}: {summary} Top: {top}."),
+    "demo.month_cards": Text(
+        "{count} phiếu chấm của tháng cuối, ghi sẵn những gì các tháng trước đã báo cáo ở các "
+        "tiêu chí cộng dồn: {folder}",
+        "{count} blank cards of the last month, showing what the earlier months reported on the "
+        "cumulative criteria: {folder}",
+    ),
+    "demo.next_year": Text(
+        "Năm thứ hai (2025) của phong trào, các phường, xã của thị xã: {summary} Bảng tổng hợp: "
+        "{path}",
+        "The movement's second year (2025), the town's wards and communes: {summary} Summary: "
+        "{path}",
+    ),
+    "show.periods": Text("Kỳ báo cáo", "Reporting period"),
+    "show.cumulative": Text("cộng dồn", "cumulative"),
     # -- issue 18: a locked period ------------------------------------------------------------
     "lock.key": Text("đợt {campaign}, đơn vị {unit}", "campaign {campaign}, unit {unit}"),
     "lock.key_cluster": Text("cụm {cluster}", "cluster {cluster}"),

@@ -21,7 +21,7 @@ import shutil
 import threading
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...campaign.loader import load_campaign
@@ -74,6 +74,7 @@ class Level:
     name: str
     parent: str | None  # what the library is given
     count: int
+    period: int | None = None  # a campaign reported by period: the period's number
 
 
 ALL = "tat-ca"  # the level of every top unit
@@ -169,7 +170,8 @@ class Workspace:
     # -- a level: the parent whose units send their cards ----------------------------------
     @staticmethod
     def levels(campaign: Campaign, lang: Lang = "vi") -> list[Level]:
-        """The levels that collect cards, top first."""
+        """The levels that collect cards, top first; in a campaign reported by period, each
+        level once per period (its own cards, inbox and summary), periods in order."""
         found = [
             Level(u.code, u.name, u.code, len(campaign.children_units(u.code)))
             for u in campaign.units
@@ -178,14 +180,25 @@ class Workspace:
         roots = campaign.root_units
         if len(roots) > 1:
             found.insert(0, Level(ALL, render("web.all_units", lang), None, len(roots)))
-        return found
+        if not campaign.periods:
+            return found
+        return [
+            replace(v, code=f"{v.code}-ky-{p.index}", name=f"{p.name} — {v.name}", period=p.index)
+            for p in campaign.periods
+            for v in found
+        ]
 
     def level(self, key: str, code: str, lang: Lang = "vi") -> tuple[Campaign, Level] | None:
+        """The campaign (as a run of the level's period, if it has one) and the level."""
         campaign = self.campaign(key)
         if campaign is None:
             return None
         found = [v for v in self.levels(campaign, lang) if v.code == code]
-        return (campaign, found[0]) if found else None
+        if not found:
+            return None
+        if found[0].period is not None:
+            campaign = campaign.for_period(campaign.periods[found[0].period - 1])
+        return campaign, found[0]
 
     def path(self, key: str, code: str, part: str) -> Path:
         """A level's folder (``part`` is one of the fixed names above)."""
@@ -310,8 +323,9 @@ class Workspace:
     def _run(self, job: Job, key: str, level: Level, lang: Lang) -> None:
         code, parent = level.code, level.parent
         try:
-            campaign = self.campaign(key)
-            assert campaign is not None
+            found = self.level(key, code, lang)
+            assert found is not None
+            campaign = found[0]
             inbox = self.path(key, code, INBOX)
             job.total = len(self.inbox(key, code))
             report = merge_rank(
