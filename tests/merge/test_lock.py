@@ -408,3 +408,21 @@ def test_months_of_the_an_giang_samples_are_locked_one_by_one(tmp_path: Path) ->
     assert sorted(e.key.period for e in book.entries) == sorted(
         [month_1.period.name, campaign_for_period(month_1, "2").period.name]  # type: ignore[union-attr]
     )
+
+
+def test_lock_of_another_result_is_refused_unless_reopened(
+    campaign: Campaign, inbox: Path, locked: Path, tmp_path: Path
+) -> None:
+    changed = _changed(campaign, inbox, tmp_path / "hop-thu-2")
+    other = locked.parent / "tong-hop-sua.xlsx"
+    write_summary(other, merge_rank(campaign, [changed]))
+    with pytest.raises(LockError) as refused:
+        lock_summary(campaign, other)
+    assert refused.value.code == "period_locked"
+    result = lock_summary(campaign, other, reopen="Phường An Phú gửi lại phiếu")
+    assert CHANGED in {c.unit for c in result.changes}
+    (entry,) = read_lock_book(result.book).entries
+    assert entry.locked and entry.summary == "tong-hop-sua.xlsx"
+    (reopening,) = entry.reopenings
+    assert reopening.reason == "Phường An Phú gửi lại phiếu"
+    assert reopening.summary == "tong-hop-sua.xlsx"
