@@ -315,6 +315,12 @@ def test_a_locked_period_does_not_hold_another_period(campaign: Campaign, tmp_pa
     # locked from the summary alone: its period read from it
     result = lock_summary(whole, summary_1)
     assert result.entry.key.period == periods[0].name == "Quý I/2024"
+    # a campaign that has no such period cannot lock it
+    monthly = generate_periods(PeriodScheme.MONTHLY, date(2024, 1, 1), date(2024, 12, 31))
+    with pytest.raises(LockError) as other:
+        lock_summary(replace(campaign, periods=monthly), summary_1)
+    assert other.value.code == "lock_not_summary"
+    assert "kỳ «Quý I/2024»" in other.value.message("vi")
     # period 2, with other values, merges into the same folder
     inbox_2 = _inbox(second, tmp_path / "quy-2", saved[1])
     _card(second, inbox_2, CHANGED, 42, saved[1])
