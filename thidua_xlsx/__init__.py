@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .checking.verification import check_verification_file
     from .core.council import Council, CouncilMember, Share, TitleRule
     from .core.dossier import CandidateVote, CouncilVote, Dossier, MeetingMember
+    from .core.lock import LockBook, LockChange, LockEntry
     from .core.model import (
         AwardRule,
         Band,
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
         DemoDataError,
         DossierError,
         InboxError,
+        LockError,
         NoSectorsError,
         OutputError,
         OutputExistsError,
@@ -70,6 +72,7 @@ if TYPE_CHECKING:
     from .intake.vote_result_file import DecidedUnit, VoteResultFile
     from .merge.compose import merge_compose
     from .merge.dossier import build_dossier, council_vote
+    from .merge.lock import LockResult, MergeLock, check_merge_lock, lock_summary
     from .merge.rank import merge_rank
     from .merge.verify import plan_verification
     from .merge.vote import decide_vote, plan_vote, read_vote_result
@@ -112,6 +115,8 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "build_dossier",
     "council_vote",
     "write_dossier",
+    "lock_summary",
+    "check_merge_lock",
     "run_demo",
     # the result and model types they return
     "Campaign",
@@ -154,6 +159,11 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "VoteResultFile",
     "DecidedUnit",
     "DemoResult",
+    "LockResult",
+    "MergeLock",
+    "LockBook",
+    "LockEntry",
+    "LockChange",
     "Dossier",
     "DossierFiles",
     "CouncilVote",
@@ -170,6 +180,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "DemoDataError",
     "DossierError",
     "InboxError",
+    "LockError",
     "NoSectorsError",
     "OutputError",
     "OutputExistsError",
@@ -228,6 +239,13 @@ _SOURCES: dict[str, str] = {
     "CouncilVote": "core.dossier",
     "MeetingMember": "core.dossier",
     "CandidateVote": "core.dossier",
+    "lock_summary": "merge.lock",
+    "check_merge_lock": "merge.lock",
+    "LockResult": "merge.lock",
+    "MergeLock": "merge.lock",
+    "LockBook": "core.lock",
+    "LockEntry": "core.lock",
+    "LockChange": "core.lock",
     "run_demo": "faces.demo",
     "Campaign": "core.model",
     "CampaignInfo": "core.model",
@@ -264,6 +282,7 @@ _SOURCES: dict[str, str] = {
     "DemoDataError": "errors",
     "DossierError": "errors",
     "InboxError": "errors",
+    "LockError": "errors",
     "NoSectorsError": "errors",
     "OutputError": "errors",
     "OutputExistsError": "errors",

@@ -17,6 +17,8 @@
     ├── VoteError                 ``thidua vote`` cannot start: no Council, no award, the
     │                             summary not usable
     ├── DossierError              ``thidua dossier``: the summary, the award or the vote unusable
+    ├── LockError                 a locked period: the run would change it, the lock book is
+    │                             damaged, the file is not a summary to lock (``.code``)
     └── UnusableFileError         a returned file cannot be read as a workbook (``.code``: the
                                   issue to report for it); caught by the checker, never
                                   raised out of a check
@@ -43,6 +45,7 @@ __all__ = [
     "DemoDataError",
     "DossierError",
     "InboxError",
+    "LockError",
     "NoSectorsError",
     "OutputError",
     "OutputExistsError",
@@ -281,3 +284,14 @@ class DossierError(ThiduaError):
             super().__init__("error.dossier_not_summary", path=path, detail=detail)
         self.reason = reason
         self.path = path
+
+
+class LockError(ThiduaError):
+    """A locked period (``thidua lock``, ``merge --lock``/``--reopen``): ``code`` says which
+    refusal — ``period_locked`` (the run would change a locked result; nothing is written),
+    ``lock_book_damaged`` (the lock book cannot be trusted), ``lock_not_summary`` (the file
+    is not a summary this campaign can lock)."""
+
+    def __init__(self, code: str, /, **params: Param) -> None:
+        super().__init__(f"error.{code}", **params)
+        self.code = code

@@ -18,6 +18,7 @@ COMMANDS = (
     "verify",
     "vote",
     "dossier",
+    "lock",
     "web",
     "demo",
 )

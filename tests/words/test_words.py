@@ -348,6 +348,20 @@ def _errors() -> list[errors.ThiduaError]:
         errors.PeriodError("error.period_needed", listed="Tháng 10/2025, Tháng 11/2025"),
         errors.PeriodError("error.period_unknown", typed="13", listed="Tháng 10/2025"),
         errors.PeriodError("error.no_periods", typed="2"),
+        errors.LockError(
+            "lock_book_damaged",
+            path="so-khoa-ky.json",
+            detail=Message("lock.damage_checksum", where="checksum"),
+        ),
+        errors.LockError("lock_not_summary", path="a.xlsx", detail="file_truncated"),
+        errors.LockError(
+            "period_locked",
+            key="NH-BDG-2024, TXTB",
+            at="03/12/2026 09:30 UTC",
+            summary="tong-hop.xlsx",
+            book="so-khoa-ky.json",
+            changes="  X-VANGIAO: tổng 183,89 → 180,00",
+        ),
     ]
 
 

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from ..words.issues import Issue, Severity
-from ..words.messages import as_lang, render, word
+from ..words.messages import Message, as_lang, render, word
 from .model import Campaign, Unit
 from .ranking import RankedUnit
 from .results import FileResult, FileStatus
@@ -164,6 +164,8 @@ class RankReport:
     # verified scores applied: unit → criterion → score
     verification: tuple[VerificationResult, ...] = ()
     verified: Mapping[str, Mapping[str, VerifiedScore]] = field(default_factory=dict)
+    # said after the one-line summary on the summary's sheets (a locked period reopened)
+    notes: tuple[Message, ...] = ()
 
     @property
     def exit_code(self) -> int:

@@ -142,6 +142,15 @@ def format_points(value: Decimal, places: int = 2) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def format_points_in(value: Decimal, places: int, lang: str = "vi") -> str:
+    """:func:`format_points` in Vietnamese (``1.183,89``), the English way in English
+    (``1,183.89``)."""
+    text = format_points(value, places)
+    if lang != "en" or not value.is_finite():
+        return text
+    return text.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+
+
 _DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 
 

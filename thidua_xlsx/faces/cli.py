@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -30,6 +31,13 @@ from ..errors import OutputExistsError, ThiduaError, UnitSelectionError
 from ..merge.compose import merge_compose
 from ..merge.dossier import build_dossier, nobody_qualifies
 from ..merge.earlier import earlier_reports
+from ..merge.lock import (
+    check_merge_lock,
+    lock_book_path,
+    lock_summary,
+    read_lock_book,
+    record_merge_lock,
+)
 from ..merge.rank import merge_rank
 from ..merge.verify import plan_verification
 from ..merge.vote import decide_vote, plan_vote, read_vote_result
@@ -135,6 +143,8 @@ def _main(argv: Sequence[str] | None, out: TextIO | None) -> int:
             return _vote(args, lang, out, err)
         elif args.command == "dossier":
             return _dossier(args, lang, out)
+        elif args.command == "lock":
+            return _lock(args, lang, out, err)
         elif args.command == "web":
             return _web(args, lang, out, err)
         elif args.command == "demo":
@@ -250,14 +260,24 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
     output_file(args.output)
     if args.feedback:
         output_folder(args.feedback)
+    book = lock_book_path(args.output)
+    locking = args.lock or args.reopen is not None
     check_outputs(
         [args.path, args.inbox, *args.verified],
-        output_files=[args.output],
+        output_files=[args.output, *([book] if locking else [])],
         output_folders=[args.feedback] if args.feedback else [],
     )
     if args.mode == "compose" and args.verified:
         print(render("cli.verify_compose", lang), file=err)
         return EXIT_UNUSABLE
+    if args.mode == "compose" and locking:
+        print(render("cli.lock_compose", lang), file=err)
+        return EXIT_UNUSABLE
+    if args.reopen is not None and not args.reopen.strip():
+        print(render("cli.lock_reopen_empty", lang), file=err)
+        return EXIT_UNUSABLE
+    if args.mode == "rank":
+        read_lock_book(book)  # a damaged lock book is said before the inbox is read
     campaign = campaign_for_period(load_campaign(args.path), args.period)
     if args.mode == "compose":
         return _compose(args, campaign, lang, out, err)
@@ -273,11 +293,15 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
         limits=_limits(args),
         verified=args.verified,
     )
+    lock = check_merge_lock(report, output, args.reopen)  # a locked result: nothing written
+    report = replace(report, notes=lock.notes)
     write_summary(output, report)
+    record = record_merge_lock(lock, output, lock_it=args.lock)
     written = _copies(report.check, report.completeness, args.feedback, lang)
     if args.json:
         document = report.to_json(lang)
         document["output"] = str(output)
+        document["lock"] = record.to_json()
         document["feedback"] = [str(c.path) for c in written]
         document["feedback_copies"] = feedback_json(written)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
@@ -287,6 +311,8 @@ def _merge(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
             print(line, file=out)
         print(report.summary_line(lang), file=out)
         print(render("cli.merge_done", lang, path=str(output)), file=out)
+        for line in record.lines(lang):
+            print(line, file=out)
         if args.feedback:
             say_feedback(campaign, written, args.feedback, lang, out)
     return report.exit_code
@@ -444,6 +470,19 @@ def _dossier(args: argparse.Namespace, lang: Lang, out: TextIO) -> int:
         print(render("cli.dossier_no_vote", lang), file=out)
     print(render("cli.dossier_fill", lang), file=out)
     return dossier.exit_code
+
+
+def _lock(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    """``thidua lock``: the result in a summary recorded as final in the lock book."""
+    if args.reopen is not None and not args.reopen.strip():
+        print(render("cli.lock_reopen_empty", lang), file=err)
+        return EXIT_UNUSABLE
+    check_outputs([args.path, args.summary], output_files=[lock_book_path(args.summary)])
+    campaign = load_campaign(args.path)
+    result = lock_summary(campaign, args.summary, limits=_limits(args), reopen=args.reopen)
+    for line in result.lines(lang):
+        print(line, file=out)
+    return EXIT_OK
 
 
 def _compose(

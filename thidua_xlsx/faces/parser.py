@@ -310,6 +310,12 @@ def _add_merge(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -
     )
     merge.add_argument("--json", action="store_true", help=render("help.json", lang))
     merge.add_argument("--feedback", metavar="DIR", help=render("help.feedback", lang))
+    merge.add_argument("--lock", action="store_true", help=render("help.merge_lock", lang))
+    merge.add_argument(
+        "--reopen",
+        metavar=render("argparse.metavar_reason", lang),
+        help=render("help.merge_reopen", lang),
+    )
     _reading_options(merge, lang)
 
 
@@ -380,6 +386,18 @@ def _add_dossier(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang)
     _limit_options(dossier, lang)
 
 
+def _add_lock(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
+    lock = _command(commands, "lock", lang)
+    lock.add_argument("path", metavar="CAMPAIGN.xlsx", help=render("help.campaign", lang))
+    lock.add_argument("summary", metavar="SUMMARY.xlsx", help=render("help.lock_summary", lang))
+    lock.add_argument(
+        "--reopen",
+        metavar=render("argparse.metavar_reason", lang),
+        help=render("help.lock_reopen", lang),
+    )
+    _limit_options(lock, lang)
+
+
 def _add_web(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
     web = _command(commands, "web", lang)
     web.add_argument(
@@ -417,6 +435,7 @@ COMMANDS: Sequence[Adder] = (
     _add_verify,
     _add_vote,
     _add_dossier,
+    _add_lock,
     _add_web,
     _add_demo,
 )

@@ -240,7 +240,7 @@ def _titles(
     if period is not None:
         window = f" ({period.window})" if period.window else ""
         plan = " — ".join(p for p in (plan, f"Kỳ báo cáo: {period.name}{window}") if p)
-    line = report.summary_line()
+    line = " ".join([report.summary_line(), *(n.message("vi") for n in report.notes)])
     # rows 3 and 8 stay empty, at the default height (a height set on an empty row is not
     # written in constant_memory mode)
     heights = [16, 22, row_height([(title, width)], 12.5), 17, row_height([(line, width)]), 16]

@@ -1058,6 +1058,9 @@ MESSAGES: Mapping[str, Text] = {
         "     thidua merge dot-thi-dua.xlsx hop-thu/ --mode compose --parent NH -o NH.xlsx\n"
         "                                         gộp phiếu của các ngành thành phiếu của "
         "phường\n"
+        "     thidua lock dot-thi-dua.xlsx tong-hop.xlsx\n"
+        "                                         khóa kết quả của kỳ: lần tổng hợp sau không "
+        "được làm thay đổi\n"
         "  6. thidua verify dot-thi-dua.xlsx hop-thu/ -o tham-dinh.xlsx\n"
         "                                         bảng để cấp trên nhập điểm thẩm định\n"
         "  7. thidua vote dot-thi-dua.xlsx tong-hop.xlsx -o hoi-dong/\n"
@@ -1086,6 +1089,9 @@ MESSAGES: Mapping[str, Text] = {
         "     thidua merge campaign.xlsx inbox/ --mode compose --parent NH -o NH.xlsx\n"
         "                                         combine the sectors' cards into the ward's "
         "card\n"
+        "     thidua lock campaign.xlsx summary.xlsx\n"
+        "                                         lock the period's result: a later run may "
+        "not change it\n"
         "  6. thidua verify campaign.xlsx inbox/ -o verification.xlsx\n"
         "                                         a workbook for the upper level's verified "
         "scores\n"
@@ -1231,9 +1237,11 @@ MESSAGES: Mapping[str, Text] = {
     "help.merge_examples": Text(
         "thidua merge dot-thi-dua.xlsx hop-thu/ -o tong-hop.xlsx\n"
         "thidua merge dot-thi-dua.xlsx hop-thu/ -o tong-hop.xlsx --verified tham-dinh.xlsx\n"
+        "thidua merge dot-thi-dua.xlsx hop-thu/ -o tong-hop.xlsx --lock\n"
         "thidua merge dot-thi-dua.xlsx hop-thu-nganh/ --mode compose --parent NH -o NH.xlsx",
         "thidua merge campaign.xlsx inbox/ -o summary.xlsx\n"
         "thidua merge campaign.xlsx inbox/ -o summary.xlsx --verified verification.xlsx\n"
+        "thidua merge campaign.xlsx inbox/ -o summary.xlsx --lock\n"
         "thidua merge campaign.xlsx sectors-inbox/ --mode compose --parent NH -o NH.xlsx",
     ),
     "help.merge_output": Text(
@@ -1576,4 +1584,164 @@ MESSAGES: Mapping[str, Text] = {
     ),
     "show.periods": Text("Kỳ báo cáo", "Reporting period"),
     "show.cumulative": Text("cộng dồn", "cumulative"),
+    # -- issue 18: a locked period ------------------------------------------------------------
+    "lock.key": Text("đợt {campaign}, đơn vị {unit}", "campaign {campaign}, unit {unit}"),
+    "lock.key_cluster": Text("cụm {cluster}", "cluster {cluster}"),
+    "lock.key_period": Text("kỳ {period}", "period {period}"),
+    "lock.change": Text("{unit}: {parts}", "{unit}: {parts}"),
+    "lock.change_part": Text(
+        "{field:lock_field} {before} → {after}", "{field:lock_field} {before} → {after}"
+    ),
+    "lock_field.total": Text("tổng", "total"),
+    "lock_field.rank": Text("hạng", "rank"),
+    "lock_field.cluster_rank": Text("hạng trong cụm", "rank in cluster"),
+    "lock_field.band": Text("xếp loại", "band"),
+    "lock_field.status": Text("tình trạng", "status"),
+    "lock.change_added": Text(
+        "{unit}: có trong kết quả mới nhưng không có trong kết quả đã khóa",
+        "{unit}: in the new result but not in the locked one",
+    ),
+    "lock.change_gone": Text(
+        "{unit}: có trong kết quả đã khóa nhưng không còn trong kết quả mới",
+        "{unit}: in the locked result but gone from the new one",
+    ),
+    "lock.damage_format": Text(
+        "tệp không phải sổ khóa kỳ do thidua ghi", "the file is not a lock book written by thidua"
+    ),
+    "lock.damage_version": Text(
+        "sổ ghi theo phiên bản khác ({where})", "the book is of another version ({where})"
+    ),
+    "lock.damage_checksum": Text(
+        "nội dung sổ đã bị sửa ngoài thidua (mã kiểm tra không khớp)",
+        "its content was changed outside thidua (the checksum does not match)",
+    ),
+    "lock.damage_field": Text(
+        "mục {where} bị thiếu hoặc sai", "the entry {where} is missing or wrong"
+    ),
+    "lock.damage_json": Text(
+        "không đọc được nội dung sổ ({where})", "its content cannot be read ({where})"
+    ),
+    "lock.book_note": Text(
+        "Sổ khóa kỳ do thidua ghi (thidua lock, thidua merge --lock). Đừng sửa bằng tay: sổ bị "
+        "sửa sẽ bị từ chối. Xóa sổ này là bỏ mọi khóa trong thư mục.",
+        "The lock book written by thidua (thidua lock, thidua merge --lock). Do not edit it by "
+        "hand: an edited book is refused. Deleting it removes every lock in the folder.",
+    ),
+    "lock.other_period": Text(
+        "bảng tổng hợp của kỳ «{period}», đợt thi đua không có kỳ này",
+        "a summary of the period «{period}», which the campaign does not have",
+    ),
+    "lock.not_summary": Text(
+        "tệp không phải bảng tổng hợp (loại: {kind})", "the file is not a summary (kind: {kind})"
+    ),
+    "error.lock_book_damaged": Text(
+        "Sổ khóa kỳ {path} bị hỏng hoặc đã bị sửa bằng tay: {detail}. Không làm gì thêm. Lấy "
+        "lại bản sổ đúng (bản sao lưu); hoặc, nếu đơn vị quyết định bỏ mọi khóa, xóa sổ rồi "
+        "khóa lại các kỳ. [lock_book_damaged]",
+        "The lock book {path} is damaged or was edited by hand: {detail}. Nothing was done. "
+        "Restore the right book (a backup); or, if the office decides to drop every lock, "
+        "delete the book and lock the periods again. [lock_book_damaged]",
+    ),
+    "error.period_locked": Text(
+        "Kết quả của {key} đã khóa ngày {at} (bảng tổng hợp {summary}, sổ khóa kỳ {book}). "
+        "Lần tổng hợp này sẽ thay đổi kết quả đó:\n{changes}\nKhông ghi tệp nào. Nếu thật sự "
+        'phải sửa, chạy lại lệnh với --reopen "LÝ DO": kỳ được mở lại và việc mở lại được ghi '
+        "vào sổ. [period_locked]",
+        "The result of {key} was locked on {at} (summary {summary}, lock book {book}). This "
+        "run would change it:\n{changes}\nNothing was written. If it really must change, run "
+        'the command again with --reopen "REASON": the period is reopened and the reopening '
+        "is recorded in the book. [period_locked]",
+    ),
+    "error.lock_not_summary": Text(
+        "Không khóa được {path}: {detail}. Chỉ khóa được bảng tổng hợp do «thidua merge» ghi "
+        "cho đợt thi đua này. [lock_not_summary]",
+        "Cannot lock {path}: {detail}. Only a summary written by «thidua merge» for this "
+        "campaign can be locked. [lock_not_summary]",
+    ),
+    "summary.note_reopened": Text(
+        "Kết quả kỳ này đã khóa ngày {at}, được mở lại ngày {now}. Lý do: {reason}.",
+        "This period's result was locked on {at} and reopened on {now}. Reason: {reason}.",
+    ),
+    "cli.lock_done": Text(
+        "Đã khóa kết quả của {key}: {units} đơn vị, {ranked} được xếp hạng (bảng tổng hợp "
+        "{summary}). Sổ khóa kỳ: {book}. Từ nay lần tổng hợp nào làm thay đổi kết quả này sẽ "
+        'bị từ chối, trừ khi mở lại bằng --reopen "LÝ DO".',
+        "Locked the result of {key}: {units} units, {ranked} ranked (summary {summary}). Lock "
+        "book: {book}. From now on a run that would change this result is refused, unless it "
+        'is reopened with --reopen "REASON".',
+    ),
+    "cli.lock_already": Text(
+        "Kết quả của {key} đã khóa từ ngày {at} (bảng tổng hợp {summary}) và không thay đổi; "
+        "sổ khóa kỳ giữ nguyên: {book}.",
+        "The result of {key} has been locked since {at} (summary {summary}) and is unchanged; "
+        "the lock book stays as it was: {book}.",
+    ),
+    "cli.lock_same": Text(
+        "Kết quả của {key} đã khóa ngày {at}; lần tổng hợp này cho đúng kết quả đã khóa.",
+        "The result of {key} was locked on {at}; this run gives the locked result.",
+    ),
+    "cli.lock_reopened": Text(
+        "Đã mở lại kết quả đã khóa của {key} (lý do: {reason}); {count} thay đổi đã ghi vào "
+        "sổ khóa kỳ {book}:",
+        "Reopened the locked result of {key} (reason: {reason}); {count} changes recorded in "
+        "the lock book {book}:",
+    ),
+    "cli.lock_reopen_unused": Text(
+        "--reopen không dùng đến: {key} không có kết quả nào đang khóa bị thay đổi.",
+        "--reopen was not needed: {key} has no locked result that changes.",
+    ),
+    "cli.lock_reopen_empty": Text(
+        '--reopen cần một lý do, ví dụ: --reopen "Sửa điểm tiêu chí I.2 theo kết luận thẩm định".',
+        '--reopen needs a reason, e.g. --reopen "Criterion I.2 corrected after verification".',
+    ),
+    "help.lock": Text(
+        "khóa kết quả của một kỳ: lần tổng hợp sau làm thay đổi kết quả sẽ bị từ chối",
+        "lock a period's result: a later run that would change it is refused",
+    ),
+    "help.lock_text": Text(
+        "Ghi vào sổ khóa kỳ (so-khoa-ky.json, cạnh bảng tổng hợp) rằng kết quả trong bảng "
+        "tổng hợp là kết quả cuối cùng của kỳ: tổng điểm, hạng, xếp loại và tình trạng của "
+        "từng đơn vị, tính lại từ dữ liệu trong bảng. Bảng tổng hợp không bị sửa. Sau đó "
+        "«thidua merge» cùng kỳ, cùng đơn vị, ghi vào cùng thư mục, nếu làm thay đổi kết quả "
+        'sẽ bị từ chối, trừ khi có --reopen "LÝ DO". Sổ chỉ giúp văn phòng giữ kết quả, không '
+        "phải hàng rào bảo mật: ai cũng xóa được sổ.",
+        "Record in the lock book (so-khoa-ky.json, beside the summary) that the result in the "
+        "summary is the period's final result: every unit's total, rank, band and status, "
+        "scored again from the data in the summary. The summary is not changed. From then "
+        "on, «thidua merge» of the same period and unit into the same folder is refused when "
+        'it would change the result, unless --reopen "REASON" is given. The book helps the '
+        "office keep its result; it is not a security barrier: anyone can delete it.",
+    ),
+    "help.lock_examples": Text(
+        "thidua lock dot-thi-dua.xlsx tong-hop/tong-hop-thang-11.xlsx\n"
+        'thidua lock dot-thi-dua.xlsx tong-hop/tong-hop-thang-11-sua.xlsx --reopen "Sửa '
+        'điểm theo kết luận thẩm định"',
+        "thidua lock campaign.xlsx summaries/summary-november.xlsx\n"
+        'thidua lock campaign.xlsx summaries/summary-november-2.xlsx --reopen "Scores '
+        'corrected after verification"',
+    ),
+    "help.lock_summary": Text(
+        "bảng tổng hợp do «thidua merge» ghi", "the summary written by «thidua merge»"
+    ),
+    "help.lock_reopen": Text(
+        "mở lại kết quả đã khóa khi bảng này khác kết quả đó, với lý do (ghi vào sổ)",
+        "reopen the locked result when this summary differs from it, giving the reason "
+        "(recorded in the book)",
+    ),
+    "help.merge_lock": Text(
+        "khóa kết quả vừa ghi (như «thidua lock»)",
+        "lock the result written (as «thidua lock» does)",
+    ),
+    "help.merge_reopen": Text(
+        "mở lại kết quả đã khóa của kỳ này nếu lần tổng hợp làm thay đổi nó, với lý do (ghi "
+        "vào sổ khóa kỳ và vào bảng tổng hợp)",
+        "reopen this period's locked result if the run changes it, giving the reason "
+        "(recorded in the lock book and on the summary)",
+    ),
+    "argparse.metavar_reason": Text("LÝ_DO", "REASON"),
+    "cli.lock_compose": Text(
+        "--lock và --reopen dùng với bảng xếp hạng (--mode rank), không dùng khi gộp phiếu "
+        "(--mode compose).",
+        "--lock and --reopen go with a ranking (--mode rank), not with --mode compose.",
+    ),
 }
