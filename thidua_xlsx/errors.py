@@ -17,6 +17,7 @@
     ├── VoteError                 ``thidua vote`` cannot start: no Council, no award, the
     │                             summary not usable
     ├── DossierError              ``thidua dossier``: the summary, the award or the vote unusable
+    ├── TrendError                ``thidua trend``: fewer than two summaries can be compared
     └── UnusableFileError         a returned file cannot be read as a workbook (``.code``: the
                                   issue to report for it); caught by the checker, never
                                   raised out of a check
@@ -28,6 +29,8 @@ parameters, said in Vietnamese or English by ``message(lang)``; ``str(error)`` i
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .words.issues import Issue, Severity
@@ -49,6 +52,7 @@ __all__ = [
     "OutputNotEmptyError",
     "OutputOverlapsInputError",
     "ThiduaError",
+    "TrendError",
     "UnitSelectionError",
     "UnusableFileError",
     "VoteError",
@@ -267,3 +271,18 @@ class DossierError(ThiduaError):
             super().__init__("error.dossier_not_summary", path=path, detail=detail)
         self.reason = reason
         self.path = path
+
+
+class TrendError(ThiduaError):
+    """``thidua trend`` has fewer than two summaries it can compare (``count`` usable; the
+    refused files and why in ``refused``, one issue each)."""
+
+    def __init__(self, count: int, refused: Sequence[Issue]) -> None:
+        said = "; ".join(f"{Path(i.file).name}: {i.message('vi')}" for i in refused) or "—"
+        super().__init__("error.trend_too_few", count=count, files=said)
+        self.count = count
+        self.refused = tuple(refused)
+
+    def message(self, lang: str = "vi") -> str:
+        said = "; ".join(f"{Path(i.file).name}: {i.message(lang)}" for i in self.refused) or "—"
+        return render(self.message_code, as_lang(lang), count=self.count, files=said)
