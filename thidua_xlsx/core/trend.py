@@ -30,6 +30,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from ..words.issues import Issue, Severity
 from .model import Campaign, SectionKind
@@ -345,13 +346,91 @@ class Trend:
         errors = any(i.severity is Severity.ERROR for i in (*self.refused, *self.issues))
         return 1 if errors else 0
 
+    def to_json(self, lang: str = "vi") -> dict[str, Any]:
+        """The trend as a JSON document (numbers as text, exact; SPEC §8)."""
+
+        def point(p: UnitPoint | None) -> dict[str, Any] | None:
+            if p is None:
+                return None
+            return {
+                "total": str(p.total),
+                "rank": p.rank,
+                "tied": p.tied,
+                "band": p.band,
+                "total_change": None if p.total_change is None else str(p.total_change),
+                "rank_change": p.rank_change,
+            }
+
+        labels = self.labels
+        return {
+            "periods": [
+                {
+                    "label": p.label,
+                    "file": str(p.path),
+                    "campaign_id": p.campaign.info.campaign_id,
+                    "issuer": p.issuer,
+                    "cluster": p.cluster,
+                    "units_ranked": len(p.ranking),
+                }
+                for p in self.periods
+            ],
+            "units": [
+                {
+                    "unit": u.unit,
+                    "name": u.name,
+                    "cluster": u.cluster,
+                    "periods": [point(p) for p in u.points],
+                    "expected": u.expected,
+                    "on_time": u.on_time,
+                    "late": u.late,
+                    "missing": u.missing,
+                    "band_runs": [
+                        {"band": r.band, "from": labels[r.first], "to": labels[r.last]}
+                        for r in u.band_runs
+                    ],
+                }
+                for u in self.units
+            ],
+            "falls": [
+                {
+                    "unit": f.unit,
+                    "criterion": f.criterion,
+                    "from": labels[f.first],
+                    "to": labels[f.last],
+                    "scores": [str(s) for s in f.scores],
+                }
+                for f in self.falls
+            ],
+            "jumps": [
+                {
+                    "unit": j.unit,
+                    "period": labels[j.period],
+                    "total_change": str(j.total_change),
+                    "rank_change": j.rank_change,
+                    "by_points": j.by_points,
+                    "by_rank": j.by_rank,
+                }
+                for j in self.jumps
+            ],
+            "not_comparable": [
+                {"criterion": n.criterion, "reason": n.reason, "detail": n.detail}
+                for n in self.not_comparable
+            ],
+            "refused": [
+                {"file": i.file, "code": i.code, "message": i.message(lang)} for i in self.refused
+            ],
+            "issues": [
+                {"file": i.file, "code": i.code, "message": i.message(lang)} for i in self.issues
+            ],
+            "exit_code": self.exit_code,
+        }
+
     def movers(self, count: int = 3) -> list[UnitTrend]:
         """The units whose rank rose or fell most into the last period, biggest first."""
-        moved = [
-            u for u in self.units if u.last is not None and u.last.rank_change not in (None, 0)
-        ]
-        moved.sort(key=lambda u: (-abs(u.last.rank_change or 0), u.last.rank if u.last else 0))
-        return moved[:count]
+        moved = [(u, u.last) for u in self.units]
+        changed = [(u, p) for u, p in moved if p is not None and p.rank_change]
+        changed.sort(key=lambda pair: (-abs(pair[1].rank_change or 0), pair[1].rank))
+        return [u for u, _ in changed[:count]]
 
 
 def compute_trend(
@@ -364,8 +443,8 @@ def compute_trend(
     ranked = [{r.unit: r for r in p.ranking} for p in periods]
     names: dict[str, tuple[str, str]] = {}
     for p in periods:
-        for r in p.ranking:
-            names[r.unit] = (r.name, r.cluster)
+        for place in p.ranking:
+            names[place.unit] = (place.name, place.cluster)
     for code in names:
         if latest.has_unit(code):
             unit = latest.unit(code)
@@ -380,7 +459,7 @@ def compute_trend(
         points: list[UnitPoint | None] = []
         for index, here in enumerate(ranked):
             r = here.get(code)
-            before = ranked[index - 1].get(code) if index else None
+            before: RankedUnit | None = ranked[index - 1].get(code) if index else None
             if r is None:
                 points.append(None)
                 continue

@@ -203,10 +203,9 @@ def decode_campaign(text: str) -> Campaign:
 
 def _campaign(root: Mapping[str, Any]) -> Campaign:
     raw_info = _object(root["info"], "info")
-    info = CampaignInfo(
-        **{k: _text(raw_info[k], k) for k in _INFO_TEXT},
-        **{k: _date(raw_info[k], k) for k in _INFO_DATES},
-    )
+    fields: dict[str, Any] = {k: _text(raw_info[k], k) for k in _INFO_TEXT}
+    fields.update({k: _date(raw_info[k], k) for k in _INFO_DATES})
+    info = CampaignInfo(**fields)
     if not info.campaign_id:
         raise DefinitionDataError("campaign_id")
     criteria = link_criteria(_criterion(c) for c in _list(root["criteria"], "criteria"))
