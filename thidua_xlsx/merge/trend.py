@@ -75,6 +75,8 @@ class _TrendJob:
         try:
             returned = self.reader.read(path)
         except UnusableFileError as exc:
+            if exc.code == "file_no_scorecard_sheet":  # a workbook, but no card nor summary
+                return Issue("trend_not_summary", file=str(path), value=path.name)
             return Issue(exc.code, file=str(path), params=message_params(detail=exc.detail))
         except Exception as exc:  # one strange file must never stop the trend
             return _failed(path, exc)
