@@ -104,10 +104,12 @@ class ScoredSummary:
 
     @property
     def order(self) -> tuple[date, int, str]:
-        """Periods in time: by start, then number, then when the summary was written."""
+        """Periods in time: by the campaign's start (successive campaigns), then the period's
+        number within it, then when the summary was written."""
         stamp = self.generated_at.isoformat() if self.generated_at is not None else ""
         index = self.period.index if self.period is not None else 0
-        return (self.start or date.min, index, stamp)
+        start = self.campaign.info.period_start or self.start
+        return (start or date.min, index, stamp)
 
     @property
     def period_key(self) -> tuple[str, str]:
