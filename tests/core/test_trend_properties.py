@@ -71,7 +71,6 @@ def _summary(
     campaign: Campaign, index: int, entries: list[tuple[Decimal, Decimal] | None], late: list[bool]
 ) -> ScoredSummary:
     run = campaign.for_period(PERIODS[index])
-    leaves = [leaf.code for leaf in run.leaves]
     cards = {
         u: score_card(
             run, {leaf.code: RawInput(x) for leaf, x in zip(run.leaves, (a, b), strict=False)}
