@@ -171,6 +171,7 @@ CALLS: dict[str, tuple[str, int, str, bool]] = {
     "ThiduaError": ("messages", 0, "", False),
     "say": ("messages", 0, "", False),  # the demo's
     "_w": ("messages", 0, "show.", False),  # thidua show's labels
+    "_word": ("messages", 0, "trend.", False),  # the trend workbook's words
     "CampaignFileError": ("messages", 1, "", False),
 }
 
@@ -345,6 +346,7 @@ def _errors() -> list[errors.ThiduaError]:
         errors.DossierError("no_award", "tong-hop.xlsx"),
         errors.DossierError("template", "to-trinh.docx", detail="unexpected end of template"),
         errors.DossierError("vote", "bieu-quyet.json", detail="members: empty"),
+        errors.TrendError(1, [Issue("trend_not_summary", file="x.xlsx", value="x.xlsx")]),
     ]
 
 

@@ -466,7 +466,8 @@ def _trend(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
             now, then = u.points[-1], u.points[-2]
             assert now is not None and then is not None
             print(
-                render(
+                "  "
+                + render(
                     "cli.trend_mover",
                     lang,
                     unit=u.name,

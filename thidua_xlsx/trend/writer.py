@@ -48,21 +48,21 @@ __all__ = [
 ]
 
 
-def _w(code: str, **params: str | int) -> str:
+def _word(code: str, **params: str | int) -> str:
     """A word of the workbook (always in Vietnamese, like the summary it compares)."""
     return render(f"trend.{code}", "vi", **params)
 
 
-TREND_SHEET = _w("sheet_trend")
-BANDS_SHEET = _w("sheet_bands")
-ON_TIME_SHEET = _w("sheet_on_time")
-FALLS_SHEET = _w("sheet_falls")
-JUMPS_SHEET = _w("sheet_jumps")
-NOT_COMPARABLE_SHEET = _w("sheet_not_comparable")
-CLUSTER_CHART_SHEET = _w("sheet_cluster_chart")
-UNIT_CHART_SHEET = _w("sheet_unit_chart")
-DATA_SHEET = _w("sheet_data")
-FILES_SHEET = _w("sheet_files")
+TREND_SHEET = _word("sheet_trend")
+BANDS_SHEET = _word("sheet_bands")
+ON_TIME_SHEET = _word("sheet_on_time")
+FALLS_SHEET = _word("sheet_falls")
+JUMPS_SHEET = _word("sheet_jumps")
+NOT_COMPARABLE_SHEET = _word("sheet_not_comparable")
+CLUSTER_CHART_SHEET = _word("sheet_cluster_chart")
+UNIT_CHART_SHEET = _word("sheet_unit_chart")
+DATA_SHEET = _word("sheet_data")
+FILES_SHEET = _word("sheet_files")
 TREND_KIND = "trend"
 TREND_HEADER_ROW = 8  # 0-based row of the trend table's period titles (the next: columns)
 _FONT = "Times New Roman"
@@ -175,9 +175,9 @@ def _heading(sheet: Worksheet, trend: Trend, f: dict[str, Format], last: int) ->
     if not heading.superior:
         lines, styles = [*lines[1:], ""], [*styles[1:], "center"]
     right = [
-        (_w("motto1"), "bold_center"),
-        (_w("motto2"), "motto2"),
-        (_w("place_date", place=heading.place or "……"), "italic"),
+        (_word("motto1"), "bold_center"),
+        (_word("motto2"), "motto2"),
+        (_word("place_date", place=heading.place or "……"), "italic"),
     ]
     for row in range(3):
         sheet.set_row(row, 33 if row < 2 else 18)
@@ -186,11 +186,11 @@ def _heading(sheet: Worksheet, trend: Trend, f: dict[str, Format], last: int) ->
     title = latest.campaign.info.title
     if latest.cluster:
         title = f"{title} — {latest.cluster}"
-    periods = _w("periods_line", count=len(trend.periods), labels=", ".join(trend.labels))
-    level = _w("level_line", level=latest.level_name, units=len(trend.units))
+    periods = _word("periods_line", count=len(trend.periods), labels=", ".join(trend.labels))
+    level = _word("level_line", level=latest.level_name, units=len(trend.units))
     for row, (text, style) in enumerate(
         [
-            (_w("title"), "title"),
+            (_word("title"), "title"),
             (title, "bold_center_wrap"),
             (periods, "center_wrap"),
             (level, "italic"),
@@ -261,9 +261,9 @@ def _trend_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         first = _FIXED + _PER_PERIOD * index
         keys = ("col_total", "col_rank", "col_total_change", "col_rank_change")
         for offset, key in enumerate(keys):
-            sheet.write_string(row, first + offset, _w(key), f["th"])
-    sheet.write_string(row, last - 1, _w("col_band_last"), f["th"])
-    sheet.write_string(row, last, _w("col_run"), f["th"])
+            sheet.write_string(row, first + offset, _word(key), f["th"])
+    sheet.write_string(row, last - 1, _word("col_band_last"), f["th"])
+    sheet.write_string(row, last, _word("col_run"), f["th"])
     for number, u in enumerate(trend.units, start=1):
         row += 1
         _unit_cells(sheet, row, number, u, f)
@@ -271,7 +271,7 @@ def _trend_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
             _point_cells(sheet, row, _FIXED + _PER_PERIOD * index, point, f)
         sheet.write_string(row, last - 1, u.last.band if u.last else "", f["cell"])
         run = u.current_run
-        said = _w("run", band=run.band, count=run.length) if run else ""
+        said = _word("run", band=run.band, count=run.length) if run else ""
         sheet.write_string(row, last, said, f["text"])
     sheet.set_column(0, 0, 5)
     sheet.set_column(1, 1, 14)
@@ -286,14 +286,14 @@ def _trend_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
 
 
 def _fixed_titles() -> list[str]:
-    return [_w("col_no"), _w("col_code"), _w("col_unit"), _w("col_cluster")]
+    return [_word("col_no"), _word("col_code"), _word("col_unit"), _word("col_cluster")]
 
 
 def _point_cells(
     sheet: Worksheet, row: int, col: int, point: UnitPoint | None, f: dict[str, Format]
 ) -> None:
     if point is None:
-        sheet.write_string(row, col, _w("not_ranked"), f["cell"])
+        sheet.write_string(row, col, _word("not_ranked"), f["cell"])
         for offset in range(1, _PER_PERIOD):
             sheet.write_blank(row, col + offset, None, f["cell"])
         return
@@ -315,22 +315,22 @@ def _bands_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     """Each unit's band in every period, its changes and its runs of one band."""
     sheet = workbook.add_worksheet(BANDS_SHEET)
     labels = trend.labels
-    titles = [*_fixed_titles(), *labels, _w("col_band_changes"), _w("col_runs")]
-    sheet.merge_range(0, 0, 0, len(titles) - 1, _w("bands_title"), f["title"])
+    titles = [*_fixed_titles(), *labels, _word("col_band_changes"), _word("col_runs")]
+    sheet.merge_range(0, 0, 0, len(titles) - 1, _word("bands_title"), f["title"])
     _titles(sheet, 2, titles, f)
     row = 2
     for number, u in enumerate(trend.units, start=1):
         row += 1
         _unit_cells(sheet, row, number, u, f)
         for index, point in enumerate(u.points):
-            band = point.band if point is not None else _w("not_ranked")
+            band = point.band if point is not None else _word("not_ranked")
             sheet.write_string(row, _FIXED + index, band, f["cell"])
         changes = [
-            _w("band_change", period=labels[i], before=a or "—", after=b or "—")
+            _word("band_change", period=labels[i], before=a or "—", after=b or "—")
             for i, a, b in u.band_changes
         ]
         runs = [
-            _w(
+            _word(
                 "run_between",
                 band=r.band,
                 count=r.length,
@@ -356,14 +356,14 @@ def _on_time_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, For
     sheet = workbook.add_worksheet(ON_TIME_SHEET)
     titles = [
         *_fixed_titles(),
-        _w("col_expected"),
-        _w("col_on_time"),
-        _w("col_late"),
-        _w("col_missing"),
-        _w("col_rate"),
+        _word("col_expected"),
+        _word("col_on_time"),
+        _word("col_late"),
+        _word("col_missing"),
+        _word("col_rate"),
     ]
-    sheet.merge_range(0, 0, 0, len(titles) - 1, _w("on_time_title"), f["title"])
-    sheet.merge_range(1, 0, 1, len(titles) - 1, _w("on_time_rule"), f["rule"])
+    sheet.merge_range(0, 0, 0, len(titles) - 1, _word("on_time_title"), f["title"])
+    sheet.merge_range(1, 0, 1, len(titles) - 1, _word("on_time_rule"), f["rule"])
     sheet.set_row(1, 33)
     _titles(sheet, 2, titles, f)
     row = 2
@@ -398,15 +398,15 @@ def _falls_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     contents = {leaf.code: leaf.content for leaf in trend.campaign.leaves}
     titles = [
         *_fixed_titles(),
-        _w("col_criterion"),
-        _w("col_content"),
-        _w("col_from"),
-        _w("col_to"),
-        _w("col_falls"),
-        _w("col_scores"),
+        _word("col_criterion"),
+        _word("col_content"),
+        _word("col_from"),
+        _word("col_to"),
+        _word("col_falls"),
+        _word("col_scores"),
     ]
-    sheet.merge_range(0, 0, 0, len(titles) - 1, _w("falls_title"), f["title"])
-    sheet.merge_range(1, 0, 1, len(titles) - 1, _w("falls_rule"), f["rule"])
+    sheet.merge_range(0, 0, 0, len(titles) - 1, _word("falls_title"), f["title"])
+    sheet.merge_range(1, 0, 1, len(titles) - 1, _word("falls_rule"), f["rule"])
     sheet.set_row(1, 33)
     _titles(sheet, 2, titles, f)
     row = 2
@@ -425,7 +425,7 @@ def _falls_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         sheet.write_number(row, _FIXED + 4, fall.falls, f["cell"])
         sheet.write_string(row, _FIXED + 5, scores, f["text"])
     if not trend.falls:
-        sheet.merge_range(3, 0, 3, len(titles) - 1, _w("none"), f["italic"])
+        sheet.merge_range(3, 0, 3, len(titles) - 1, _word("none"), f["italic"])
     sheet.set_column(0, 0, 5)
     sheet.set_column(1, 1, 14)
     sheet.set_column(2, 2, 26)
@@ -446,19 +446,19 @@ def _jumps_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     names = {u.unit: u for u in trend.units}
     titles = [
         *_fixed_titles(),
-        _w("col_before"),
-        _w("col_after"),
-        _w("col_total_before"),
-        _w("col_total_after"),
-        _w("col_total_change"),
-        _w("col_rank_before"),
-        _w("col_rank_after"),
-        _w("col_rank_change"),
-        _w("col_why"),
+        _word("col_before"),
+        _word("col_after"),
+        _word("col_total_before"),
+        _word("col_total_after"),
+        _word("col_total_change"),
+        _word("col_rank_before"),
+        _word("col_rank_after"),
+        _word("col_rank_change"),
+        _word("col_why"),
     ]
     last = len(titles) - 1
-    sheet.merge_range(0, 0, 0, last, _w("jumps_title"), f["title"])
-    rule = _w(
+    sheet.merge_range(0, 0, 0, last, _word("jumps_title"), f["title"])
+    rule = _word(
         "jumps_rule",
         share="10",
         points=format_decimal(trend.jump_points),
@@ -481,12 +481,12 @@ def _jumps_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         sheet.write_number(row, _FIXED + 7, jump.rank_change, f["rank_change"])
         why = []
         if jump.by_points:
-            why.append(_w("why_points", points=format_decimal(trend.jump_points)))
+            why.append(_word("why_points", points=format_decimal(trend.jump_points)))
         if jump.by_rank:
-            why.append(_w("why_rank", ranks=jump.rank_threshold))
+            why.append(_word("why_rank", ranks=jump.rank_threshold))
         sheet.write_string(row, _FIXED + 8, "; ".join(why), f["text"])
     if not trend.jumps:
-        sheet.merge_range(3, 0, 3, last, _w("none"), f["italic"])
+        sheet.merge_range(3, 0, 3, last, _word("none"), f["italic"])
     sheet.set_column(0, 0, 5)
     sheet.set_column(1, 1, 14)
     sheet.set_column(2, 2, 26)
@@ -503,10 +503,10 @@ def _not_comparable_sheet(
 ) -> None:
     """The criteria left out of the comparison, and why."""
     sheet = workbook.add_worksheet(NOT_COMPARABLE_SHEET)
-    titles = [_w("col_criterion"), _w("col_content"), _w("col_status"), _w("col_why")]
-    sheet.merge_range(0, 0, 0, 3, _w("not_comparable_title"), f["title"])
+    titles = [_word("col_criterion"), _word("col_content"), _word("col_status"), _word("col_why")]
+    sheet.merge_range(0, 0, 0, 3, _word("not_comparable_title"), f["title"])
     sheet.merge_range(
-        1, 0, 1, 3, _w("not_comparable_rule", compared=len(trend.comparable)), f["rule"]
+        1, 0, 1, 3, _word("not_comparable_rule", compared=len(trend.comparable)), f["rule"]
     )
     sheet.set_row(1, 33)
     _titles(sheet, 2, titles, f)
@@ -515,10 +515,10 @@ def _not_comparable_sheet(
         row += 1
         sheet.write_string(row, 0, item.criterion, f["cell"])
         sheet.write_string(row, 1, item.content, f["text"])
-        sheet.write_string(row, 2, _w("not_comparable"), f["cell"])
-        sheet.write_string(row, 3, _w(f"why_{item.reason}", detail=item.detail), f["text"])
+        sheet.write_string(row, 2, _word("not_comparable"), f["cell"])
+        sheet.write_string(row, 3, _word(f"why_{item.reason}", detail=item.detail), f["text"])
     if not trend.not_comparable:
-        sheet.merge_range(3, 0, 3, 3, _w("all_comparable"), f["italic"])
+        sheet.merge_range(3, 0, 3, 3, _word("all_comparable"), f["italic"])
     sheet.set_column(0, 0, 10)
     sheet.set_column(1, 1, 60)
     sheet.set_column(2, 2, 20)
@@ -532,9 +532,9 @@ def _cluster_chart_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[st
     sheet = workbook.add_worksheet(CLUSTER_CHART_SHEET)
     labels = trend.labels
     series = [(c.cluster, c.averages) for c in trend.clusters]
-    series.append((_w("all_units"), trend.overall))
-    sheet.write_string(0, 0, _w("cluster_chart_title"), f["label"])
-    _titles(sheet, 1, [_w("col_cluster"), *labels], f)
+    series.append((_word("all_units"), trend.overall))
+    sheet.write_string(0, 0, _word("cluster_chart_title"), f["label"])
+    _titles(sheet, 1, [_word("col_cluster"), *labels], f)
     for index, (name, averages) in enumerate(series):
         row = 2 + index
         sheet.write_string(row, 0, name, f["text"])
@@ -555,7 +555,7 @@ def _cluster_chart_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[st
                 "line": {"width": 2.25, "dash_type": "dash" if row == 1 + len(series) else "solid"},
             }
         )
-    _style_chart(chart, _w("cluster_chart_title"), _w("axis_average"))
+    _style_chart(chart, _word("cluster_chart_title"), _word("axis_average"))
     chart.set_size({"width": 900, "height": 420})
     sheet.insert_chart(3 + len(series), 0, chart)
     sheet.set_column(0, 0, 30)
@@ -589,8 +589,8 @@ def _unit_chart_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, 
     units = len(trend.units)
     first = trend.units[0]
     names = f"'{DATA_SHEET}'!$B$2:$B${units + 1}"
-    sheet.write_string(0, 0, _w("unit_chart_title"), f["label"])
-    sheet.write_string(1, 0, _w("pick_unit"), f["label"])
+    sheet.write_string(0, 0, _word("unit_chart_title"), f["label"])
+    sheet.write_string(1, 0, _word("pick_unit"), f["label"])
     sheet.write_string(1, 1, first.name, f["pick"])
     sheet.data_validation(
         1,
@@ -600,17 +600,17 @@ def _unit_chart_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, 
         {
             "validate": "list",
             "source": f"={names}",
-            "error_title": _w("pick_error_title"),
-            "error_message": _w("pick_error"),
+            "error_title": _word("pick_error_title"),
+            "error_message": _word("pick_error"),
         },
     )
-    sheet.merge_range(2, 0, 2, max(4, count), _w("pick_hint"), f["hint"])
+    sheet.merge_range(2, 0, 2, max(4, count), _word("pick_hint"), f["hint"])
     _titles(sheet, 4, ["", *labels], f)
     pick = "$B$2"
     rows: list[tuple[str, int | None, list[Decimal | int | None], str]] = [
-        (_w("col_total"), 0, [p.total if p else None for p in first.points], "number"),
-        (_w("col_rank"), count, [p.rank if p else None for p in first.points], "cell"),
-        (_w("all_units"), None, list(trend.overall), "number"),
+        (_word("col_total"), 0, [p.total if p else None for p in first.points], "number"),
+        (_word("col_rank"), count, [p.rank if p else None for p in first.points], "cell"),
+        (_word("all_units"), None, list(trend.overall), "number"),
     ]
     for offset, (title, shift, values, style) in enumerate(rows):
         row = 5 + offset
@@ -644,7 +644,7 @@ def _unit_chart_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, 
                 "data_labels": {"value": bool(name_row), "num_format": _points_format(trend)},
             }
         )
-    _style_chart(chart, _w("unit_chart_title"), _w("axis_total"))
+    _style_chart(chart, _word("unit_chart_title"), _word("axis_total"))
     chart.set_size({"width": 900, "height": 420})
     sheet.insert_chart(9, 0, chart)
     sheet.set_column(0, 0, 26)
@@ -657,7 +657,7 @@ def _unit_chart_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, 
 
 def _unit_charts(workbook: xlsxwriter.Workbook, trend: Trend) -> None:
     """For a small level, a line chart per unit (its total per period), two to a row."""
-    sheet = workbook.add_worksheet(_w("sheet_unit_charts"))
+    sheet = workbook.add_worksheet(_word("sheet_unit_charts"))
     count = len(trend.labels)
     for index, u in enumerate(trend.units):
         chart = workbook.add_chart({"type": "line"})
@@ -676,6 +676,9 @@ def _unit_charts(workbook: xlsxwriter.Workbook, trend: Trend) -> None:
         chart.set_y_axis({"num_font": {"name": _FONT, "size": 9}})
         chart.set_size({"width": 440, "height": 240})
         sheet.insert_chart((index // 2) * 13, (index % 2) * 8, chart)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
 
 
 def _data_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Format]) -> None:
@@ -684,8 +687,8 @@ def _data_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Format
     sheet = workbook.add_worksheet(DATA_SHEET)
     labels = trend.labels
     count = len(labels)
-    titles = [_w("col_code"), _w("col_unit"), _w("col_cluster")]
-    titles += list(labels) + [_w("rank_of", label=label) for label in labels]
+    titles = [_word("col_code"), _word("col_unit"), _word("col_cluster")]
+    titles += list(labels) + [_word("rank_of", label=label) for label in labels]
     for col, text in enumerate(titles):
         sheet.write_string(0, col, text, f["label"])
     for row, u in enumerate(trend.units, start=1):
@@ -706,22 +709,22 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     definition came from), then the files refused and the problems found inside."""
     sheet = workbook.add_worksheet(FILES_SHEET)
     titles = [
-        _w("col_no"),
-        _w("col_period"),
-        _w("col_file"),
-        _w("col_campaign"),
-        _w("col_level"),
-        _w("col_ranked"),
-        _w("col_written"),
-        _w("col_definition"),
+        _word("col_no"),
+        _word("col_period"),
+        _word("col_file"),
+        _word("col_campaign"),
+        _word("col_level"),
+        _word("col_ranked"),
+        _word("col_written"),
+        _word("col_definition"),
     ]
-    sheet.merge_range(0, 0, 0, len(titles) - 1, _w("files_title"), f["title"])
+    sheet.merge_range(0, 0, 0, len(titles) - 1, _word("files_title"), f["title"])
     _titles(sheet, 1, titles, f)
     row = 1
     for number, p in enumerate(trend.periods, start=1):
         row += 1
         written = p.generated_at.strftime("%d/%m/%Y %H:%M") if p.generated_at else ""
-        source = _w("definition_carried") if p.from_definition else _w("definition_given")
+        source = _word("definition_carried") if p.from_definition else _word("definition_given")
         cells = [
             p.label,
             p.path.name,
@@ -735,12 +738,17 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         sheet.write_string(row, 6, written, f["cell"])
         sheet.write_string(row, 7, source, f["text"])
     row += 2
-    sheet.merge_range(row, 0, row, len(titles) - 1, _w("refused_title"), f["bold_center"])
+    sheet.merge_range(row, 0, row, len(titles) - 1, _word("refused_title"), f["bold_center"])
     row += 1
-    _titles(sheet, row, [_w("col_no"), _w("col_file"), _w("col_code_issue"), _w("col_why")], f)
+    _titles(
+        sheet,
+        row,
+        [_word("col_no"), _word("col_file"), _word("col_code_issue"), _word("col_why")],
+        f,
+    )
     if not trend.refused:
         row += 1
-        sheet.merge_range(row, 0, row, 3, _w("none"), f["italic"])
+        sheet.merge_range(row, 0, row, 3, _word("none"), f["italic"])
     for number, issue in enumerate(trend.refused, start=1):
         row += 1
         sheet.write_number(row, 0, number, f["cell"])
@@ -749,9 +757,14 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         sheet.write_string(row, 3, issue.message("vi"), f["text"])
     if trend.issues:
         row += 2
-        sheet.merge_range(row, 0, row, len(titles) - 1, _w("issues_title"), f["bold_center"])
+        sheet.merge_range(row, 0, row, len(titles) - 1, _word("issues_title"), f["bold_center"])
         row += 1
-        _titles(sheet, row, [_w("col_no"), _w("col_file"), _w("col_code_issue"), _w("col_why")], f)
+        _titles(
+            sheet,
+            row,
+            [_word("col_no"), _word("col_file"), _word("col_code_issue"), _word("col_why")],
+            f,
+        )
         for number, issue in enumerate(trend.issues, start=1):
             row += 1
             sheet.write_number(row, 0, number, f["cell"])

@@ -1580,9 +1580,9 @@ MESSAGES: Mapping[str, Text] = {
         "The biggest rank changes ({before} → {after}):",
     ),
     "cli.trend_mover": Text(
-        "  {unit}: hạng {rank_before} → {rank_after} ({change} bậc), điểm {total_before} → "
+        "{unit}: hạng {rank_before} → {rank_after} ({change} bậc), điểm {total_before} → "
         "{total_after}",
-        "  {unit}: rank {rank_before} → {rank_after} ({change} places), total {total_before} → "
+        "{unit}: rank {rank_before} → {rank_after} ({change} places), total {total_before} → "
         "{total_after}",
     ),
     "cli.trend_no_movers": Text(
