@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from .core.results import FileResult, FileStatus
     from .core.scoring import RawInput, ScoreCard
     from .core.submissions import Completeness, SubmissionStatus, UnitSubmission
+    from .core.trend import Trend
     from .core.verification import VerificationPlan, VerificationResult, VerifiedScore
     from .core.vote import Candidate, Decision, Outcome, VoteDecision, VotePlan, VoteResult
     from .dossier.writer import DossierFiles, write_dossier
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
         OutputExistsError,
         OutputNotEmptyError,
         ThiduaError,
+        TrendError,
         UnitSelectionError,
         UnusableFileError,
         VoteError,
@@ -71,6 +73,7 @@ if TYPE_CHECKING:
     from .merge.compose import merge_compose
     from .merge.dossier import build_dossier, council_vote
     from .merge.rank import merge_rank
+    from .merge.trend import build_trend
     from .merge.verify import plan_verification
     from .merge.vote import decide_vote, plan_vote, read_vote_result
     from .runtime.containment import ReadLimits
@@ -78,6 +81,7 @@ if TYPE_CHECKING:
     from .scorecard.feedback import write_feedback
     from .scorecard.writer import write_composed_card
     from .summary.writer import write_summary
+    from .trend.writer import write_trend
     from .verification.writer import write_verification_workbook
     from .vote.writer import write_vote_papers, write_vote_result
     from .words.issues import CATALOGUE, Issue, Severity
@@ -112,6 +116,8 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "build_dossier",
     "council_vote",
     "write_dossier",
+    "build_trend",
+    "write_trend",
     "run_demo",
     # the result and model types they return
     "Campaign",
@@ -159,6 +165,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "CouncilVote",
     "MeetingMember",
     "CandidateVote",
+    "Trend",
     "Issue",
     "Severity",
     "CATALOGUE",
@@ -177,6 +184,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "UnitSelectionError",
     "UnusableFileError",
     "VoteError",
+    "TrendError",
 ]
 
 # public name -> the module defining it
@@ -228,6 +236,10 @@ _SOURCES: dict[str, str] = {
     "CouncilVote": "core.dossier",
     "MeetingMember": "core.dossier",
     "CandidateVote": "core.dossier",
+    "build_trend": "merge.trend",
+    "write_trend": "trend.writer",
+    "Trend": "core.trend",
+    "TrendError": "errors",
     "run_demo": "faces.demo",
     "Campaign": "core.model",
     "CampaignInfo": "core.model",
