@@ -28,7 +28,8 @@ from ..core.trend import Trend, UnitPoint, UnitTrend
 from ..core.vi_text import format_decimal
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
-from ..scorecard.layout import FORMAT_VERSION, META_SHEET
+from ..scorecard.layout import FORMAT_VERSION, META_SHEET, row_height
+from ..words.issues import Issue
 from ..words.messages import render
 
 __all__ = [
@@ -69,6 +70,8 @@ _FONT = "Times New Roman"
 _PER_PERIOD = 4  # columns per period on the trend sheet: total, rank, ± total, ± rank
 _FIXED = 4  # STT, code, name, cluster
 _SMALL_LEVEL = 30  # up to this many units, a chart per unit as well
+_DIGIT_PX = 8  # a digit of Times New Roman 12 pt, in pixels at 96 dpi (as the summary's)
+_NAME_WIDTH, _CLUSTER_WIDTH = 30, 16  # the unit's name and cluster columns, in digits
 
 
 def write_trend(
@@ -222,7 +225,19 @@ def _print(sheet: Worksheet, header_row: int | tuple[int, int], fit_width: bool 
     sheet.set_footer('&C&"Times New Roman"&10Trang &P/&N')
 
 
-def _unit_cells(sheet: Worksheet, row: int, index: int, u: UnitTrend, f: dict[str, Format]) -> None:
+def _unit_cells(
+    sheet: Worksheet,
+    row: int,
+    index: int,
+    u: UnitTrend,
+    f: dict[str, Format],
+    widths: tuple[float, float] = (_NAME_WIDTH, _CLUSTER_WIDTH),
+    more: Sequence[tuple[str, float]] = (),
+) -> None:
+    """The unit's number, code, name and cluster; the row high enough for its wrapped text
+    (``more``: the other texts the row holds, with their columns' widths)."""
+    cells = [(u.name, widths[0]), (u.cluster, widths[1]), *more]
+    sheet.set_row(row, row_height(cells, 12, _DIGIT_PX))
     sheet.write_number(row, 0, index, f["cell"])
     sheet.write_string(row, 1, u.unit, f["cell"])
     sheet.write_string(row, 2, u.name, f["text"])
@@ -230,6 +245,7 @@ def _unit_cells(sheet: Worksheet, row: int, index: int, u: UnitTrend, f: dict[st
 
 
 def _titles(sheet: Worksheet, row: int, titles: Sequence[str], f: dict[str, Format]) -> None:
+    sheet.set_row(row, 36)  # two lines of a wrapped title
     for col, text in enumerate(titles):
         sheet.write_string(row, col, text, f["th"])
 
@@ -266,15 +282,15 @@ def _trend_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     sheet.write_string(row, last, _word("col_run"), f["th"])
     for number, u in enumerate(trend.units, start=1):
         row += 1
-        _unit_cells(sheet, row, number, u, f)
+        run = u.current_run
+        said = _word("run", band=run.band, count=run.length) if run else ""
+        _unit_cells(sheet, row, number, u, f, more=[(said, 26)])
         for index, point in enumerate(u.points):
             _point_cells(sheet, row, _FIXED + _PER_PERIOD * index, point, f)
         sheet.write_string(row, last - 1, u.last.band if u.last else "", f["cell"])
-        run = u.current_run
-        said = _word("run", band=run.band, count=run.length) if run else ""
         sheet.write_string(row, last, said, f["text"])
     sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 14)
+    sheet.set_column(1, 1, 16)
     sheet.set_column(2, 2, 30)
     sheet.set_column(3, 3, 16)
     sheet.set_column(_FIXED, last - 2, 8)
@@ -321,10 +337,6 @@ def _bands_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     row = 2
     for number, u in enumerate(trend.units, start=1):
         row += 1
-        _unit_cells(sheet, row, number, u, f)
-        for index, point in enumerate(u.points):
-            band = point.band if point is not None else _word("not_ranked")
-            sheet.write_string(row, _FIXED + index, band, f["cell"])
         changes = [
             _word("band_change", period=labels[i], before=a or "—", after=b or "—")
             for i, a, b in u.band_changes
@@ -339,10 +351,15 @@ def _bands_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
             )
             for r in u.band_runs
         ]
+        more = [("; ".join(changes), 40), ("; ".join(runs), 40)]
+        _unit_cells(sheet, row, number, u, f, more=more)
+        for index, point in enumerate(u.points):
+            band = point.band if point is not None else _word("not_ranked")
+            sheet.write_string(row, _FIXED + index, band, f["cell"])
         sheet.write_string(row, _FIXED + len(labels), "; ".join(changes), f["text"])
         sheet.write_string(row, _FIXED + len(labels) + 1, "; ".join(runs), f["text"])
     sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 14)
+    sheet.set_column(1, 1, 16)
     sheet.set_column(2, 2, 30)
     sheet.set_column(3, 3, 16)
     sheet.set_column(_FIXED, _FIXED + len(labels) - 1, 12)
@@ -382,7 +399,7 @@ def _on_time_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, For
         else:
             sheet.write_number(row, _FIXED + 4, float(rate), f["percent"])
     sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 14)
+    sheet.set_column(1, 1, 16)
     sheet.set_column(2, 2, 30)
     sheet.set_column(3, 3, 16)
     sheet.set_column(_FIXED, _FIXED + 4, 12)
@@ -412,7 +429,6 @@ def _falls_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     row = 2
     for number, fall in enumerate(trend.falls, start=1):
         row += 1
-        _unit_cells(sheet, row, number, names[fall.unit], f)
         scores = " → ".join(format_decimal(s) for s in fall.scores)
         cells = [
             fall.criterion,
@@ -420,6 +436,8 @@ def _falls_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
             labels[fall.first],
             labels[fall.last],
         ]
+        more = [(cells[1], 40), (scores, 24)]
+        _unit_cells(sheet, row, number, names[fall.unit], f, (26, 14), more)
         for col, text in enumerate(cells, start=_FIXED):
             sheet.write_string(row, col, text, f["text"])
         sheet.write_number(row, _FIXED + 4, fall.falls, f["cell"])
@@ -427,7 +445,7 @@ def _falls_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     if not trend.falls:
         sheet.merge_range(3, 0, 3, len(titles) - 1, _word("none"), f["italic"])
     sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 14)
+    sheet.set_column(1, 1, 16)
     sheet.set_column(2, 2, 26)
     sheet.set_column(3, 3, 14)
     sheet.set_column(_FIXED, _FIXED, 9)
@@ -470,7 +488,12 @@ def _jumps_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     row = 2
     for number, jump in enumerate(trend.jumps, start=1):
         row += 1
-        _unit_cells(sheet, row, number, names[jump.unit], f)
+        why = []
+        if jump.by_points:
+            why.append(_word("why_points", points=format_decimal(trend.jump_points)))
+        if jump.by_rank:
+            why.append(_word("why_rank", ranks=jump.rank_threshold))
+        _unit_cells(sheet, row, number, names[jump.unit], f, (26, 14), [("; ".join(why), 30)])
         sheet.write_string(row, _FIXED, labels[jump.period - 1], f["cell"])
         sheet.write_string(row, _FIXED + 1, labels[jump.period], f["cell"])
         sheet.write_number(row, _FIXED + 2, _number(jump.total_before), f["number"])
@@ -479,16 +502,11 @@ def _jumps_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         sheet.write_number(row, _FIXED + 5, jump.rank_before, f["cell"])
         sheet.write_number(row, _FIXED + 6, jump.rank_after, f["cell"])
         sheet.write_number(row, _FIXED + 7, jump.rank_change, f["rank_change"])
-        why = []
-        if jump.by_points:
-            why.append(_word("why_points", points=format_decimal(trend.jump_points)))
-        if jump.by_rank:
-            why.append(_word("why_rank", ranks=jump.rank_threshold))
         sheet.write_string(row, _FIXED + 8, "; ".join(why), f["text"])
     if not trend.jumps:
         sheet.merge_range(3, 0, 3, last, _word("none"), f["italic"])
     sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 14)
+    sheet.set_column(1, 1, 16)
     sheet.set_column(2, 2, 26)
     sheet.set_column(3, 3, 14)
     sheet.set_column(_FIXED, _FIXED + 1, 14)
@@ -513,10 +531,12 @@ def _not_comparable_sheet(
     row = 2
     for item in trend.not_comparable:
         row += 1
+        why = _word(f"why_{item.reason}", detail=item.detail)
+        sheet.set_row(row, row_height([(item.content, 60), (why, 40)], 12, _DIGIT_PX))
         sheet.write_string(row, 0, item.criterion, f["cell"])
         sheet.write_string(row, 1, item.content, f["text"])
         sheet.write_string(row, 2, _word("not_comparable"), f["cell"])
-        sheet.write_string(row, 3, _word(f"why_{item.reason}", detail=item.detail), f["text"])
+        sheet.write_string(row, 3, why, f["text"])
     if not trend.not_comparable:
         sheet.merge_range(3, 0, 3, 3, _word("all_comparable"), f["italic"])
     sheet.set_column(0, 0, 10)
@@ -725,10 +745,13 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         row += 1
         written = p.generated_at.strftime("%d/%m/%Y %H:%M") if p.generated_at else ""
         source = _word("definition_carried") if p.from_definition else _word("definition_given")
+        campaign = f"{p.campaign.info.campaign_id} — {p.campaign.info.title}"
+        fit = [(p.path.name, 28), (campaign, 50), (p.level_name, 30), (source, 24)]
+        sheet.set_row(row, row_height(fit, 12, _DIGIT_PX))
         cells = [
             p.label,
             p.path.name,
-            f"{p.campaign.info.campaign_id} — {p.campaign.info.title}",
+            campaign,
             p.level_name,
         ]
         sheet.write_number(row, 0, number, f["cell"])
@@ -751,6 +774,7 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         sheet.merge_range(row, 0, row, 3, _word("none"), f["italic"])
     for number, issue in enumerate(trend.refused, start=1):
         row += 1
+        _issue_height(sheet, row, issue)
         sheet.write_number(row, 0, number, f["cell"])
         sheet.write_string(row, 1, Path(issue.file).name, f["text"])
         sheet.write_string(row, 2, issue.code, f["cell"])
@@ -767,6 +791,7 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         )
         for number, issue in enumerate(trend.issues, start=1):
             row += 1
+            _issue_height(sheet, row, issue)
             sheet.write_number(row, 0, number, f["cell"])
             sheet.write_string(row, 1, Path(issue.file).name, f["text"])
             sheet.write_string(row, 2, issue.code, f["cell"])
@@ -779,6 +804,11 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     sheet.set_column(5, 6, 14)
     sheet.set_column(7, 7, 24)
     _print(sheet, 1)
+
+
+def _issue_height(sheet: Worksheet, row: int, issue: Issue) -> None:
+    cells = [(Path(issue.file).name, 18), (issue.code, 28), (issue.message("vi"), 50)]
+    sheet.set_row(row, row_height(cells, 12, _DIGIT_PX))
 
 
 def _metadata(workbook: xlsxwriter.Workbook, trend: Trend, stamp: datetime) -> None:
