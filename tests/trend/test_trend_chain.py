@@ -274,3 +274,39 @@ def test_a_copy_saved_elsewhere_is_the_same_period(
     trend = build_trend([*sorted(folder.glob("*.xlsx")), copy])
     assert [i.code for i in trend.refused] == ["trend_same_period"]
     assert len(trend.periods) == 3 and trend.exit_code == 1
+
+
+def test_the_summarys_own_verification_counts(chain: tuple[Path, Entered], tmp_path: Path) -> None:
+    """September merged with the town's verification workbook (a criterion of P-ANPHU
+    verified to 0): the trend's total is the verified one the summary ranked, not the unit's
+    own."""
+    from verification_files import blank_workbook, filled
+
+    from thidua_xlsx.merge.rank import merge_rank
+    from thidua_xlsx.summary.writer import write_summary
+
+    from trend_files import month_inbox, written_at
+
+    folder, _ = chain
+    campaign = monthly_campaign()
+    september = MONTHS[2]
+    run = campaign.for_period(september)
+    inbox = tmp_path / "hop-thu"
+    month_inbox(campaign, september, inbox)
+    own = merge_rank(run, [inbox], workers=1).card("P-ANPHU")
+    assert own is not None
+    leaf = next(c.code for c in run.leaves if own.self_nodes[c.code] > 0)
+    blank = blank_workbook(run, inbox, tmp_path / "tham-dinh-trong.xlsx")
+    workbook = filled(blank, tmp_path / "tham-dinh.xlsx", {("P-ANPHU", leaf): (0, "Thiếu")})
+    report = merge_rank(run, [inbox], workers=1, verified=[workbook])
+    place = report.place("P-ANPHU")
+    assert place is not None and place.total < own.self_total
+    verified = tmp_path / "tong-hop-thang-09-tham-dinh.xlsx"
+    write_summary(verified, report, generated_at=written_at(september))
+    july, august = sorted(folder.glob("*.xlsx"))[:2]
+    trend = build_trend([july, august, verified])
+    unit = next(u for u in trend.units if u.unit == "P-ANPHU")
+    assert unit.last is not None
+    assert (unit.last.total, unit.last.rank) == (place.total, place.rank)
+    ranked = {r.unit: (r.total, r.rank) for r in report.ranking}
+    assert {u.unit: (u.last.total, u.last.rank) for u in trend.units if u.last} == ranked
