@@ -92,3 +92,17 @@ def test_the_drop_down_and_the_printed_workbook(soffice: str, tmp_path: Path) ->
         assert _coloured_pixels(pdf, page, tmp_path) > 150, page
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert "Liberation" in fonts or "Times" in fonts
+
+
+def test_summaries_saved_by_libreoffice_give_the_same_trend(soffice: str, tmp_path: Path) -> None:
+    """August re-saved by LibreOffice as .ods, September as .xlsx (very hidden sheets become
+    hidden, cells are rewritten): the definitions and entries read back, the same trend."""
+    august = convert(soffice, CHAIN[1], "ods", tmp_path / "ods")
+    september = convert(soffice, CHAIN[2], "xlsx", tmp_path / "xlsx")
+    saved = build_trend([CHAIN[0], august, september])
+    original = build_trend(CHAIN)
+    assert saved.refused == () and saved.labels == original.labels
+    assert [(u.unit, u.points, u.on_time, u.late, u.missing) for u in saved.units] == [
+        (u.unit, u.points, u.on_time, u.late, u.missing) for u in original.units
+    ]
+    assert saved.falls == original.falls and saved.jumps == original.jumps

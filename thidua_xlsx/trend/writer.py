@@ -24,7 +24,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from .._version import __version__
-from ..core.trend import Trend, UnitPoint, UnitTrend
+from ..core.trend import JUMP_RANK_SHARE, JUMP_SHARE, Trend, UnitPoint, UnitTrend
 from ..core.vi_text import format_decimal
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
@@ -478,9 +478,9 @@ def _jumps_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     sheet.merge_range(0, 0, 0, last, _word("jumps_title"), f["title"])
     rule = _word(
         "jumps_rule",
-        share="10",
+        share=format_decimal(JUMP_SHARE * 100),
         points=format_decimal(trend.jump_points),
-        quarter="1/4",
+        quarter=f"{JUMP_RANK_SHARE.numerator}/{JUMP_RANK_SHARE.denominator}",
     )
     sheet.merge_range(1, 0, 1, last, rule, f["rule"])
     sheet.set_row(1, 48)
