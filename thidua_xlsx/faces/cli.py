@@ -23,7 +23,7 @@ from ..core.inbox import inbox_status
 from ..core.model import Campaign
 from ..core.reports import CheckReport, units_json
 from ..core.submissions import Completeness
-from ..core.vi_text import format_decimal, format_points
+from ..core.vi_text import format_decimal
 from ..dossier.writer import write_dossier
 from ..errors import OutputExistsError, ThiduaError, UnitSelectionError
 from ..merge.compose import merge_compose
@@ -474,8 +474,8 @@ def _trend(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> in
                     rank_before=then.rank,
                     rank_after=now.rank,
                     change=f"{now.rank_change:+d}" if now.rank_change is not None else "0",
-                    total_before=format_points(then.total),
-                    total_after=format_points(now.total),
+                    total_before=format_decimal(then.total, lang),
+                    total_after=format_decimal(now.total, lang),
                 ),
                 file=out,
             )

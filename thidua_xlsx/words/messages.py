@@ -1592,10 +1592,10 @@ MESSAGES: Mapping[str, Text] = {
     "cli.trend_counts": Text(
         "{falls} trường hợp giảm điểm liên tiếp ở một tiêu chí, {jumps} biến động lớn cần xem "
         "lại, {not_comparable} tiêu chí không so sánh được.",
-        "{falls} criteria losing points period after period, {jumps} jumps that deserve a "
-        "look, {not_comparable} criteria not comparable.",
+        "{falls} cases of a unit losing points on a criterion period after period, {jumps} "
+        "jumps that deserve a look, {not_comparable} criteria not comparable.",
     ),
-    "cli.trend_refused": Text("{count} tệp không được dùng:", "{count} files not used:"),
+    "cli.trend_refused": Text("Số tệp không được dùng: {count}", "Files not used: {count}"),
     "cli.trend_issues": Text(
         "{count} đơn vị trong các bảng tổng hợp không chấm lại được (xem trang «{sheet}»).",
         "{count} units in the summaries could not be scored again (see the sheet «{sheet}»).",
