@@ -91,3 +91,15 @@ def _campaign():  # type: ignore[no-untyped-def]
     from thidua_xlsx import load_campaign
 
     return load_campaign(SEED_003)
+
+
+def test_a_folder_is_every_file_in_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "XU-HUONG.xlsx"
+    assert main(["trend", str(FOLDER), "-o", str(out)]) == 1
+    said = capsys.readouterr().out
+    assert "Số tệp không được dùng: 6" in said
+    assert all(f"[{code}]" in said for code in REFUSED)
+    assert out.is_file()
+    # the output may not go inside the folder read
+    assert main(["trend", str(FOLDER), "-o", str(FOLDER / "XU-HUONG.xlsx")]) == 2
+    assert not (FOLDER / "XU-HUONG.xlsx").exists()

@@ -14,11 +14,13 @@ cannot be used is refused alone, with its issue.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..checking.carried import check_summary
 from ..checking.check_log import clip, message_params
+from ..checking.inbox import collect_files
 from ..core.model import Campaign
 from ..core.periods import PERIOD_INDEX_KEY, PERIOD_KEY, Period, find_period
 from ..core.ranking import rank_units
@@ -44,15 +46,17 @@ def build_trend(
     workers: int = 1,
     limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Trend:
-    """The trend over ``summaries`` (summary workbooks of several periods or years).
+    """The trend over ``summaries`` (summary workbooks of several periods or years, or
+    folders of them).
     ``campaigns``: campaign workbooks already loaded, for summaries written before summaries
     carried their campaign's definition. Files that cannot be used are refused in
     :attr:`Trend.refused`, one issue each; raises :class:`TrendError` when fewer than two
     summaries can be compared, :class:`InboxError` when a file given does not exist."""
-    paths = [Path(p) for p in summaries]
-    for path in paths:
-        if not path.is_file():
+    given = [Path(p) for p in summaries]
+    for path in given:
+        if not os.path.lexists(path):
             raise InboxError(str(path), "missing")
+    paths = collect_files(given)  # a folder: every file in it
     job = _TrendJob(campaigns)
     outcomes = run_contained(job, _unreadable, paths, max(1, workers), limits)
     scored = [o for o in outcomes if isinstance(o, ScoredSummary)]
