@@ -1557,8 +1557,8 @@ MESSAGES: Mapping[str, Text] = {
         "thidua trend summaries/*.xlsx -o XU-HUONG.xlsx --campaign campaign-2024.xlsx",
     ),
     "help.trend_summaries": Text(
-        "các bảng tổng hợp do merge ghi, mỗi kỳ một tệp (ít nhất hai)",
-        "the summaries written by merge, one per period (at least two)",
+        "các bảng tổng hợp do merge ghi, mỗi kỳ một tệp (ít nhất hai), hoặc thư mục chứa chúng",
+        "the summaries written by merge, one per period (at least two), or a folder of them",
     ),
     "help.trend_output": Text("tệp xu hướng sẽ ghi (.xlsx)", "the trend workbook to write (.xlsx)"),
     "help.trend_campaign": Text(
