@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import xlsxwriter
@@ -28,7 +29,7 @@ from ..core.trend import JUMP_RANK_SHARE, JUMP_SHARE, Trend, UnitPoint, UnitTren
 from ..core.vi_text import format_decimal
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
-from ..scorecard.layout import FORMAT_VERSION, META_SHEET, row_height
+from ..scorecard.layout import FORMAT_VERSION, META_SHEET, wrapped_lines
 from ..words.issues import Issue
 from ..words.messages import render
 
@@ -225,6 +226,19 @@ def _print(sheet: Worksheet, header_row: int | tuple[int, int], fit_width: bool 
     sheet.set_footer('&C&"Times New Roman"&10Trang &P/&N')
 
 
+@lru_cache(maxsize=65_536)
+def _lines(text: str, width: float) -> int:
+    """Lines ``text`` wraps to in a column ``width`` digits wide (names and criteria repeat
+    over thousands of rows: each is measured once)."""
+    return wrapped_lines(text, width, 12, _DIGIT_PX)
+
+
+def _height(cells: Sequence[tuple[str, float]]) -> float:
+    """A row's height in points for its wrapped cells (as ``scorecard.layout.row_height``)."""
+    lines = max((_lines(text, width) for text, width in cells), default=1)
+    return round(lines * 12 * 1.32 + 4, 1)
+
+
 def _unit_cells(
     sheet: Worksheet,
     row: int,
@@ -237,7 +251,7 @@ def _unit_cells(
     """The unit's number, code, name and cluster; the row high enough for its wrapped text
     (``more``: the other texts the row holds, with their columns' widths)."""
     cells = [(u.name, widths[0]), (u.cluster, widths[1]), *more]
-    sheet.set_row(row, row_height(cells, 12, _DIGIT_PX))
+    sheet.set_row(row, _height(cells))
     sheet.write_number(row, 0, index, f["cell"])
     sheet.write_string(row, 1, u.unit, f["cell"])
     sheet.write_string(row, 2, u.name, f["text"])
@@ -532,7 +546,7 @@ def _not_comparable_sheet(
     for item in trend.not_comparable:
         row += 1
         why = _word(f"why_{item.reason}", detail=item.detail)
-        sheet.set_row(row, row_height([(item.content, 60), (why, 40)], 12, _DIGIT_PX))
+        sheet.set_row(row, _height([(item.content, 60), (why, 40)]))
         sheet.write_string(row, 0, item.criterion, f["cell"])
         sheet.write_string(row, 1, item.content, f["text"])
         sheet.write_string(row, 2, _word("not_comparable"), f["cell"])
@@ -747,7 +761,7 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         source = _word("definition_carried") if p.from_definition else _word("definition_given")
         campaign = f"{p.campaign.info.campaign_id} — {p.campaign.info.title}"
         fit = [(p.path.name, 28), (campaign, 50), (p.level_name, 30), (source, 24)]
-        sheet.set_row(row, row_height(fit, 12, _DIGIT_PX))
+        sheet.set_row(row, _height(fit))
         cells = [
             p.label,
             p.path.name,
@@ -808,7 +822,7 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
 
 def _issue_height(sheet: Worksheet, row: int, issue: Issue) -> None:
     cells = [(Path(issue.file).name, 18), (issue.code, 28), (issue.message("vi"), 50)]
-    sheet.set_row(row, row_height(cells, 12, _DIGIT_PX))
+    sheet.set_row(row, _height(cells))
 
 
 def _metadata(workbook: xlsxwriter.Workbook, trend: Trend, stamp: datetime) -> None:
