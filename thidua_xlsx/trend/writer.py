@@ -30,7 +30,6 @@ from ..core.vi_text import format_decimal
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
 from ..scorecard.layout import FORMAT_VERSION, META_SHEET, wrapped_lines
-from ..words.issues import Issue
 from ..words.messages import render
 
 __all__ = [
@@ -774,42 +773,28 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         sheet.write_number(row, 5, len(p.ranking), f["cell"])
         sheet.write_string(row, 6, written, f["cell"])
         sheet.write_string(row, 7, source, f["text"])
-    row += 2
-    sheet.merge_range(row, 0, row, len(titles) - 1, _word("refused_title"), f["bold_center"])
-    row += 1
-    _titles(
-        sheet,
-        row,
-        [_word("col_no"), _word("col_file"), _word("col_code_issue"), _word("col_why")],
-        f,
-    )
-    if not trend.refused:
-        row += 1
-        sheet.merge_range(row, 0, row, 3, _word("none"), f["italic"])
-    for number, issue in enumerate(trend.refused, start=1):
-        row += 1
-        _issue_height(sheet, row, issue)
-        sheet.write_number(row, 0, number, f["cell"])
-        sheet.write_string(row, 1, Path(issue.file).name, f["text"])
-        sheet.write_string(row, 2, issue.code, f["cell"])
-        sheet.write_string(row, 3, issue.message("vi"), f["text"])
-    if trend.issues:
+    for key, issues in (("refused_title", trend.refused), ("issues_title", trend.issues)):
+        if key == "issues_title" and not issues:
+            continue
         row += 2
-        sheet.merge_range(row, 0, row, len(titles) - 1, _word("issues_title"), f["bold_center"])
+        sheet.merge_range(row, 0, row, len(titles) - 1, _word(key), f["bold_center"])
         row += 1
-        _titles(
-            sheet,
-            row,
-            [_word("col_no"), _word("col_file"), _word("col_code_issue"), _word("col_why")],
-            f,
-        )
-        for number, issue in enumerate(trend.issues, start=1):
+        sheet.set_row(row, 20)
+        sheet.write_string(row, 0, _word("col_no"), f["th"])
+        sheet.merge_range(row, 1, row, 2, _word("col_file"), f["th"])
+        sheet.write_string(row, 3, _word("col_why"), f["th"])
+        sheet.write_string(row, 4, _word("col_code_issue"), f["th"])
+        if not issues:
             row += 1
-            _issue_height(sheet, row, issue)
+            sheet.merge_range(row, 0, row, 4, _word("none"), f["italic"])
+        for number, issue in enumerate(issues, start=1):
+            row += 1
+            name, why = Path(issue.file).name, issue.message("vi")
+            sheet.set_row(row, _height([(name, 46), (why, 50), (issue.code, 30)]))
             sheet.write_number(row, 0, number, f["cell"])
-            sheet.write_string(row, 1, Path(issue.file).name, f["text"])
-            sheet.write_string(row, 2, issue.code, f["cell"])
-            sheet.write_string(row, 3, issue.message("vi"), f["text"])
+            sheet.merge_range(row, 1, row, 2, name, f["text"])
+            sheet.write_string(row, 3, why, f["text"])
+            sheet.write_string(row, 4, issue.code, f["cell"])
     sheet.set_column(0, 0, 5)
     sheet.set_column(1, 1, 18)
     sheet.set_column(2, 2, 28)
@@ -818,11 +803,6 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     sheet.set_column(5, 6, 14)
     sheet.set_column(7, 7, 24)
     _print(sheet, 1)
-
-
-def _issue_height(sheet: Worksheet, row: int, issue: Issue) -> None:
-    cells = [(Path(issue.file).name, 18), (issue.code, 28), (issue.message("vi"), 50)]
-    sheet.set_row(row, _height(cells))
 
 
 def _metadata(workbook: xlsxwriter.Workbook, trend: Trend, stamp: datetime) -> None:
