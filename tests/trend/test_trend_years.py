@@ -27,7 +27,7 @@ def _year(base: Campaign, year: int) -> Campaign:
     info = replace(
         base.info,
         campaign_id=f"NH-BDG-{year}",
-        period=f"Năm {year}",
+        period=f"Năm {year} (từ 01/01/{year} đến 31/12/{year})",
         period_start=date(year, 1, 1),
         period_end=date(year, 12, 31),
         deadline=date(year, 10, 1),

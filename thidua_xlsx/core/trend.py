@@ -23,6 +23,7 @@ Every figure is a ``Decimal`` or an exact count; nothing is taken from the summa
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -85,12 +86,15 @@ class ScoredSummary:
 
     @property
     def label(self) -> str:
-        """What the period is called: its name, else the campaign's *Thời gian thi đua*,
-        else its year."""
+        """What the period is called: its name, else the campaign's *Thời gian thi đua*
+        (without the dates in brackets after it: ``Năm 2024 (từ 01/01/2024 đến …)`` is
+        ``Năm 2024``), else its year."""
         if self.period is not None and self.period.name:
             return self.period.name
-        if self.campaign.info.period:
-            return self.campaign.info.period
+        said = self.campaign.info.period.strip()
+        if said:
+            short = re.sub(r"\s*\([^()]*\)$", "", said)
+            return short or said
         day = self.start
         return str(day.year) if day is not None else self.campaign.info.campaign_id
 
