@@ -624,7 +624,7 @@ def _unit_chart_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, 
     names = f"'{DATA_SHEET}'!$B$2:$B${units + 1}"
     sheet.write_string(0, 0, _word("unit_chart_title"), f["label"])
     sheet.write_string(1, 0, _word("pick_unit"), f["label"])
-    sheet.write_string(1, 1, first.name, f["pick"])
+    _merge(sheet, 1, 1, max(3, count), first.name, f["pick"])  # room for a long name
     sheet.data_validation(
         1,
         1,
@@ -674,7 +674,11 @@ def _unit_chart_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, 
                     "width": 2.5 if name_row else 1.5,
                     "dash_type": "solid" if name_row else "dash",
                 },
-                "data_labels": {"value": bool(name_row), "num_format": _points_format(trend)},
+                "data_labels": {
+                    "value": bool(name_row),
+                    "num_format": _points_format(trend),
+                    "font": {"name": _FONT},
+                },
             }
         )
     _style_chart(chart, _word("unit_chart_title"), _word("axis_total"))
@@ -700,7 +704,11 @@ def _unit_charts(workbook: xlsxwriter.Workbook, trend: Trend) -> None:
                 "categories": [DATA_SHEET, 0, _DATA_FIRST, 0, _DATA_FIRST + count - 1],
                 "values": [DATA_SHEET, index + 1, _DATA_FIRST, index + 1, _DATA_FIRST + count - 1],
                 "marker": {"type": "circle", "size": 6},
-                "data_labels": {"value": True, "num_format": _points_format(trend)},
+                "data_labels": {
+                    "value": True,
+                    "num_format": _points_format(trend),
+                    "font": {"name": _FONT, "size": 9},
+                },
             }
         )
         chart.set_title({"name": u.name, "name_font": {"name": _FONT, "size": 11}})
