@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["bench_templates.py", "bench_check.py", "bench_merge.py"]
+BENCHMARKS = ["bench_templates.py", "bench_check.py", "bench_merge.py", "bench_trend.py"]
 
 
 def main() -> int:

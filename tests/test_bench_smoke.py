@@ -120,6 +120,15 @@ BENCHMARKS = [
             "peak memory, all processes",
         ],
     ),
+    (
+        "bench_trend.py",
+        ["--count", "30", "--months", "3", "--cache", "{tmp}"],
+        [
+            "trend: 3 monthly summaries × 30 wards",
+            "thidua_xlsx trend, end to end:",
+            "peak memory (VmHWM): main process",
+        ],
+    ),
 ]
 
 

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .core.results import FileResult, FileStatus
     from .core.scoring import RawInput, ScoreCard
     from .core.submissions import Completeness, SubmissionStatus, UnitSubmission
+    from .core.trend import Trend
     from .core.verification import VerificationPlan, VerificationResult, VerifiedScore
     from .core.vote import Candidate, Decision, Outcome, VoteDecision, VotePlan, VoteResult
     from .dossier.writer import DossierFiles, write_dossier
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
         OutputExistsError,
         OutputNotEmptyError,
         ThiduaError,
+        TrendError,
         UnitSelectionError,
         UnusableFileError,
         VoteError,
@@ -74,6 +76,7 @@ if TYPE_CHECKING:
     from .merge.dossier import build_dossier, council_vote
     from .merge.lock import LockResult, MergeLock, check_merge_lock, lock_summary
     from .merge.rank import merge_rank
+    from .merge.trend import build_trend
     from .merge.verify import plan_verification
     from .merge.vote import decide_vote, plan_vote, read_vote_result
     from .runtime.containment import ReadLimits
@@ -81,6 +84,7 @@ if TYPE_CHECKING:
     from .scorecard.feedback import write_feedback
     from .scorecard.writer import write_composed_card
     from .summary.writer import write_summary
+    from .trend.writer import write_trend
     from .verification.writer import write_verification_workbook
     from .vote.writer import write_vote_papers, write_vote_result
     from .words.issues import CATALOGUE, Issue, Severity
@@ -117,6 +121,8 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "write_dossier",
     "lock_summary",
     "check_merge_lock",
+    "build_trend",
+    "write_trend",
     "run_demo",
     # the result and model types they return
     "Campaign",
@@ -169,6 +175,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "CouncilVote",
     "MeetingMember",
     "CandidateVote",
+    "Trend",
     "Issue",
     "Severity",
     "CATALOGUE",
@@ -188,6 +195,7 @@ __all__ = [  # noqa: RUF022 (in tiers, not sorted)
     "UnitSelectionError",
     "UnusableFileError",
     "VoteError",
+    "TrendError",
 ]
 
 # public name -> the module defining it
@@ -246,6 +254,10 @@ _SOURCES: dict[str, str] = {
     "LockBook": "core.lock",
     "LockEntry": "core.lock",
     "LockChange": "core.lock",
+    "build_trend": "merge.trend",
+    "write_trend": "trend.writer",
+    "Trend": "core.trend",
+    "TrendError": "errors",
     "run_demo": "faces.demo",
     "Campaign": "core.model",
     "CampaignInfo": "core.model",

@@ -19,6 +19,7 @@
     ├── DossierError              ``thidua dossier``: the summary, the award or the vote unusable
     ├── LockError                 a locked period: the run would change it, the lock book is
     │                             damaged, the file is not a summary to lock (``.code``)
+    ├── TrendError                ``thidua trend``: fewer than two summaries can be compared
     └── UnusableFileError         a returned file cannot be read as a workbook (``.code``: the
                                   issue to report for it); caught by the checker, never
                                   raised out of a check
@@ -30,6 +31,8 @@ parameters, said in Vietnamese or English by ``message(lang)``; ``str(error)`` i
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .words.issues import Issue, Severity
@@ -53,6 +56,7 @@ __all__ = [
     "OutputOverlapsInputError",
     "PeriodError",
     "ThiduaError",
+    "TrendError",
     "UnitSelectionError",
     "UnusableFileError",
     "VoteError",
@@ -295,3 +299,18 @@ class LockError(ThiduaError):
     def __init__(self, code: str, /, **params: Param) -> None:
         super().__init__(f"error.{code}", **params)
         self.code = code
+
+
+class TrendError(ThiduaError):
+    """``thidua trend`` has fewer than two summaries it can compare (``count`` usable; the
+    refused files and why in ``refused``, one issue each)."""
+
+    def __init__(self, count: int, refused: Sequence[Issue]) -> None:
+        said = "; ".join(f"{Path(i.file).name}: {i.message('vi')}" for i in refused) or "—"
+        super().__init__("error.trend_too_few", count=count, files=said)
+        self.count = count
+        self.refused = tuple(refused)
+
+    def message(self, lang: str = "vi") -> str:
+        said = "; ".join(f"{Path(i.file).name}: {i.message(lang)}" for i in self.refused) or "—"
+        return render(self.message_code, as_lang(lang), count=self.count, files=said)

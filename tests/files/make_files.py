@@ -276,8 +276,23 @@ def main(only: set[str]) -> int:
         if not only or only & {"council", "vote"}:
             _council_files()
             _vote_files(campaign, work)
+        if not only or "trend" in only:
+            _trend_files(work)
     print(f"wrote {len(only) or len(list(HERE.glob('*.*'))) - 1} files into {HERE}")
     return 0
+
+
+def _trend_files(work: Path) -> None:
+    """Issue 18: trend/ holds the town's summaries of July–September 2024 (the Nhơn Hưng
+    campaign run monthly) and one file per refusal of ``thidua trend``, named after its code
+    (tests/trend_files.py; what each gives: tests/trend/test_trend_files.py)."""
+    from trend_files import refused_files, write_chain
+
+    folder = HERE / "trend"
+    for old in folder.glob("*.xlsx"):
+        old.unlink()
+    write_chain(folder, work / "trend")
+    refused_files(folder, work / "trend", folder)
 
 
 def _summary_with_a_returned_unit(campaign: object, work: Path, target: Path) -> None:

@@ -171,6 +171,7 @@ CALLS: dict[str, tuple[str, int, str, bool]] = {
     "ThiduaError": ("messages", 0, "", False),
     "say": ("messages", 0, "", False),  # the demo's
     "_w": ("messages", 0, "show.", False),  # thidua show's labels
+    "_word": ("messages", 0, "trend.", False),  # the trend workbook's words
     "CampaignFileError": ("messages", 1, "", False),
 }
 
@@ -362,6 +363,7 @@ def _errors() -> list[errors.ThiduaError]:
             book="so-khoa-ky.json",
             changes="  X-VANGIAO: tổng 183,89 → 180,00",
         ),
+        errors.TrendError(1, [Issue("trend_not_summary", file="x.xlsx", value="x.xlsx")]),
     ]
 
 

@@ -39,6 +39,7 @@ from ..merge.lock import (
     record_merge_lock,
 )
 from ..merge.rank import merge_rank
+from ..merge.trend import build_trend
 from ..merge.verify import plan_verification
 from ..merge.vote import decide_vote, plan_vote, read_vote_result
 from ..runtime.bulk import bulk_run
@@ -48,6 +49,8 @@ from ..scorecard.blank_cards import write_templates
 from ..scorecard.feedback import FeedbackCopy, write_feedback_copies
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
+from ..trend.writer import FILES_SHEET as TREND_FILES_SHEET
+from ..trend.writer import write_trend
 from ..verification.writer import write_verification_workbook
 from ..vote.layout import RESULT_FILE
 from ..vote.writer import write_vote_papers, write_vote_result
@@ -145,6 +148,8 @@ def _main(argv: Sequence[str] | None, out: TextIO | None) -> int:
             return _dossier(args, lang, out)
         elif args.command == "lock":
             return _lock(args, lang, out, err)
+        elif args.command == "trend":
+            return _trend(args, lang, out, err)
         elif args.command == "web":
             return _web(args, lang, out, err)
         elif args.command == "demo":
@@ -483,6 +488,78 @@ def _lock(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int
     for line in result.lines(lang):
         print(line, file=out)
     return EXIT_OK
+
+
+@bulk_run()  # the whole command in one bulk run (see runtime/bulk.py)
+def _trend(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    """``thidua trend``: the summaries compared, the workbook written, a short account."""
+    output = Path(args.output)
+    output_file(output)
+    check_outputs([*args.summaries, *args.campaign], output_files=[output])
+    campaigns = [load_campaign(path) for path in args.campaign]
+    trend = build_trend(args.summaries, campaigns, workers=args.workers, limits=_limits(args))
+    write_trend(output, trend, inputs=args.campaign)
+    if args.json:
+        document = trend.to_json(lang)
+        document["output"] = str(output)
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+        return trend.exit_code
+    level = trend.periods[-1].level_name
+    print(
+        render(
+            "cli.trend_periods",
+            lang,
+            count=len(trend.periods),
+            labels=", ".join(trend.labels),
+            level=level,
+            units=len(trend.units),
+        ),
+        file=out,
+    )
+    movers = trend.movers()
+    if movers:
+        before, after = trend.labels[-2], trend.labels[-1]
+        print(render("cli.trend_movers", lang, before=before, after=after), file=out)
+        for u in movers:
+            now, then = u.points[-1], u.points[-2]
+            assert now is not None and then is not None
+            print(
+                "  "
+                + render(
+                    "cli.trend_mover",
+                    lang,
+                    unit=u.name,
+                    rank_before=then.rank,
+                    rank_after=now.rank,
+                    change=f"{now.rank_change:+d}" if now.rank_change is not None else "0",
+                    total_before=format_decimal(then.total, lang),
+                    total_after=format_decimal(now.total, lang),
+                ),
+                file=out,
+            )
+    else:
+        print(render("cli.trend_no_movers", lang), file=out)
+    print(
+        render(
+            "cli.trend_counts",
+            lang,
+            falls=len(trend.falls),
+            jumps=len(trend.jumps),
+            not_comparable=len(trend.not_comparable),
+        ),
+        file=out,
+    )
+    if trend.refused:
+        print(render("cli.trend_refused", lang, count=len(trend.refused)), file=out)
+        for issue in trend.refused:
+            print(f"  {Path(issue.file).name}: {issue.message(lang)} [{issue.code}]", file=out)
+    if trend.issues:
+        print(
+            render("cli.trend_issues", lang, count=len(trend.issues), sheet=TREND_FILES_SHEET),
+            file=out,
+        )
+    print(render("cli.trend_done", lang, path=str(output)), file=out)
+    return trend.exit_code
 
 
 def _compose(

@@ -398,6 +398,29 @@ def _add_lock(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) ->
     _limit_options(lock, lang)
 
 
+def _add_trend(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
+    trend = _command(commands, "trend", lang)
+    trend.add_argument(
+        "summaries", nargs="+", metavar="SUMMARY.xlsx", help=render("help.trend_summaries", lang)
+    )
+    trend.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="XU-HUONG.xlsx",
+        help=render("help.trend_output", lang),
+    )
+    trend.add_argument(
+        "--campaign",
+        action="append",
+        default=[],
+        metavar="CAMPAIGN.xlsx",
+        help=render("help.trend_campaign", lang),
+    )
+    trend.add_argument("--json", action="store_true", help=render("help.json", lang))
+    _reading_options(trend, lang)
+
+
 def _add_web(commands: argparse._SubParsersAction[ThiduaParser], lang: Lang) -> None:
     web = _command(commands, "web", lang)
     web.add_argument(
@@ -436,6 +459,7 @@ COMMANDS: Sequence[Adder] = (
     _add_vote,
     _add_dossier,
     _add_lock,
+    _add_trend,
     _add_web,
     _add_demo,
 )

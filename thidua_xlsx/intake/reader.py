@@ -51,9 +51,10 @@ class ReturnedFileReader:
     """Reads returned files, remembering the package structures worked out on the way (files
     made from one template share one; see :class:`~thidua_xlsx.intake.structure.StructureCache`)."""
 
-    def __init__(self, summary_verified: bool = False) -> None:
+    def __init__(self, summary_verified: bool = False, summary_definition: bool = False) -> None:
         self.structures = StructureCache()
         self.summary_verified = summary_verified  # a summary's Thẩm định read too (dossier)
+        self.summary_definition = summary_definition  # and its campaign definition (trend)
 
     def read(
         self, path: Path
@@ -90,7 +91,7 @@ class ReturnedFileReader:
                 # calamine found other sheets than the workbook lists: the guard would bound
                 # parts calamine does not read
                 raise UnusableFileError("file_structure_ambiguous", ", ".join(opened.names))
-            return _read(opened, self.summary_verified)
+            return _read(opened, self.summary_verified, self.summary_definition)
         except (python_calamine.CalamineError, ValueError, zipfile.BadZipFile, KeyError) as exc:
             raise UnusableFileError(diagnose(archive, exc), str(exc)) from exc
         finally:
@@ -114,7 +115,7 @@ def read_returned_file(
 
 
 def _read(
-    opened: OpenedWorkbook, summary_verified: bool = False
+    opened: OpenedWorkbook, summary_verified: bool = False, summary_definition: bool = False
 ) -> ScorecardFile | SummaryFile | VerificationFile | TallyFile | VoteResultFile:
     """The file's hidden information, then the card, the summary or the verification workbook
     it says the file is."""
@@ -128,7 +129,7 @@ def _read(
             if len(row) >= 2 and isinstance(row[0], str) and row[0]:
                 metadata[row[0]] = cell_text(row[1])
     if metadata.get("kind") == "summary":
-        return read_summary(opened, metadata, summary_verified)
+        return read_summary(opened, metadata, summary_verified, summary_definition)
     if metadata.get("kind") == VERIFICATION_KIND:
         return read_verification(opened, metadata)
     if metadata.get("kind") == TALLY_KIND:

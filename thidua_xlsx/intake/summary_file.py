@@ -19,6 +19,7 @@ from ..rollup.carried import (
     returned_unit,
 )
 from ..rollup.data_sheet import is_data_sheet
+from ..rollup.definition import DEFINITION_SHEET, MAX_DEFINITION_CHARS
 from .package import saved_at
 from .workbook import MAX_DATA_CELLS, OpenedWorkbook
 
@@ -44,14 +45,21 @@ class SummaryFile:
     returned: tuple[ReturnedUnit, ...] = ()  # units rejected at the level below
     # the scores this level verified (its *Thẩm định* sheet): unit → criterion → score
     verified: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
+    # the campaign definition's text it carries (``thidua trend``; read only when asked for):
+    # None when it has no definition sheet (written before summaries carried one)
+    definition: str | None = None
 
 
 def read_summary(
-    opened: OpenedWorkbook, metadata: Mapping[str, str], verified: bool = False
+    opened: OpenedWorkbook,
+    metadata: Mapping[str, str],
+    verified: bool = False,
+    definition: bool = False,
 ) -> SummaryFile:
     """The units on the summary's data sheets (a large summary goes on over
     ``_thidua_dulieu_2``, ``_thidua_dulieu_3``…), and with ``verified`` the scores on its
-    *Thẩm định* sheet (for the dossier; a merge never reads them); raises
+    *Thẩm định* sheet (for the dossier; a merge never reads them), with ``definition`` the
+    text of its campaign definition (for the trend); raises
     :class:`UnusableFileError` when a sheet cannot be read within bounds."""
     saved = saved_at(opened.data, opened.archive, opened.format)
     names = tuple(n for n in opened.names if is_data_sheet(n))
@@ -73,7 +81,26 @@ def read_summary(
         tuple(members),
         tuple(returned),
         _verified(opened) if verified else {},
+        _definition(opened) if definition else None,
     )
+
+
+def _definition(opened: OpenedWorkbook) -> str | None:
+    """The text of the campaign definition down column A of its sheet (see
+    :mod:`thidua_xlsx.rollup.definition`), ``None`` when the summary has none; text beyond the
+    definition's bound is cut there (and then refused as damaged)."""
+    if DEFINITION_SHEET not in opened.names:
+        return None
+    rows = opened.load(DEFINITION_SHEET, MAX_DATA_CELLS)[0].to_python(skip_empty_area=False)
+    parts: list[str] = []
+    size = 0
+    for row in rows:
+        if row and isinstance(row[0], str):
+            parts.append(row[0])
+            size += len(row[0])
+            if size > MAX_DEFINITION_CHARS:
+                break
+    return "".join(parts)
 
 
 def _verified(opened: OpenedWorkbook) -> dict[str, dict[str, Decimal]]:

@@ -35,6 +35,7 @@ from ..rollup.data_sheet import (
     DATA_TOTAL_COL,
     DATA_UNIT_MARK,
 )
+from ..rollup.definition import DEFINITION_KEY, DEFINITION_SHEET, encode_campaign
 from ..runtime.atomic import atomic_output, output_time
 from ..runtime.output_guard import check_outputs
 from ..scorecard.layout import (
@@ -109,6 +110,7 @@ def write_summary(
             _issues_sheet(workbook, report, formats)
             _missing_sheet(workbook, report, formats)
             _data_sheet(workbook, report)
+            _definition_sheet(workbook, report)
             _metadata(workbook, report, stamp)
         finally:
             workbook.close()
@@ -937,6 +939,19 @@ def _returned_row(
         sheet.write_string(row, col, text)
 
 
+def _definition_sheet(workbook: xlsxwriter.Workbook, report: RankReport) -> None:
+    """The campaign's scoring definition (very hidden, protected), so the summary is scored
+    again without the campaign workbook (``thidua trend``; :mod:`thidua_xlsx.rollup.definition`):
+    its JSON text down column A."""
+    sheet = workbook.add_worksheet(DEFINITION_SHEET)
+    issuer = report.parent.code if report.parent else None
+    for row, chunk in enumerate(encode_campaign(report.campaign, issuer)):
+        if sheet.write_string(row, 0, chunk) != 0:  # XlsxWriter cuts, and only says so
+            raise RuntimeError(f"{DEFINITION_SHEET}: cell {row} not written whole")
+    sheet.very_hidden()
+    sheet.protect("")
+
+
 def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime) -> None:
     sheet = workbook.add_worksheet(META_SHEET)
     rows = [
@@ -953,6 +968,7 @@ def _metadata(workbook: xlsxwriter.Workbook, report: RankReport, stamp: datetime
         ("data_sheet", DATA_SHEET),
     ]
     rows += period_metadata(report.campaign)
+    rows.append((DEFINITION_KEY, DEFINITION_SHEET))
     for row, (key, value) in enumerate(rows):
         sheet.write_string(row, 0, key)
         sheet.write_string(row, 1, value)

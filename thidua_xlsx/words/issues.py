@@ -1080,6 +1080,53 @@ CATALOGUE: Mapping[str, CatalogueEntry] = {
         "Đã có bảng tổng hợp mới hơn của kỳ «{value}»: số liệu lấy từ bảng mới hơn.",
         "There is a newer summary of the period «{value}»: its figures are taken from that one.",
     ),
+    # -- issue 18: trend (thidua trend) --
+    "trend_not_summary": CatalogueEntry(
+        _E,
+        "«{value}» không phải bảng tổng hợp do «thidua merge» ghi, nên không dùng để xem xu "
+        "hướng. Hãy chọn các tệp tổng hợp của từng kỳ.",
+        "«{value}» is not a summary written by «thidua merge», so it cannot be used for the "
+        "trend. Choose the summaries of each period.",
+    ),
+    "trend_no_definition": CatalogueEntry(
+        _E,
+        "Bảng tổng hợp này (đợt «{value}») được ghi khi thidua chưa lưu kèm định nghĩa đợt thi "
+        "đua, nên không chấm lại được. Hãy thêm --campaign với tệp định nghĩa đợt «{value}» "
+        "đúng như khi tổng hợp.",
+        "This summary (campaign «{value}») was written before thidua kept the campaign's "
+        "definition in it, so it cannot be scored again. Add --campaign with the campaign "
+        "workbook of «{value}» as it was when the summary was made.",
+    ),
+    "trend_definition_damaged": CatalogueEntry(
+        _E,
+        "Định nghĩa đợt thi đua lưu ẩn trong bảng tổng hợp này đã bị sửa hoặc hỏng ({detail}), "
+        "nên không chấm lại được. Hãy dùng bản gốc do thidua ghi, hoặc thêm --campaign với tệp "
+        "định nghĩa đợt thi đua.",
+        "The campaign definition kept hidden in this summary was edited or damaged ({detail}), "
+        "so it cannot be scored again. Use the original thidua wrote, or add --campaign with "
+        "the campaign workbook.",
+    ),
+    "trend_other_campaign": CatalogueEntry(
+        _E,
+        "Bảng tổng hợp này thuộc đợt «{value}», khác đợt «{expected}» của các tệp khác, và mã "
+        "tiêu chí không khớp, nên không so sánh được. Tệp này không được dùng.",
+        "This summary is of the campaign «{value}», not «{expected}» like the other files, and "
+        "its criterion codes do not match, so it cannot be compared. It is not used.",
+    ),
+    "trend_other_level": CatalogueEntry(
+        _E,
+        "Bảng tổng hợp này là của «{value}», không cùng cấp với «{expected}» như các tệp khác, "
+        "nên không so sánh được. Tệp này không được dùng.",
+        "This summary is of «{value}», not of the same level as «{expected}» like the other "
+        "files, so it cannot be compared. It is not used.",
+    ),
+    "trend_same_period": CatalogueEntry(
+        _E,
+        "Kỳ «{value}» đã có bảng tổng hợp ghi sau ({kept}); mỗi kỳ chỉ dùng một bảng. Tệp này "
+        "không được dùng.",
+        "The period «{value}» already has a summary written later ({kept}); each period counts "
+        "once. This file is not used.",
+    ),
 }
 
 

@@ -1067,6 +1067,8 @@ MESSAGES: Mapping[str, Text] = {
         "                                         phiếu biểu quyết của Hội đồng thi đua\n"
         "  8. thidua dossier dot-thi-dua.xlsx tong-hop.xlsx -o ho-so/\n"
         "                                         hồ sơ khen thưởng (Word)\n"
+        "  9. thidua trend tong-hop-thang-*.xlsx -o XU-HUONG.xlsx\n"
+        "                                         xu hướng qua các kỳ: điểm, hạng, xếp loại\n"
         "\n"
         "Làm trên trang web, không cần dòng lệnh: thidua web\n"
         "Chạy thử trên dữ liệu mẫu: thidua demo\n"
@@ -1099,6 +1101,8 @@ MESSAGES: Mapping[str, Text] = {
         "                                         the Council's ballots and tally\n"
         "  8. thidua dossier campaign.xlsx summary.xlsx -o dossier/\n"
         "                                         the award dossier (Word)\n"
+        "  9. thidua trend summary-*.xlsx -o XU-HUONG.xlsx\n"
+        "                                         the trend over periods: totals, ranks, bands\n"
         "\n"
         "The same on a web page, without a command line: thidua web\n"
         "A trial run on the sample data: thidua demo\n"
@@ -1743,5 +1747,230 @@ MESSAGES: Mapping[str, Text] = {
         "--lock và --reopen dùng với bảng xếp hạng (--mode rank), không dùng khi gộp phiếu "
         "(--mode compose).",
         "--lock and --reopen go with a ranking (--mode rank), not with --mode compose.",
+    ),
+    # -- issue 18: trend (thidua trend) ---------------------------------------------------
+    "help.trend": Text(
+        "xem xu hướng qua các kỳ: so sánh các bảng tổng hợp của nhiều tháng, quý, năm",
+        "see the trend over periods: compare the summaries of several months, quarters, years",
+    ),
+    "help.trend_text": Text(
+        "So sánh các bảng tổng hợp do «thidua merge» ghi ở nhiều kỳ (cùng một đợt thi đua, "
+        "hoặc các đợt nối tiếp nhau có mã tiêu chí giống nhau). Mọi điểm đều được chấm lại "
+        "từ số liệu các đơn vị đã nhập, không lấy lại tổng điểm ghi sẵn. Tệp XU-HUONG.xlsx có: "
+        "điểm và hạng từng kỳ cùng mức tăng giảm, thay đổi xếp loại và số kỳ liên tiếp, tỷ lệ "
+        "nộp đúng hạn, các tiêu chí bị giảm điểm nhiều kỳ liền, các biến động lớn cần xem lại, "
+        "biểu đồ theo cụm và theo từng đơn vị. Bảng tổng hợp ghi bằng bản thidua cũ (chưa lưu "
+        "kèm định nghĩa đợt thi đua) cần thêm --campaign.",
+        "Compare the summaries «thidua merge» wrote for several periods (of one campaign, or "
+        "of successive campaigns whose criterion codes match). Every score is computed again "
+        "from what the units entered, never taken from the totals written in the files. "
+        "XU-HUONG.xlsx holds: each period's total and rank with their change, band changes "
+        "and runs, the on-time rate, the criteria losing points period after period, the jumps "
+        "that deserve a look, charts per cluster and per unit. Summaries written by an older "
+        "thidua (without the campaign's definition in them) need --campaign.",
+    ),
+    "help.trend_examples": Text(
+        "thidua trend tong-hop-thang-10.xlsx tong-hop-thang-11.xlsx tong-hop-thang-12.xlsx "
+        "-o XU-HUONG.xlsx\n"
+        "thidua trend tong-hop/*.xlsx -o XU-HUONG.xlsx --campaign dot-thi-dua-2024.xlsx",
+        "thidua trend summary-october.xlsx summary-november.xlsx summary-december.xlsx "
+        "-o XU-HUONG.xlsx\n"
+        "thidua trend summaries/*.xlsx -o XU-HUONG.xlsx --campaign campaign-2024.xlsx",
+    ),
+    "help.trend_summaries": Text(
+        "các bảng tổng hợp do merge ghi, mỗi kỳ một tệp (ít nhất hai), hoặc thư mục chứa chúng",
+        "the summaries written by merge, one per period (at least two), or a folder of them",
+    ),
+    "help.trend_output": Text("tệp xu hướng sẽ ghi (.xlsx)", "the trend workbook to write (.xlsx)"),
+    "help.trend_campaign": Text(
+        "tệp định nghĩa đợt thi đua, cho bảng tổng hợp ghi bằng bản thidua cũ (lặp lại được)",
+        "a campaign workbook, for summaries written by an older thidua (may be repeated)",
+    ),
+    "error.trend_too_few": Text(
+        "Cần ít nhất hai bảng tổng hợp so sánh được để xem xu hướng; chỉ dùng được {count}. "
+        "Các tệp không dùng được: {files}",
+        "The trend needs at least two summaries that can be compared; only {count} can be "
+        "used. The files not used: {files}",
+    ),
+    "cli.trend_periods": Text(
+        "Xu hướng qua {count} kỳ ({labels}) của {level}: {units} đơn vị.",
+        "Trend over {count} periods ({labels}) of {level}: {units} units.",
+    ),
+    "cli.trend_movers": Text(
+        "Thay đổi hạng nhiều nhất ({before} → {after}):",
+        "The biggest rank changes ({before} → {after}):",
+    ),
+    "cli.trend_mover": Text(
+        "{unit}: hạng {rank_before} → {rank_after} ({change} bậc), điểm {total_before} → "
+        "{total_after}",
+        "{unit}: rank {rank_before} → {rank_after} ({change} places), total {total_before} → "
+        "{total_after}",
+    ),
+    "cli.trend_no_movers": Text(
+        "Không đơn vị nào đổi hạng giữa hai kỳ cuối.",
+        "No unit changed rank between the last two periods.",
+    ),
+    "cli.trend_counts": Text(
+        "{falls} trường hợp giảm điểm liên tiếp ở một tiêu chí, {jumps} biến động lớn cần xem "
+        "lại, {not_comparable} tiêu chí không so sánh được.",
+        "{falls} cases of a unit losing points on a criterion period after period, {jumps} "
+        "jumps that deserve a look, {not_comparable} criteria not comparable.",
+    ),
+    "cli.trend_refused": Text("Số tệp không được dùng: {count}", "Files not used: {count}"),
+    "cli.trend_issues": Text(
+        "{count} đơn vị trong các bảng tổng hợp không chấm lại được (xem trang «{sheet}»).",
+        "{count} units in the summaries could not be scored again (see the sheet «{sheet}»).",
+    ),
+    "cli.trend_done": Text("Đã ghi tệp xu hướng: {path}", "Trend workbook written: {path}"),
+    # the trend workbook's words (written in Vietnamese, like the summaries it compares)
+    "trend.sheet_trend": Text("Xu hướng", "Trend"),
+    "trend.sheet_bands": Text("Xếp loại", "Bands"),
+    "trend.sheet_on_time": Text("Đúng hạn", "On time"),
+    "trend.sheet_falls": Text("Tiêu chí giảm điểm", "Criteria losing points"),
+    "trend.sheet_jumps": Text("Biến động lớn", "Jumps"),
+    "trend.sheet_not_comparable": Text("Không so sánh được", "Not comparable"),
+    "trend.sheet_cluster_chart": Text("Biểu đồ cụm", "Cluster chart"),
+    "trend.sheet_unit_chart": Text("Biểu đồ đơn vị", "Unit chart"),
+    "trend.sheet_unit_charts": Text("Biểu đồ từng đơn vị", "Chart per unit"),
+    "trend.sheet_data": Text("Dữ liệu", "Data"),
+    "trend.sheet_files": Text("Tệp đã dùng", "Files used"),
+    "trend.motto1": Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "trend.motto2": Text("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "trend.place_date": Text(
+        "{place}, ngày …… tháng …… năm ……", "{place}, on …… (day) …… (month) …… (year)"
+    ),
+    "trend.title": Text(
+        "BẢNG THEO DÕI XU HƯỚNG KẾT QUẢ THI ĐUA QUA CÁC KỲ", "EMULATION RESULTS OVER THE PERIODS"
+    ),
+    "trend.periods_line": Text("{count} kỳ: {labels}", "{count} periods: {labels}"),
+    "trend.level_line": Text(
+        "Đơn vị tổng hợp: {level} — {units} đơn vị được so sánh",
+        "Summarised by: {level} — {units} units compared",
+    ),
+    "trend.col_no": Text("STT", "No."),
+    "trend.col_code": Text("Mã", "Code"),
+    "trend.col_unit": Text("Đơn vị", "Unit"),
+    "trend.col_cluster": Text("Cụm thi đua", "Cluster"),
+    "trend.col_total": Text("Điểm", "Total"),
+    "trend.col_rank": Text("Hạng", "Rank"),
+    "trend.col_total_change": Text("± điểm", "± total"),
+    "trend.col_rank_change": Text("± hạng", "± rank"),
+    "trend.col_band_last": Text("Xếp loại kỳ cuối", "Last band"),
+    "trend.col_run": Text("Liên tiếp", "In a row"),
+    "trend.col_band_changes": Text("Thay đổi xếp loại", "Band changes"),
+    "trend.col_runs": Text("Cùng xếp loại nhiều kỳ liên tiếp", "Same band in a row"),
+    "trend.col_expected": Text("Số kỳ phải nộp", "Periods expected"),
+    "trend.col_on_time": Text("Đúng hạn", "On time"),
+    "trend.col_late": Text("Nộp muộn", "Late"),
+    "trend.col_missing": Text("Không nộp / bị trả lại", "Missing / rejected"),
+    "trend.col_rate": Text("Tỷ lệ đúng hạn", "On-time rate"),
+    "trend.col_criterion": Text("Tiêu chí", "Criterion"),
+    "trend.col_content": Text("Nội dung", "Content"),
+    "trend.col_from": Text("Từ kỳ", "From"),
+    "trend.col_to": Text("Đến kỳ", "To"),
+    "trend.col_falls": Text("Số lần giảm", "Falls"),
+    "trend.col_scores": Text("Điểm qua các kỳ", "Scores"),
+    "trend.col_before": Text("Kỳ trước", "Period before"),
+    "trend.col_after": Text("Kỳ này", "Period"),
+    "trend.col_total_before": Text("Điểm kỳ trước", "Total before"),
+    "trend.col_total_after": Text("Điểm kỳ này", "Total"),
+    "trend.col_rank_before": Text("Hạng kỳ trước", "Rank before"),
+    "trend.col_rank_after": Text("Hạng kỳ này", "Rank"),
+    "trend.col_why": Text("Lý do", "Why"),
+    "trend.col_status": Text("Tình trạng", "Status"),
+    "trend.col_period": Text("Kỳ", "Period"),
+    "trend.col_file": Text("Tệp", "File"),
+    "trend.col_campaign": Text("Đợt thi đua", "Campaign"),
+    "trend.col_level": Text("Đơn vị tổng hợp", "Summarised by"),
+    "trend.col_ranked": Text("Số đơn vị xếp hạng", "Units ranked"),
+    "trend.col_written": Text("Ngày ghi", "Written"),
+    "trend.col_definition": Text("Chấm lại theo", "Scored again with"),
+    "trend.col_code_issue": Text("Mã lỗi", "Code"),
+    "trend.not_ranked": Text("—", "—"),
+    "trend.run": Text("{band} {count} kỳ liên tiếp", "{band} {count} periods in a row"),
+    "trend.run_between": Text(
+        "{band} {count} kỳ liên tiếp ({first} – {last})",
+        "{band} {count} periods in a row ({first} – {last})",
+    ),
+    "trend.band_change": Text("{period}: {before} → {after}", "{period}: {before} → {after}"),
+    "trend.bands_title": Text(
+        "XẾP LOẠI TỪNG KỲ, THAY ĐỔI VÀ SỐ KỲ LIÊN TIẾP",
+        "BANDS IN EACH PERIOD, CHANGES AND RUNS",
+    ),
+    "trend.on_time_title": Text("TỶ LỆ NỘP ĐÚNG HẠN", "ON-TIME RATE"),
+    "trend.on_time_rule": Text(
+        "Tỷ lệ đúng hạn = số kỳ nộp đúng hạn / số kỳ phải nộp. Nộp muộn: tệp lưu sau hạn nộp "
+        "của kỳ. Không nộp / bị trả lại: đơn vị phải nộp nhưng không có trong bảng tổng hợp "
+        "của kỳ (chưa nộp, hoặc phiếu bị trả lại).",
+        "On-time rate = periods sent on time / periods expected. Late: the file was saved "
+        "after the period's deadline. Missing / rejected: expected but not counted in the "
+        "period's summary (not sent, or the card was rejected).",
+    ),
+    "trend.falls_title": Text(
+        "TIÊU CHÍ BỊ GIẢM ĐIỂM NHIỀU KỲ LIÊN TIẾP", "CRITERIA LOSING POINTS PERIOD AFTER PERIOD"
+    ),
+    "trend.falls_rule": Text(
+        "Tiêu chí mà đơn vị bị giảm điểm ít nhất hai kỳ liền (tiêu chí trừ điểm: điểm trừ "
+        "tăng). Chỉ xét các tiêu chí so sánh được (xem trang «Không so sánh được»).",
+        "Criteria where a unit lost points at least twice in a row (a deduction criterion: "
+        "its deduction grew). Only criteria that can be compared (see «Không so sánh được»).",
+    ),
+    "trend.jumps_title": Text("BIẾN ĐỘNG LỚN CẦN XEM LẠI", "JUMPS THAT DESERVE A LOOK"),
+    "trend.jumps_rule": Text(
+        "Quy tắc: so với kỳ liền trước, tổng điểm tăng hoặc giảm từ {share}% điểm tối đa trở "
+        "lên (từ {points} điểm), hoặc hạng tăng hoặc giảm từ {quarter} số đơn vị được xếp hạng "
+        "trở lên (làm tròn lên; chỉ khi có từ 4 đơn vị).",
+        "Rule: against the period before, the total rose or fell by {share}% of the maximum "
+        "or more ({points} points or more), or the rank moved by {quarter} of the units ranked "
+        "or more (rounded up; only with 4 units or more).",
+    ),
+    "trend.why_points": Text(
+        "điểm thay đổi từ {points} trở lên", "total moved by {points} or more"
+    ),
+    "trend.why_rank": Text("hạng thay đổi từ {ranks} bậc trở lên", "rank moved by {ranks} or more"),
+    "trend.not_comparable_title": Text(
+        "TIÊU CHÍ KHÔNG SO SÁNH ĐƯỢC GIỮA CÁC KỲ", "CRITERIA NOT COMPARABLE BETWEEN PERIODS"
+    ),
+    "trend.not_comparable_rule": Text(
+        "Tiêu chí có điểm tối đa hoặc cách chấm khác nhau giữa các kỳ, hoặc không có ở mọi kỳ, "
+        "không được đưa vào trang «Tiêu chí giảm điểm». Số tiêu chí so sánh được: {compared}.",
+        "Criteria whose maximum or method differ between periods, or that are not in every "
+        "period, are left out of «Tiêu chí giảm điểm». Criteria compared: {compared}.",
+    ),
+    "trend.not_comparable": Text("không so sánh được", "not comparable"),
+    "trend.why_max": Text("điểm tối đa thay đổi: {detail}", "maximum changed: {detail}"),
+    "trend.why_method": Text("cách chấm thay đổi: {detail}", "method changed: {detail}"),
+    "trend.why_absent": Text("không có ở kỳ: {detail}", "absent from: {detail}"),
+    "trend.all_comparable": Text(
+        "Mọi tiêu chí đều so sánh được.", "Every criterion can be compared."
+    ),
+    "trend.none": Text("Không có.", "None."),
+    "trend.all_units": Text("Bình quân các đơn vị", "Average of all units"),
+    "trend.cluster_chart_title": Text(
+        "Điểm bình quân theo cụm thi đua qua các kỳ", "Average total per cluster over the periods"
+    ),
+    "trend.axis_average": Text("Điểm bình quân", "Average total"),
+    "trend.axis_total": Text("Tổng điểm", "Total"),
+    "trend.unit_chart_title": Text(
+        "Tổng điểm của đơn vị qua các kỳ", "The unit's total over the periods"
+    ),
+    "trend.pick_unit": Text("Chọn đơn vị:", "Pick a unit:"),
+    "trend.pick_hint": Text(
+        "Bấm vào ô màu vàng, chọn tên đơn vị trong danh sách: bảng và biểu đồ đổi theo.",
+        "Click the yellow cell and pick a unit's name from the list: the table and the chart "
+        "follow.",
+    ),
+    "trend.pick_error_title": Text("Không có đơn vị này", "No such unit"),
+    "trend.pick_error": Text("Hãy chọn một tên trong danh sách.", "Pick a name from the list."),
+    "trend.rank_of": Text("Hạng {label}", "Rank {label}"),
+    "trend.files_title": Text("CÁC BẢNG TỔNG HỢP ĐÃ DÙNG", "THE SUMMARIES USED"),
+    "trend.definition_carried": Text(
+        "định nghĩa lưu trong bảng tổng hợp", "the definition kept in the summary"
+    ),
+    "trend.definition_given": Text("tệp --campaign", "the --campaign workbook"),
+    "trend.refused_title": Text("CÁC TỆP KHÔNG ĐƯỢC DÙNG", "FILES NOT USED"),
+    "trend.issues_title": Text(
+        "ĐƠN VỊ KHÔNG CHẤM LẠI ĐƯỢC TRONG CÁC BẢNG TỔNG HỢP",
+        "UNITS THAT COULD NOT BE SCORED AGAIN",
     ),
 }

@@ -1,0 +1,1 @@
+"""The trend workbook (``thidua trend``): units over periods, with XlsxWriter."""
