@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import subprocess
 import sys
 from decimal import Decimal
@@ -410,3 +411,18 @@ def test_demo_ranks_each_month_and_the_second_year(tmp_path: Path) -> None:
     assert len(result.next_year.ranking) == 13
     assert result.next_year_summary.is_file()
     assert "Năm thứ hai (2025)" in said
+    # the months gone by are locked; the trends over the months and over the two years
+    book = json.loads((months / "so-khoa-ky.json").read_text(encoding="utf-8"))
+    assert sorted(e["period"] for e in book["entries"] if e["locked"]) == [
+        "Tháng thứ 1",
+        "Tháng thứ 2",
+    ]
+    assert result.months_trend.labels == ("Tháng thứ 1", "Tháng thứ 2", "Tháng thứ 3")
+    assert result.months_trend_path.is_file() and result.years_trend_path.is_file()
+    assert result.years_trend.labels == ("Năm 2024", "Năm 2025")
+    totals = {r.unit: r.total for r in result.next_year.ranking}
+    for unit in result.years_trend.units:
+        point = unit.points[-1]
+        if point is not None:  # the trend's 2025 totals are the 2025 summary's
+            assert point.total == totals[unit.unit], unit.unit
+    assert "Xu hướng qua Năm 2024, Năm 2025" in said

@@ -13,7 +13,7 @@ import pytest
 from thidua_xlsx.merge.trend import build_trend
 from thidua_xlsx.trend.writer import UNIT_CHART_SHEET, write_trend
 
-from libreoffice import convert, page_sizes, page_text, run_uno
+from libreoffice import convert, page_chars, page_sizes, page_text, run_uno
 
 pytestmark = pytest.mark.libreoffice
 
@@ -75,17 +75,24 @@ def test_the_drop_down_and_the_printed_workbook(soffice: str, tmp_path: Path) ->
     pdf = convert(soffice, out, "pdf", tmp_path / "pdf")
     sizes = page_sizes(pdf)
     assert sizes and all(w > h for w, h in sizes)
-    first = page_text(pdf, 1)
+    texts = [page_text(pdf, p) for p in range(1, len(sizes) + 1)]
+    unit_page = 1 + next(i for i, t in enumerate(texts) if "Tổng điểm của đơn vị qua các kỳ" in t)
+    # the unit × period table: too wide for a page at a readable size, it goes over pages
+    # across (the heading in the pages' header, the units' names on every page), never
+    # shrunk: its body text stays at 11 pt or more
+    table = " ".join(texts[: unit_page - 1])
     for text in (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "BẢNG THEO DÕI XU HƯỚNG KẾT QUẢ THI ĐUA QUA CÁC KỲ",
         "Tháng 07/2024",
-        "UBND phường Nhơn Hưng",
+        "Tháng 09/2024",
         "Liên tiếp",
     ):
-        assert text in first, text
-    texts = [page_text(pdf, p) for p in range(1, len(sizes) + 1)]
-    unit_page = 1 + next(i for i, t in enumerate(texts) if "Tổng điểm của đơn vị qua các kỳ" in t)
+        assert text in table, text
+    for page in range(1, unit_page):
+        assert "UBND phường Nhơn Hưng" in texts[page - 1], page
+        body = [c.size for c in page_chars(pdf, page) if c.text.strip() and 50 < c.y0 < c.y1 < 545]
+        assert body and min(body) >= 10.5, (page, min(body))
     cluster_page = 1 + next(i for i, t in enumerate(texts) if "theo cụm thi đua" in t)
     assert "Cụm 1 - Phường" in texts[cluster_page - 1]
     for page in (unit_page, cluster_page):

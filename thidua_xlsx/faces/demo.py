@@ -14,9 +14,12 @@ never touched), then, as ward and town staff would:
 5. writes the ballots and the tally of the town's Council for the units the summary proposes
    (``thidua vote``), and decides with the bundled tally its secretary filled (``--tally``);
 6. writes the award dossier in Word with that vote applied (``thidua dossier --vote``);
-7. ranks the An Giang campaign month by month (``merge --period``), and writes the third
-   month's blank cards with what the first two months reported (``templates --earlier``);
-8. ranks the town's wards in 2025 (the Nhơn Hưng movement's second year).
+7. ranks the An Giang campaign month by month (``merge --period``), locks the first two
+   months' results (``thidua lock``), writes the third month's blank cards with what the
+   first two months reported (``templates --earlier``) and the trend over the three months
+   (``thidua trend``);
+8. ranks the town's wards in 2025 (the Nhơn Hưng movement's second year) and writes the
+   trend over 2024 and 2025.
 
 It returns a :class:`DemoResult`; :meth:`DemoResult.describe` renders it for the terminal.
 """
@@ -34,6 +37,7 @@ from ..checking.run import run_check
 from ..core.model import Campaign
 from ..core.reports import CheckReport, ComposeReport, RankReport, submission_summary
 from ..core.submissions import SubmissionStatus
+from ..core.trend import Trend
 from ..core.vi_text import format_decimal
 from ..core.vote import VotePlan, VoteResult
 from ..dossier.writer import DossierFiles, write_dossier
@@ -41,7 +45,9 @@ from ..errors import DemoDataError, OutputError, OutputNotEmptyError
 from ..merge.compose import merge_compose
 from ..merge.dossier import build_dossier
 from ..merge.earlier import earlier_reports
+from ..merge.lock import lock_summary
 from ..merge.rank import merge_rank
+from ..merge.trend import build_trend
 from ..merge.verify import plan_verification
 from ..merge.vote import decide_vote, plan_vote, read_vote_result
 from ..runtime.atomic import atomic_output
@@ -51,6 +57,7 @@ from ..scorecard.blank_cards import TemplatesResult, scorecard_filename, write_t
 from ..scorecard.feedback import write_feedback
 from ..scorecard.writer import write_composed_card
 from ..summary.writer import write_summary
+from ..trend.writer import write_trend
 from ..verification.writer import write_verification_workbook
 from ..vote.layout import RESULT_FILE
 from ..vote.writer import write_vote_papers, write_vote_result
@@ -126,8 +133,13 @@ class DemoResult:
     months: tuple[RankReport, ...]  # the An Giang campaign, one report per month
     month_summaries: tuple[Path, ...]
     month_templates: TemplatesResult  # the last month's cards, with the earlier months' reports
+    months_locked: tuple[Path, ...]  # the month summaries whose result is locked
+    months_trend: Trend
+    months_trend_path: Path
     next_year: RankReport  # the town's wards in 2025
     next_year_summary: Path
+    years_trend: Trend
+    years_trend_path: Path
 
     @property
     def exit_code(self) -> int:
@@ -325,6 +337,9 @@ class DemoResult:
                 else "—",
             )
         )
+        locked = ", ".join(p.name for p in self.months_locked)
+        lines.append("   " + say("demo.months_locked", files=locked))
+        lines += self._trend_lines(say, self.months_trend, self.months_trend_path)
         lines.append(
             "8. "
             + say(
@@ -333,6 +348,28 @@ class DemoResult:
                 path=str(self.next_year_summary),
             )
         )
+        lines += self._trend_lines(say, self.years_trend, self.years_trend_path)
+        return lines
+
+    @staticmethod
+    def _trend_lines(say: Callable[..., str], trend: Trend, path: Path) -> list[str]:
+        """The trend written, and who moved most between its last two periods."""
+        lines = [
+            "   "
+            + say(
+                "demo.trend",
+                labels=", ".join(trend.labels),
+                units=len(trend.units),
+                path=str(path),
+            )
+        ]
+        for unit in trend.movers()[:3]:
+            now, then = unit.points[-1], unit.points[-2]
+            if now is not None and then is not None:
+                lines.append(
+                    "     "
+                    + say("demo.trend_mover", unit=unit.name, before=then.rank, after=now.rank)
+                )
         return lines
 
 
@@ -443,17 +480,24 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
         write_summary(path, report)
         months.append(report)
         month_summaries.append(path)
+    months_locked = tuple(month_summaries[:-1])  # the months gone by are final
+    for path in months_locked:
+        lock_summary(monthly, path)
     last = monthly.for_period(monthly.periods[-1])
     earlier = earlier_reports(last, month_summaries[:-1])
     month_templates = write_templates(
         last, months_dir / f"mau-phieu-thang-{last.periods[-1].index}", earlier=earlier
     )
+    months_trend = build_trend(month_summaries)
+    months_trend_path = write_trend(months_dir / "XU-HUONG-3-THANG.xlsx", months_trend)
 
     # 8. the movement's second year: the town's wards ranked in 2025
     next_campaign = load_campaign(inputs / NEXT_YEAR_CAMPAIGN)
     next_year = merge_rank(next_campaign, [inputs / NEXT_YEAR_INBOX], parent=TOWN)
     next_year_summary = out / YEARS_DIR / f"{TOWN}-tong-hop-2025.xlsx"
     write_summary(next_year_summary, next_year)
+    years_trend = build_trend([summary, next_year_summary])
+    years_trend_path = write_trend(out / YEARS_DIR / "XU-HUONG-2024-2025.xlsx", years_trend)
     return DemoResult(
         folder=out,
         campaign=campaign,
@@ -479,8 +523,13 @@ def run_demo(folder: str | Path = DEFAULT_FOLDER, lang: str = "vi") -> DemoResul
         months=tuple(months),
         month_summaries=tuple(month_summaries),
         month_templates=month_templates,
+        months_locked=months_locked,
+        months_trend=months_trend,
+        months_trend_path=months_trend_path,
         next_year=next_year,
         next_year_summary=next_year_summary,
+        years_trend=years_trend,
+        years_trend_path=years_trend_path,
     )
 
 

@@ -211,11 +211,96 @@ def _merge(sheet: Worksheet, row: int, first: int, last: int, text: str, fmt: Fo
         sheet.write_string(row, first, text, fmt)
 
 
-def _print(sheet: Worksheet, header_row: int | tuple[int, int], fit_width: bool = True) -> None:
-    """A4 landscape, Decree 30's margins, the column titles on every page, page numbers."""
+# what a printed A4 landscape page holds across, between Decree 30's margins (in points), and
+# the smallest print scale that keeps 12 pt type at 11 pt or more
+_PAGE_WIDTH_PT = 714.0
+_SMALLEST_SCALE = 92
+
+
+def _columns(sheet: Worksheet, widths: Sequence[tuple[int, int, float]]) -> float:
+    """Set the columns' widths (first, last, width in characters); their total width."""
+    for first, last, width in widths:
+        sheet.set_column(first, last, width)
+    return sum((last - first + 1) * width for first, last, width in widths)
+
+
+def _is_wide(width: float) -> bool:
+    """Whether ``width`` characters of columns print wider than a page at 92 %."""
+    return (width * 8 + 5) * 0.75 * _SMALLEST_SCALE / 100 > _PAGE_WIDTH_PT
+
+
+def _first_page_last(widths: Sequence[tuple[int, int, float]]) -> int | None:
+    """The last column printed on the first page of a table too wide for one (None: it fits)."""
+    if not _is_wide(sum((last - first + 1) * width for first, last, width in widths)):
+        return None
+    used, found = 0.0, 0
+    for first, last, width in widths:
+        for col in range(first, last + 1):
+            used += width
+            if _is_wide(used):
+                return max(found, 3)
+            found = col
+    return found
+
+
+def _page_header(trend: Trend) -> str:
+    """Decree 30's heading and the title as a printed page's header (a wide table's pages):
+    the issuing body on the left, the title in the middle, the motto on the right."""
+    latest = trend.periods[-1]
+    heading = trend.campaign.heading(latest.issuer or None)
+
+    def clean(text: str) -> str:
+        return text.replace("&", "&&")
+
+    font = '&"Times New Roman,Bold"&9'
+    left = f"&L{font}{clean(heading.issuer.upper())}"
+    centre = f"&C{font}{clean(_word('title'))}"
+    right = f"&R{font}{clean(_word('motto1'))}"
+    header = left + centre + right
+    return header if len(header) <= 255 else centre  # Excel's limit on a header's length
+
+
+def _period_breaks(count: int) -> list[int]:
+    """Where the pages of the unit × period table break across: between two periods, as
+    many periods on a page as fit beside the unit's columns (the code and the name repeated
+    on every page after the first)."""
+    fixed, repeated, per_period = 5 + 16 + 30 + 16, 16 + 30, 8 * _PER_PERIOD
+    breaks: list[int] = []
+    used = fixed
+    for index in range(count):
+        if index and _is_wide(used + per_period):
+            breaks.append(_FIXED + _PER_PERIOD * index)
+            used = repeated
+        used += per_period
+    return breaks
+
+
+def _print(
+    sheet: Worksheet,
+    header_row: int | tuple[int, int],
+    fit_width: bool = True,
+    width: float | None = None,
+    repeat: tuple[int, int] = (1, 2),
+    title: str | None = None,
+) -> None:
+    """A4 landscape, Decree 30's margins, the column titles on every page, page numbers.
+    A table narrow enough prints one page wide; a wider one (``width`` characters: many
+    periods) prints at 92 % (12 pt type stays above 11 pt) over as many pages across as it
+    needs, the ``repeat`` columns (the unit's code and name) on each; its ``title`` (the
+    sheet's first rows, which pages across would cut) then prints as the pages' header."""
     sheet.set_paper(9)
     sheet.set_landscape()
-    if fit_width:
+    wide = width is not None and _is_wide(width)
+    if wide:
+        sheet.set_print_scale(_SMALLEST_SCALE)
+        sheet.repeat_columns(*repeat)
+        sheet.print_across()
+        if title is not None:
+            first = header_row[0] if isinstance(header_row, tuple) else header_row
+            # the written area's extent (XlsxWriter keeps it as the sheet is written)
+            sheet.print_area(first, 0, max(sheet.dim_rowmax or first, first), sheet.dim_colmax or 0)
+            sheet.set_header(f'&C&"Times New Roman,Bold"&11{title.replace("&", "&&")}')
+    elif fit_width:
         sheet.fit_to_pages(1, 0)
     if isinstance(header_row, tuple):
         sheet.repeat_rows(*header_row)
@@ -272,6 +357,15 @@ def _trend_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
     sheet = workbook.add_worksheet(TREND_SHEET)
     count = len(trend.periods)
     last = _FIXED + _PER_PERIOD * count + 1
+    widths = [
+        (0, 0, 5),
+        (1, 1, 16),
+        (2, 2, 30),
+        (3, 3, 16),
+        (_FIXED, last - 2, 8),
+        (last - 1, last - 1, 12),
+        (last, last, 26),
+    ]
     _heading(sheet, trend, f, last)
     # two title rows, written top to bottom (constant_memory): the periods over their four
     # columns, then every column's own title (the row the filter is on)
@@ -302,16 +396,17 @@ def _trend_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
             _point_cells(sheet, row, _FIXED + _PER_PERIOD * index, point, f)
         sheet.write_string(row, last - 1, u.last.band if u.last else "", f["cell"])
         sheet.write_string(row, last, said, f["text"])
-    sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 16)
-    sheet.set_column(2, 2, 30)
-    sheet.set_column(3, 3, 16)
-    sheet.set_column(_FIXED, last - 2, 8)
-    sheet.set_column(last - 1, last - 1, 12)
-    sheet.set_column(last, last, 26)
+    width = _columns(sheet, widths)
     sheet.freeze_panes(TREND_HEADER_ROW + 2, 3)
     sheet.autofilter(TREND_HEADER_ROW + 1, 0, max(row, TREND_HEADER_ROW + 2), last)
-    _print(sheet, (TREND_HEADER_ROW, TREND_HEADER_ROW + 1))
+    _print(sheet, (TREND_HEADER_ROW, TREND_HEADER_ROW + 1), width=width)
+    if _first_page_last(widths) is not None:
+        # printed over pages across, the unit's code and name repeated on each: the heading
+        # rows would be cut into every page, so they are left out of the print and the
+        # heading is the pages' header; the pages break between two periods
+        sheet.print_area(TREND_HEADER_ROW, 0, max(row, TREND_HEADER_ROW + 2), last)
+        sheet.set_v_pagebreaks(_period_breaks(count))
+        sheet.set_header(_page_header(trend))
 
 
 def _fixed_titles() -> list[str]:
@@ -371,14 +466,19 @@ def _bands_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
             sheet.write_string(row, _FIXED + index, band, f["cell"])
         sheet.write_string(row, _FIXED + len(labels), "; ".join(changes), f["text"])
         sheet.write_string(row, _FIXED + len(labels) + 1, "; ".join(runs), f["text"])
-    sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 16)
-    sheet.set_column(2, 2, 30)
-    sheet.set_column(3, 3, 16)
-    sheet.set_column(_FIXED, _FIXED + len(labels) - 1, 12)
-    sheet.set_column(_FIXED + len(labels), _FIXED + len(labels) + 1, 40)
+    width = _columns(
+        sheet,
+        [
+            (0, 0, 5),
+            (1, 1, 16),
+            (2, 2, 30),
+            (3, 3, 16),
+            (_FIXED, _FIXED + len(labels) - 1, 12),
+            (_FIXED + len(labels), _FIXED + len(labels) + 1, 40),
+        ],
+    )
     sheet.freeze_panes(3, 3)
-    _print(sheet, 2)
+    _print(sheet, 2, width=width, title=_word("bands_title"))
 
 
 def _on_time_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Format]) -> None:
@@ -411,13 +511,18 @@ def _on_time_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, For
             sheet.write_blank(row, _FIXED + 4, None, f["percent"])
         else:
             sheet.write_number(row, _FIXED + 4, float(rate), f["percent"])
-    sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 16)
-    sheet.set_column(2, 2, 30)
-    sheet.set_column(3, 3, 16)
-    sheet.set_column(_FIXED, _FIXED + 4, 12)
+    width = _columns(
+        sheet,
+        [
+            (0, 0, 5),
+            (1, 1, 16),
+            (2, 2, 30),
+            (3, 3, 16),
+            (_FIXED, _FIXED + 4, 12),
+        ],
+    )
     sheet.freeze_panes(3, 3)
-    _print(sheet, 2)
+    _print(sheet, 2, width=width, title=_word("on_time_title"))
 
 
 def _falls_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Format]) -> None:
@@ -457,17 +562,22 @@ def _falls_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         sheet.write_string(row, _FIXED + 5, scores, f["text"])
     if not trend.falls:
         sheet.merge_range(3, 0, 3, len(titles) - 1, _word("none"), f["italic"])
-    sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 16)
-    sheet.set_column(2, 2, 26)
-    sheet.set_column(3, 3, 14)
-    sheet.set_column(_FIXED, _FIXED, 9)
-    sheet.set_column(_FIXED + 1, _FIXED + 1, 40)
-    sheet.set_column(_FIXED + 2, _FIXED + 3, 14)
-    sheet.set_column(_FIXED + 4, _FIXED + 4, 8)
-    sheet.set_column(_FIXED + 5, _FIXED + 5, 24)
+    width = _columns(
+        sheet,
+        [
+            (0, 0, 5),
+            (1, 1, 16),
+            (2, 2, 26),
+            (3, 3, 14),
+            (_FIXED, _FIXED, 9),
+            (_FIXED + 1, _FIXED + 1, 40),
+            (_FIXED + 2, _FIXED + 3, 14),
+            (_FIXED + 4, _FIXED + 4, 8),
+            (_FIXED + 5, _FIXED + 5, 24),
+        ],
+    )
     sheet.freeze_panes(3, 3)
-    _print(sheet, 2)
+    _print(sheet, 2, width=width, title=_word("falls_title"))
 
 
 def _jumps_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Format]) -> None:
@@ -518,15 +628,20 @@ def _jumps_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
         sheet.write_string(row, _FIXED + 8, "; ".join(why), f["text"])
     if not trend.jumps:
         sheet.merge_range(3, 0, 3, last, _word("none"), f["italic"])
-    sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 16)
-    sheet.set_column(2, 2, 26)
-    sheet.set_column(3, 3, 14)
-    sheet.set_column(_FIXED, _FIXED + 1, 14)
-    sheet.set_column(_FIXED + 2, _FIXED + 7, 9)
-    sheet.set_column(_FIXED + 8, _FIXED + 8, 30)
+    width = _columns(
+        sheet,
+        [
+            (0, 0, 5),
+            (1, 1, 16),
+            (2, 2, 26),
+            (3, 3, 14),
+            (_FIXED, _FIXED + 1, 14),
+            (_FIXED + 2, _FIXED + 7, 9),
+            (_FIXED + 8, _FIXED + 8, 30),
+        ],
+    )
     sheet.freeze_panes(3, 3)
-    _print(sheet, 2)
+    _print(sheet, 2, width=width, title=_word("jumps_title"))
 
 
 def _not_comparable_sheet(
@@ -552,11 +667,17 @@ def _not_comparable_sheet(
         sheet.write_string(row, 3, why, f["text"])
     if not trend.not_comparable:
         sheet.merge_range(3, 0, 3, 3, _word("all_comparable"), f["italic"])
-    sheet.set_column(0, 0, 10)
-    sheet.set_column(1, 1, 60)
-    sheet.set_column(2, 2, 20)
-    sheet.set_column(3, 3, 40)
-    _print(sheet, 2)
+    width = _columns(
+        sheet,
+        [
+            (0, 0, 10),
+            (1, 1, 60),
+            (2, 2, 20),
+            (3, 3, 40),
+        ],
+    )
+    title = _word("not_comparable_title")
+    _print(sheet, 2, width=width, repeat=(0, 0), title=title)  # the criterion's code
 
 
 def _cluster_chart_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Format]) -> None:
@@ -803,14 +924,20 @@ def _files_sheet(workbook: xlsxwriter.Workbook, trend: Trend, f: dict[str, Forma
             sheet.merge_range(row, 1, row, 2, name, f["text"])
             sheet.write_string(row, 3, why, f["text"])
             sheet.write_string(row, 4, issue.code, f["cell"])
-    sheet.set_column(0, 0, 5)
-    sheet.set_column(1, 1, 18)
-    sheet.set_column(2, 2, 28)
-    sheet.set_column(3, 3, 50)
-    sheet.set_column(4, 4, 30)
-    sheet.set_column(5, 6, 14)
-    sheet.set_column(7, 7, 24)
-    _print(sheet, 1)
+    width = _columns(
+        sheet,
+        [
+            (0, 0, 5),
+            (1, 1, 18),
+            (2, 2, 28),
+            (3, 3, 50),
+            (4, 4, 30),
+            (5, 6, 14),
+            (7, 7, 24),
+        ],
+    )
+    title = _word("files_title")
+    _print(sheet, 1, width=width, repeat=(0, 1), title=title)  # the period beside each file
 
 
 def _metadata(workbook: xlsxwriter.Workbook, trend: Trend, stamp: datetime) -> None:

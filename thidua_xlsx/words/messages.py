@@ -1586,6 +1586,16 @@ MESSAGES: Mapping[str, Text] = {
         "The movement's second year (2025), the town's wards and communes: {summary} Summary: "
         "{path}",
     ),
+    "demo.months_locked": Text(
+        "Đã khóa kết quả các tháng đã qua (thidua lock): {files}; sổ khóa kỳ so-khoa-ky.json.",
+        "The results of the months gone by are locked (thidua lock): {files}; lock book "
+        "so-khoa-ky.json.",
+    ),
+    "demo.trend": Text(
+        "Xu hướng qua {labels} ({units} đơn vị): {path}",
+        "The trend over {labels} ({units} units): {path}",
+    ),
+    "demo.trend_mover": Text("{unit}: hạng {before} → {after}", "{unit}: rank {before} → {after}"),
     "show.periods": Text("Kỳ báo cáo", "Reporting period"),
     "show.cumulative": Text("cộng dồn", "cumulative"),
     # -- issue 18: a locked period ------------------------------------------------------------
