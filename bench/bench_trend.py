@@ -48,6 +48,7 @@ from thidua_xlsx.merge.rank import merge_rank  # noqa: E402
 from thidua_xlsx.scorecard.layout import plan_card  # noqa: E402
 
 from inboxes import ensure_inbox  # noqa: E402
+from memory import children  # noqa: E402
 from province import province_campaign  # noqa: E402
 
 GENERATOR = "1"  # bump when the generated summaries change
@@ -136,19 +137,8 @@ class _WorkerPeaks(threading.Thread):
     def run(self) -> None:
         me = os.getpid()
         while not self.stop.wait(0.05):
-            for child in _children(me):
+            for child in children(me):
                 self.peak_kib = max(self.peak_kib, _hwm_kib(child))
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as f:
-                found += [int(c) for c in f.read().split()]
-    except OSError:
-        pass
-    return found
 
 
 def measure(paths: list[Path], workers: int, out: Path) -> dict[str, float | int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-__all__ = ["Sampler", "memory_kib"]
+__all__ = ["Sampler", "children", "memory_kib"]
 
 
 def memory_kib(pid: int) -> int:
@@ -22,7 +22,8 @@ def memory_kib(pid: int) -> int:
     return 0
 
 
-def _children(pid: int) -> list[int]:
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (its workers), from /proc."""
     found: list[int] = []
     try:
         for task in os.listdir(f"/proc/{pid}/task"):
@@ -44,5 +45,5 @@ class Sampler(threading.Thread):
     def run(self) -> None:
         me = os.getpid()
         while not self.stop.wait(0.1):
-            total = memory_kib(me) + sum(memory_kib(c) for c in _children(me))
+            total = memory_kib(me) + sum(memory_kib(c) for c in children(me))
             self.peak_kib = max(self.peak_kib, total)

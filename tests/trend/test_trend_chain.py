@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from thidua_xlsx.core.model import Campaign, Criterion, Method, SectionKind
+from thidua_xlsx.core.model import Campaign, Criterion, SectionKind
 from thidua_xlsx.core.scoring import RawInput
 from thidua_xlsx.core.trend import Trend
 from thidua_xlsx.faces.cli import main
@@ -30,6 +30,7 @@ from thidua_xlsx.trend.writer import (
     write_trend,
 )
 
+from independent_scoring import leaf_points
 from trend_files import LATE, MISSING, MONTHS, TWINS, Entered, monthly_campaign, write_chain
 
 
@@ -50,31 +51,13 @@ def trend(chain: tuple[Path, Entered]) -> Trend:
 # -- an independent computation, from SPEC §4, of what was entered ---------------------------
 
 
-def _leaf(criterion: Criterion, raw: RawInput | None, step: Decimal) -> Decimal:
-    if raw is None:
-        return Decimal(0)
-    cap = criterion.max_points
-    amount = raw.amount or Decimal(0)
-    if criterion.method is Method.DAT:
-        points = cap if raw.met else Decimal(0)
-    elif criterion.method is Method.TY_LE:
-        goal = criterion.target if criterion.target is not None else raw.target
-        points = cap * min(amount / goal, Decimal(1)) if goal else Decimal(0)
-    elif criterion.points_per_unit is not None:
-        points = amount * criterion.points_per_unit
-    else:
-        points = amount
-    points = min(max(points, Decimal(0)), cap)
-    return (points / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
-
-
 def _nodes(campaign: Campaign, inputs: dict[str, RawInput]) -> dict[str, Decimal]:
     step = campaign.rounding_step
     found: dict[str, Decimal] = {}
 
     def node(criterion: Criterion) -> Decimal:
         if criterion.is_leaf:
-            value = _leaf(criterion, inputs.get(criterion.code), step)
+            value = leaf_points(criterion, inputs.get(criterion.code), step)
         else:
             children = sum((node(c) for c in campaign.children_of(criterion.code)), Decimal(0))
             value = min(children, criterion.max_points)
