@@ -95,15 +95,18 @@ class _TrendJob:
 def score_summary(
     summary: SummaryFile, campaigns: Mapping[tuple[str, str], Campaign] | None = None
 ) -> ScoredSummary | Issue:
-    """One summary read back, scored again with its carried campaign (or the campaign given
-    for its id and fingerprint) and ranked again; the issue refusing it when it cannot be."""
+    """One summary read back, scored again with the campaign given for its id and
+    fingerprint, else the one it carries, and ranked again; the issue refusing it when it
+    cannot be."""
     meta = summary.metadata
     path = summary.path
     campaign_id, fingerprint = meta.get("campaign_id", ""), meta.get("fingerprint", "")
     given = (campaigns or {}).get((campaign_id, fingerprint))
     campaign: Campaign | None = None
     damage = ""
-    if summary.definition is not None:
+    # the office's own workbook, when given, before what the file says of itself (bands,
+    # units and tie-breaks are not in the fingerprint)
+    if given is None and summary.definition is not None:
         try:
             campaign = decode_campaign(summary.definition)
         except DefinitionDataError as exc:
