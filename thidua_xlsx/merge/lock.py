@@ -265,7 +265,8 @@ class _SummaryJob:
             return _Read(problem=_unusable(exc.code, exc.detail))
         if not isinstance(returned, SummaryFile):
             kind = returned.metadata.get("kind") or "card"
-            return _Read(problem=Message("lock.not_summary", kind=kind))
+            said = Message(f"lock.kind.{kind}") if kind in _KINDS else kind
+            return _Read(problem=Message("lock.not_summary", kind=said))
         campaign = self.campaign
         period = returned.metadata.get(PERIOD_KEY, "")
         if period and campaign.periods:
@@ -281,6 +282,9 @@ class _SummaryJob:
             return _Read(problem=_unusable(exc.code, exc.detail))
         verified = {u: dict(s) for u, s in returned.verified.items()}
         return _Read(result, verified, period)
+
+
+_KINDS = ("card", "feedback", "verification")  # what a returned file other than a summary is
 
 
 def _unreadable(path: Path, code: str, detail: str) -> _Read:

@@ -1645,6 +1645,9 @@ MESSAGES: Mapping[str, Text] = {
         "bảng tổng hợp của kỳ «{period}», đợt thi đua không có kỳ này",
         "a summary of the period «{period}», which the campaign does not have",
     ),
+    "lock.kind.card": Text("phiếu chấm điểm", "a scorecard"),
+    "lock.kind.feedback": Text("bản phản hồi", "a feedback copy"),
+    "lock.kind.verification": Text("bảng thẩm định", "a verification workbook"),
     "lock.not_summary": Text(
         "tệp không phải bảng tổng hợp (loại: {kind})", "the file is not a summary (kind: {kind})"
     ),
